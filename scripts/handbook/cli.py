@@ -1,0 +1,90 @@
+"""The `handbook` command line: parses arguments, calls the library, prints, exits."""
+
+from __future__ import annotations
+
+import click
+
+from handbook import __version__
+from handbook.project import Project
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="handbook")
+def main() -> None:
+    """Tools for the service handbook: ingest sources, sync translations, check and build the site.
+
+    Run inside the handbook checkout (or set HANDBOOK_ROOT). Every command has --help.
+    """
+
+
+@main.command()
+@click.option("--serve", "then_serve", is_flag=True, help="Serve the site after building it.")
+@click.option("--port", default=8000, show_default=True, help="Port for --serve.")
+def build(then_serve: bool, port: int) -> None:
+    """Build the site: mkdocs build --strict plus the per-language search index.
+
+    The site is built in a temporary folder and replaces site/ only when everything succeeded,
+    so a failed build leaves the previous site/ intact.
+    """
+    from handbook.build import build_site
+
+    project = Project.discover()
+    site = build_site(project, echo=lambda step: click.echo(f"• {step}", err=True))
+    click.echo(f"built {site.relative_to(project.root)}/", err=True)
+    if then_serve:
+        _serve(project, port)
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, help="Port to listen on (127.0.0.1).")
+def serve(port: int) -> None:
+    """Serve the built site/ on http://127.0.0.1:PORT (run `handbook build` first)."""
+    _serve(Project.discover(), port)
+
+
+def _serve(project: Project, port: int) -> None:
+    from handbook.serve import make_server
+
+    server = make_server(project.site_dir, port=port)
+    click.echo(f"serving {project.site_dir.name}/ on http://127.0.0.1:{port}/ (Ctrl+C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        server.server_close()
+
+
+@main.command(name="check")
+@click.option("--json", "as_json", is_flag=True, help="Print {count, problems} as JSON.")
+def check_command(as_json: bool) -> None:
+    """Check structure, links, anchors and translations; exit 1 if there are problems."""
+    import json
+
+    from handbook.checks import run_checks
+
+    problems = run_checks(Project.discover())
+    if as_json:
+        click.echo(
+            json.dumps(
+                {"count": len(problems), "problems": [p.as_dict() for p in problems]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        console = Console(stderr=False)
+        if problems:
+            table = Table("code", "lang", "page", "message", show_lines=False)
+            for problem in problems:
+                table.add_row(problem.code, problem.lang, problem.page, problem.message)
+            console.print(table)
+        console.print(f"{len(problems)} problem(s)")
+    if problems:
+        raise SystemExit(1)
+
+
+# --- commands added by each area (one import + one add_command line each) ---

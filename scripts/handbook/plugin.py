@@ -1,0 +1,75 @@
+"""The `handbook` mkdocs plugin: one entry point that hands each build event to the site features."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.plugins import BasePlugin
+
+from handbook.site_features import FallbackDirection, HtmlDirection
+
+# Each feature is a plain object with any of the mkdocs event methods below.
+# --- features (one line per feature class) ---
+FEATURES: list[type] = [
+    FallbackDirection,
+    HtmlDirection,
+]
+
+_EVENTS = (
+    "on_config",
+    "on_files",
+    "on_nav",
+    "on_env",
+    "on_page_markdown",
+    "on_page_content",
+    "on_page_context",
+    "on_post_page",
+    "on_post_build",
+)
+
+
+class HandbookPlugin(BasePlugin):
+    """Dispatches mkdocs events to every feature in FEATURES, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.features = [feature() for feature in FEATURES]
+
+    def _dispatch(self, event: str, value: Any, **kwargs: Any) -> Any:
+        for feature in self.features:
+            handler = getattr(feature, event, None)
+            if handler is not None:
+                result = handler(value, **kwargs)
+                if result is not None:
+                    value = result
+        return value
+
+    def on_config(self, config, **kwargs):
+        return self._dispatch("on_config", config, **kwargs)
+
+    def on_files(self, files, **kwargs):
+        return self._dispatch("on_files", files, **kwargs)
+
+    def on_nav(self, nav, **kwargs):
+        return self._dispatch("on_nav", nav, **kwargs)
+
+    def on_env(self, env, **kwargs):
+        return self._dispatch("on_env", env, **kwargs)
+
+    def on_page_markdown(self, markdown, **kwargs):
+        return self._dispatch("on_page_markdown", markdown, **kwargs)
+
+    def on_page_content(self, html, **kwargs):
+        return self._dispatch("on_page_content", html, **kwargs)
+
+    def on_page_context(self, context, **kwargs):
+        return self._dispatch("on_page_context", context, **kwargs)
+
+    def on_post_page(self, output, **kwargs):
+        return self._dispatch("on_post_page", output, **kwargs)
+
+    def on_post_build(self, **kwargs):
+        for feature in self.features:
+            handler = getattr(feature, "on_post_build", None)
+            if handler is not None:
+                handler(**kwargs)

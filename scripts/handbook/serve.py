@@ -1,0 +1,48 @@
+"""`handbook serve`: serve the built site on loopback, as any static web server would."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+from pathlib import Path
+
+from handbook.errors import HandbookError
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code == 404 and not_found.is_file():
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+        if self.server.verbose:  # type: ignore[attr-defined]
+            super().log_message(format, *args)
+
+
+def make_server(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, verbose: bool = True):
+    """A threading HTTP server for `site_dir`; port 0 picks a free port."""
+    if not (site_dir / "index.html").is_file():
+        raise HandbookError(
+            "no built site to serve (index.html is missing)",
+            path=site_dir,
+            fix="run `handbook build` first",
+        )
+    handler = functools.partial(_SiteHandler, directory=str(site_dir))
+    try:
+        server = http.server.ThreadingHTTPServer((host, port), handler)
+    except OSError as exc:
+        raise HandbookError(
+            f"cannot listen on {host}:{port}: {exc.strerror}",
+            fix="stop whatever uses that port, or pass --port",
+        ) from None
+    server.verbose = verbose  # type: ignore[attr-defined]
+    return server

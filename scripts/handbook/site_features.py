@@ -1,0 +1,44 @@
+"""Small site features of the foundation: text direction of English fallback pages."""
+
+from __future__ import annotations
+
+from handbook.project import LANGUAGE_BY_CODE
+
+
+class FallbackDirection:
+    """Tells the template when a page's content is English shown inside another language's site.
+
+    static-i18n puts `i18n_page_locale` (the site language being built) and `i18n_file_locale`
+    (the language of the file rendered) into the context; `overrides/main.html` wraps the content
+    of a fallback page in `lang`/`dir` of the file's language so English reads left-to-right on the
+    Hebrew and Arabic sites.
+    """
+
+    def on_page_context(self, context, **kwargs):
+        file_locale = context.get("i18n_file_locale")
+        page_locale = context.get("i18n_page_locale")
+        if file_locale and page_locale and file_locale != page_locale:
+            language = LANGUAGE_BY_CODE.get(file_locale)
+            context["handbook_fallback"] = {
+                "lang": file_locale,
+                "dir": language.dir if language else "ltr",
+            }
+        else:
+            context["handbook_fallback"] = None
+        return context
+
+
+class HtmlDirection:
+    """Puts `dir` on the `<html>` element too (Material sets it only on `<body>`).
+
+    Screen readers, the browser's own UI and accessibility checkers read the document direction from
+    the root element.
+    """
+
+    def on_post_page(self, output: str, *, page, config, **kwargs) -> str:
+        code = (config.theme.get("language") or "en").split("-")[0]
+        language = LANGUAGE_BY_CODE.get(code)
+        if language is None:
+            return output
+        opening = f'<html lang="{code}" class="no-js">'
+        return output.replace(opening, f'<html lang="{code}" dir="{language.dir}" class="no-js">', 1)

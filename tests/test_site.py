@@ -1,0 +1,118 @@
+"""The foundation site: strict build, one home page per language with lang/dir, working switcher."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from handbook.cli import main
+from handbook.project import LANGUAGES
+
+HOME = {lang.code: ("index.html" if lang.code == "en" else f"{lang.code}/index.html") for lang in LANGUAGES}
+
+
+def html_attrs(html: str) -> dict[str, str]:
+    tag = re.search(r"<html\b([^>]*)>", html)
+    assert tag, "no <html> element"
+    return dict(re.findall(r'(\w+)="([^"]*)"', tag.group(1)))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_home_page_has_language_and_direction(built_site: Path, lang) -> None:
+    html = (built_site / HOME[lang.code]).read_text(encoding="utf-8")
+    attrs = html_attrs(html)
+    assert attrs["lang"] == lang.code
+    assert attrs["dir"] == lang.dir
+    assert f'<body dir="{lang.dir}"' in html
+
+
+def test_every_language_has_its_own_site_name(built_site: Path) -> None:
+    names = set()
+    for lang in LANGUAGES:
+        html = (built_site / HOME[lang.code]).read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S)
+        assert title
+        names.add(title.group(1).strip())
+    assert len(names) == len(LANGUAGES)
+
+
+def test_switcher_links_resolve_to_existing_pages(built_site: Path) -> None:
+    checked = 0
+    for page in built_site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        for href, code in re.findall(r'href="([^"]+)" hreflang="([a-z]{2})" class="md-select__link"', html):
+            if href.startswith("/"):
+                target = built_site / href.lstrip("/")
+            else:
+                target = (page.parent / href).resolve()
+            if target.is_dir() or not target.suffix:
+                target = target / "index.html"
+            assert target.is_file(), (
+                f"{page.relative_to(built_site)}: switcher link {href} ({code}) is broken"
+            )
+            checked += 1
+    assert checked >= 5 * len(LANGUAGES)
+
+
+def test_no_page_references_another_host(built_site: Path) -> None:
+    pattern = re.compile(r'(?:src|href)="(?:https?:)?//(?!127\.0\.0\.1)[^"]+"')
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        for match in pattern.findall(page.read_text(encoding="utf-8")):
+            if 'rel="' in match:
+                continue
+            offenders.append(f"{page.relative_to(built_site)}: {match}")
+    # Links a reader clicks (<a href>) may point elsewhere; assets must not.
+    assets = [o for o in offenders if "src=" in o or ".css" in o or ".js" in o or "fonts." in o]
+    assert assets == []
+
+
+def test_english_fallback_inside_rtl_page_is_ltr(built_site: Path, tmp_path: Path) -> None:
+    # Any English page without a Hebrew counterpart is a fallback; the content block says so.
+    english_pages = {
+        p.relative_to(built_site)
+        for p in built_site.glob("*/**/index.html")
+        if p.relative_to(built_site).parts[0] not in ("he", "ar", "th", "ru")
+    }
+    for relative in english_pages:
+        hebrew = built_site / "he" / relative
+        source = Path("docs/he") / relative.parent.with_suffix(".md")
+        if hebrew.is_file() and not source.is_file():
+            assert 'class="hb-fallback" lang="en" dir="ltr"' in hebrew.read_text(encoding="utf-8")
+            return
+    pytest.skip("every page has a Hebrew version; no fallback page to check")
+
+
+def test_build_with_broken_config_keeps_previous_site(project_copy) -> None:
+    site = project_copy.site_dir
+    site.mkdir()
+    (site / "index.html").write_text("previous site", encoding="utf-8")
+    config = project_copy.config_file
+    config.write_text(config.read_text(encoding="utf-8") + "\ntheme: [unclosed\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "mkdocs.yml" in result.output
+    assert "is not valid YAML" in result.output
+    assert "Traceback" not in result.output
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
+def test_build_with_missing_language_folder_names_it(project_copy) -> None:
+    import shutil
+
+    shutil.rmtree(project_copy.docs_dir / "th")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "docs/th/: language folder for 'th' is missing" in result.output
+    assert not project_copy.site_dir.exists()
+
+
+def test_strict_build_fails_on_a_broken_link(project_copy) -> None:
+    index = project_copy.source_docs_dir / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "no-such-page.md" in result.output
