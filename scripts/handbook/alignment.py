@@ -1,0 +1,133 @@
+"""Structural comparison of an English page and a translated page: same blocks, links, anchors, code.
+
+Used to check a translator's full-page draft before it is imported into the translation memory, and
+by `python -m handbook.alignment EN.md TRANSLATED.md` for translators checking their own work.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_ANCHOR = re.compile(r"\{#[^}]+\}")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Thousands separators differ by language (4,000 / 4 000); compare the digits only.
+_GROUPING = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
+TRANSLATED_KEYS = ("title", "summary")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a page with the parts a translation must keep."""
+
+    kind: str
+    line: int
+    links: tuple[str, ...]
+    code: tuple[str, ...]
+    anchors: tuple[str, ...]
+    numbers: tuple[str, ...]
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").use(admon_plugin)
+
+
+def split_front_matter(text: str) -> tuple[dict, str, int]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 0
+    return yaml.safe_load(match.group(1)) or {}, text[match.end() :], match.group(0).count("\n")
+
+
+def blocks(text: str) -> list[Block]:
+    """Block structure of a Markdown body: each inline run with its block kind and kept parts."""
+    tokens = _parser().parse(text)
+    result: list[Block] = []
+    stack: list[str] = []
+    for token in tokens:
+        if token.nesting == 1:
+            stack.append(token.tag or token.type)
+            if token.type == "admonition_open":
+                result.append(
+                    Block(
+                        f"admonition:{token.info.split()[0] if token.info else ''}",
+                        (token.map or [0])[0] + 1,
+                        (),
+                        (),
+                        (),
+                        (),
+                    )
+                )
+            continue
+        if token.nesting == -1:
+            stack.pop()
+            continue
+        if token.type != "inline":
+            if token.type in ("fence", "code_block", "hr", "html_block"):
+                result.append(Block(token.type, (token.map or [0])[0] + 1, (), (token.content,), (), ()))
+            continue
+        links = tuple(
+            child.attrs.get("href", "") for child in token.children or [] if child.type == "link_open"
+        )
+        code = tuple(child.content for child in token.children or [] if child.type == "code_inline")
+        plain = _GROUPING.sub("", "".join(c.content for c in token.children or [] if c.type == "text"))
+        result.append(
+            Block(
+                kind="/".join(stack),
+                line=(token.map or [0])[0] + 1,
+                links=links,
+                code=code,
+                anchors=tuple(_ANCHOR.findall(token.content)),
+                numbers=tuple(sorted(_NUMBER.findall(plain))),
+            )
+        )
+    return result
+
+
+def compare(english: str, translated: str) -> list[str]:
+    """Problems that stop `translated` from lining up with `english`, block by block."""
+    problems: list[str] = []
+    en_meta, en_body, en_offset = split_front_matter(english)
+    tr_meta, tr_body, tr_offset = split_front_matter(translated)
+    for key, value in en_meta.items():
+        if key in TRANSLATED_KEYS:
+            if not tr_meta.get(key):
+                problems.append(f"front matter: {key!r} is missing or empty")
+        elif tr_meta.get(key) != value:
+            problems.append(f"front matter: {key!r} must be copied unchanged from the English")
+    en_blocks, tr_blocks = blocks(en_body), blocks(tr_body)
+    if len(en_blocks) != len(tr_blocks):
+        problems.append(f"the English has {len(en_blocks)} blocks, the translation {len(tr_blocks)}")
+    for en, tr in zip(en_blocks, tr_blocks, strict=False):
+        where = f"line {tr.line + tr_offset} (English line {en.line + en_offset})"
+        if en.kind != tr.kind:
+            problems.append(f"{where}: expected a {en.kind} block, found {tr.kind}")
+            break
+        for part in ("links", "code", "anchors"):
+            if getattr(en, part) != getattr(tr, part):
+                problems.append(f"{where}: {part} differ: {getattr(en, part)} != {getattr(tr, part)}")
+        if en.numbers != tr.numbers:
+            problems.append(f"{where}: numbers differ: {en.numbers} != {tr.numbers}")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python -m handbook.alignment ENGLISH.md TRANSLATED.md", file=sys.stderr)
+        return 2
+    english, translated = (Path(arg).read_text(encoding="utf-8") for arg in argv)
+    problems = compare(english, translated)
+    for problem in problems:
+        print(f"{argv[1]}: {problem}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,51 @@
+"""The structural comparison translators run on their full-page drafts before import."""
+
+from __future__ import annotations
+
+from handbook.alignment import compare
+
+ENGLISH = """---
+id: sample
+kind: principle
+title: Sample
+summary: One line.
+sources: [src-1]
+---
+
+# Sample
+
+## The idea {#the-idea}
+
+Give a $5 credit to 4,000 customers. See [the case](../cases/x.md#what-happened) and `code`.
+
+- One item.
+- Two items.
+"""
+
+
+def test_a_faithful_translation_lines_up() -> None:
+    translated = (
+        ENGLISH.replace("title: Sample", "title: דוגמה")
+        .replace("One line.", "שורה אחת.")
+        .replace("Give a $5 credit to 4,000 customers.", "תנו זיכוי של $5 ל-4,000 לקוחות.")
+        .replace("[the case]", "[המקרה]")
+    )
+    assert compare(ENGLISH, translated) == []
+
+
+def test_thousands_separator_may_follow_the_language() -> None:
+    assert compare(ENGLISH, ENGLISH.replace("4,000", "4\u00a0000")) == []
+
+
+def test_changed_link_number_and_missing_block_are_reported() -> None:
+    broken = ENGLISH.replace("x.md#what-happened", "y.md").replace("$5", "$6").replace("- Two items.\n", "")
+    assert compare(ENGLISH, broken) == [
+        "the English has 5 blocks, the translation 4",
+        "line 13 (English line 13): links differ: ('../cases/x.md#what-happened',) != ('../cases/y.md',)",
+        "line 13 (English line 13): numbers differ: ('4000', '5') != ('4000', '6')",
+    ]
+
+
+def test_front_matter_keys_other_than_title_and_summary_are_copied() -> None:
+    broken = ENGLISH.replace("id: sample", "id: other")
+    assert compare(ENGLISH, broken) == ["front matter: 'id' must be copied unchanged from the English"]
