@@ -34,6 +34,7 @@ def check(function: CheckFunction) -> CheckFunction:
 def _load_check_modules() -> None:
     # Each area's checks live in its own module and register on import.
     # --- check modules (one import line per area) ---
+    import handbook.content_checks  # noqa: F401
     pass
 
 
