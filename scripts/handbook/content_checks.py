@@ -175,7 +175,7 @@ def check_front_matter(project: Project) -> list[Problem]:
         if page.data is None:
             error = page.front_matter_error
             if error is not None:
-                problems.append(_problem("front-matter-yaml", page.rel, error.detail, error.line))
+                problems.append(_problem("front-matter-syntax", page.rel, error.detail, error.line))
             continue
         for error in front_matter_errors(page.data, expected_id(page.path, root)):
             problems.append(_problem(error.code, page.rel, error.message, 2))
@@ -498,3 +498,19 @@ def _target(page: Page, link: Link) -> str | None:
     if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
         return None
     return posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), unquote(parts.path)))
+
+
+CONTENT_CHECKS = (
+    check_front_matter,
+    check_unique_ids,
+    check_headings,
+    check_links,
+    check_references,
+    check_sources_used,
+    check_principles_and_cases,
+)
+
+
+def run_content_checks(project: Project) -> list[Problem]:
+    """Only this module's checks, sorted (for tests and callers that want the content rules alone)."""
+    return sorted({problem for function in CONTENT_CHECKS for problem in function(project)})
