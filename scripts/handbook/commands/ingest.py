@@ -1,0 +1,99 @@
+"""The `handbook ingest` command: parse arguments, call handbook.ingest, print the report, exit."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+import click
+
+from handbook.errors import HandbookError
+
+
+@click.command(name="ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the clean <id>.md files (default: sources/clean in the project).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print {results, errors} as JSON instead of tables.")
+def ingest_command(paths: tuple[Path, ...], out_dir: Path | None, as_json: bool) -> None:
+    """Clean raw scraped articles (plain text or saved HTML) into sources/clean/<id>.md.
+
+    Detects the encoding and language, removes boilerplate (each removal with a reason), repairs
+    glued headings and broken lines, flags untranslated fragments and truncated endings. A file
+    listed in sources/sources.yml gets its id from there; any other file gets a slug of its name.
+    Bad inputs are reported and skipped; the exit code is 1 if any input failed.
+
+    Example: handbook ingest sources/raw/*
+    """
+    from handbook.ingest import SOURCES_FILE, ingest_files, load_sources
+    from handbook.project import Project
+
+    try:
+        project: Project | None = Project.discover()
+    except HandbookError:
+        project = None
+    root = project.root if project else None
+    sources = load_sources(project.sources_dir / SOURCES_FILE) if project else {}
+    if out_dir is None:
+        out_dir = project.sources_dir / "clean" if project else Path("sources") / "clean"
+    lock = contextlib.nullcontext()
+    if project is not None:
+        from handbook.fsutil import project_lock
+
+        lock = project_lock(project.root)
+    with lock:
+        run = ingest_files(list(paths), out_dir, root=root, sources=sources)
+    if as_json:
+        click.echo(json.dumps(run.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_tables(run)
+    for error in run.errors:
+        click.echo(f"error: {error['message']}", err=True)
+    total = len(run.results) + len(run.errors)
+    summary = f"ingested {len(run.results)} of {total} file(s), {len(run.written)} written"
+    if run.errors:
+        failed = ", ".join(error["input"] for error in run.errors)
+        click.echo(f"{summary}; failed: {failed}", err=True)
+        raise SystemExit(1)
+    click.echo(summary, err=True)
+
+
+def _print_tables(run) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(soft_wrap=False)
+    if not run.results:
+        return
+    overview = Table("input", "id", "lang", "removed", "repaired", "flags", "output", title="handbook ingest")
+    for record in run.results:
+        overview.add_row(
+            escape(str(record["input"])),
+            str(record["id"]),
+            str(record["lang"]),
+            str(len(record["removed"])),
+            str(len(record["repaired"])),
+            str(len(record["flags"])),
+            escape(str(record["output"])),
+        )
+    console.print(overview)
+    for record in run.results:
+        detail = Table("line", "action", "reason", "text", title=str(record["id"]), title_justify="left")
+        for action in ("removed", "repaired", "flags"):
+            for change in record[action]:
+                text = str(change["text"])
+                detail.add_row(
+                    str(change["line"]),
+                    action,
+                    escape(str(change["reason"])),
+                    escape(text[:70] + ("…" if len(text) > 70 else "")),
+                )
+        if detail.row_count:
+            console.print(detail)
