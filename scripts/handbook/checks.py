@@ -35,6 +35,7 @@ def _load_check_modules() -> None:
     # Each area's checks live in its own module and register on import.
     # --- check modules (one import line per area) ---
     import handbook.content_checks  # noqa: F401
+    import handbook.link_checks  # noqa: F401
     pass
 
 

@@ -88,7 +88,7 @@ def check_command(as_json: bool) -> None:
 
 
 # --- commands added by each area (one import + one add_command line each) ---
-from handbook.commands.links import links_command  # noqa: E402
+from handbook.commands.links import links_command  # noqa: E402, I001
 main.add_command(links_command)
 from handbook.commands.ingest import ingest_command  # noqa: E402
 main.add_command(ingest_command)

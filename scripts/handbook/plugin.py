@@ -6,6 +6,13 @@ from typing import Any
 
 from mkdocs.plugins import BasePlugin
 
+from handbook.link_features import (
+    CopyLinkButtons,
+    HreflangAlternates,
+    LanguageRedirects,
+    LanguageSitemaps,
+    LastChanged,
+)
 from handbook.site_features import FallbackDirection, HtmlDirection
 
 # Each feature is a plain object with any of the mkdocs event methods below.
@@ -13,6 +20,11 @@ from handbook.site_features import FallbackDirection, HtmlDirection
 FEATURES: list[type] = [
     FallbackDirection,
     HtmlDirection,
+    LastChanged,  # links: last-changed dates (handbook.link_features)
+    CopyLinkButtons,
+    HreflangAlternates,
+    LanguageSitemaps,
+    LanguageRedirects,
 ]
 
 _EVENTS = (

@@ -1,0 +1,71 @@
+// Copy-link buttons on headings (added by handbook.link_features.CopyLinkButtons).
+// Copies the section's stable absolute URL and says so, in the page's language, next to the button.
+(function () {
+  "use strict";
+
+  function copyWithSelection(text) {
+    // For pages served over plain http on an intranet, where navigator.clipboard is unavailable.
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (error) {
+      copied = false;
+    }
+    area.remove();
+    return copied;
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(
+        function () { return true; },
+        function () { return copyWithSelection(text); }
+      );
+    }
+    return Promise.resolve(copyWithSelection(text));
+  }
+
+  function statusFor(button) {
+    var next = button.nextElementSibling;
+    if (next && next.classList.contains("hb-copy-feedback")) {
+      return next;
+    }
+    var status = document.createElement("span");
+    status.className = "hb-copy-feedback";
+    status.setAttribute("role", "status");
+    status.setAttribute("data-pagefind-ignore", "");
+    status.lang = button.lang;
+    button.after(status);
+    return status;
+  }
+
+  function show(button, copied) {
+    var status = statusFor(button);
+    var message = copied ? button.dataset.hbCopied : button.dataset.hbFailed;
+    button.classList.toggle("hb-copy-link--done", copied);
+    status.classList.toggle("hb-copy-feedback--failed", !copied);
+    // A live region announces changes made after it exists: write the text on the next tick.
+    window.setTimeout(function () { status.textContent = message; }, 50);
+    window.clearTimeout(button.hbTimer);
+    button.hbTimer = window.setTimeout(function () {
+      status.textContent = "";
+      button.classList.remove("hb-copy-link--done");
+    }, copied ? 3000 : 15000);
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target.closest(".hb-copy-link") : null;
+    if (!target) {
+      return;
+    }
+    event.preventDefault();
+    copy(target.dataset.hbUrl).then(function (copied) { show(target, copied); });
+  });
+})();
