@@ -13,6 +13,8 @@ import pytest
 
 from handbook.project import Project
 
+pytest_plugins = ["conftest_argos"]  # tiny Argos models (tiny_argos, no_network)
+
 REPO = Path(__file__).resolve().parent.parent
 # What a project copy needs to build; generated or heavy folders are left out.
 PROJECT_PARTS = (

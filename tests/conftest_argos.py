@@ -1,0 +1,92 @@
+"""Pytest plugin: tiny copy-model Argos packages, built and installed once per session, no network.
+
+Registered in tests/conftest.py (`pytest_plugins`). Argos reads its settings once, at import,
+so the fixture points ARGOS_PACKAGES_DIR at a session folder and imports Argos with the XDG
+folders (Argos' data/config/cache, MiniSBD's cache) inside that folder too; `$HOME` is untouched.
+Any test that uses Argos (the engine, `handbook sync --engine argos`) should request `tiny_argos`.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+# Pairs installed for every test: the four target languages, plus he → en and th → en so that
+# he → ar pivots through English and Thai sources exercise pythainlp's sentence splitter.
+TINY_PAIRS = (("en", "he"), ("en", "ar"), ("en", "th"), ("en", "ru"), ("he", "en"), ("th", "en"))
+
+
+@dataclass(frozen=True)
+class TinyArgos:
+    """The session's Argos setup: where packages live and the archives built for it."""
+
+    root: Path
+    packages_dir: Path
+    archives: dict[tuple[str, str], Path]
+    parts: object  # handbook.tinymodel.TinyModelParts
+
+    def build(self, source: str, target: str, dest: Path, **options) -> Path:
+        """Another tiny package (not installed), e.g. without a sentence splitter."""
+        from handbook.tinymodel import build_package
+
+        return build_package(self.parts, source, target, dest, **options)
+
+
+@pytest.fixture(scope="session")
+def tiny_argos(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TinyArgos]:
+    from handbook import tinymodel
+
+    root = tmp_path_factory.mktemp("argos")
+    packages = root / "packages"
+    os.environ["ARGOS_PACKAGES_DIR"] = str(packages)
+    os.environ.setdefault("PYTHAINLP_DATA", str(root / "pythainlp-data"))
+    if "argostranslate.settings" in sys.modules:
+        from argostranslate import settings
+
+        if Path(settings.package_data_dir) != packages:
+            pytest.fail(
+                "argostranslate was imported before the tiny_argos fixture ran "
+                f"(packages in {settings.package_data_dir}); request tiny_argos in that test"
+            )
+    xdg = {name: str(root / name.lower()) for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")}
+    saved = {name: os.environ.get(name) for name in xdg}
+    os.environ.update(xdg)
+    try:
+        from handbook.models import import_argos
+
+        import_argos()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+    import argostranslate.package
+
+    parts = tinymodel.build_parts(root / "build")
+    archives = {}
+    for source, target in TINY_PAIRS:
+        archive = tinymodel.build_package(parts, source, target, root / "archives")
+        argostranslate.package.install_from_path(archive)
+        archives[(source, target)] = archive
+    yield TinyArgos(root, packages, archives, parts)
+
+
+@pytest.fixture()
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any attempt to open a network connection fails the test."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network access attempted: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)

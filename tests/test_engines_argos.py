@@ -1,0 +1,163 @@
+"""The Argos engine through the real argostranslate code path, with tiny copy models and no network.
+
+The tiny models copy their input, so every expectation is the exact source text: anything the
+engine (or Argos) loses, reorders or alters along the way shows up as a difference.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handbook.engines_argos import ArgosEngine, protect
+from handbook.errors import HandbookError
+
+pytestmark = pytest.mark.usefixtures("tiny_argos", "no_network")
+
+
+@pytest.fixture(scope="module")
+def engine() -> ArgosEngine:
+    return ArgosEngine(protected_terms=["Starbucks", "Del Taco", "Benson Ave."])
+
+
+def test_copy_model_round_trips_every_script(engine: ArgosEngine) -> None:
+    texts = [
+        "Greet every customer by name.",
+        "שלום, ברוכים הבאים לסניף!",
+        "هل يمكنني مساعدتك؟ شكرا لك.",
+        "สวัสดีครับ ยินดีต้อนรับ",
+        "Спасибо, что подождали.",
+    ]
+    for target in ("he", "ar", "th", "ru"):
+        assert engine.translate(texts, "en", target) == texts
+
+
+def test_one_model_call_per_language_for_many_segments(engine: ArgosEngine) -> None:
+    texts = [f"Segment number {n}. It has two sentences." for n in range(40)]
+    before = engine.calls
+    assert engine.translate(texts, "en", "ru") == texts
+    assert engine.calls - before == 1
+
+
+def test_whitespace_and_lines_are_restored(engine: ArgosEngine) -> None:
+    texts = [
+        "  Leading and trailing  ",
+        "Line one.\n  Line two.\n\nLine four.",
+        "\n",
+        "",
+        "Two  spaces inside.",
+    ]
+    assert engine.translate(texts, "en", "he") == texts
+
+
+def test_underscores_survive(engine: ArgosEngine) -> None:
+    # Argos turns every "_" in its output into a space; the engine masks them.
+    texts = ["Open the loyalty_card_id field.", "Say _thank you_ every time.", "A __ blank."]
+    assert engine.translate(texts, "en", "ar") == texts
+
+
+def test_placeholders_and_names_are_protected(engine: ArgosEngine) -> None:
+    text = "At Starbucks or Del Taco on Benson Ave., open {{code1}} and https://example.org/help_page first."
+    masked = protect(text, engine.protect_pattern, engine.protected_terms)
+    for span in ("Starbucks", "Del Taco", "Benson Ave.", "{{code1}}", "https://example.org/help_page"):
+        assert span not in masked.text
+        assert span in masked.spans
+    assert engine.translate([text], "en", "th") == [text]
+
+
+def test_broken_masks_fall_back_to_translating_the_runs() -> None:
+    masked = protect("Visit Starbucks today.", None, ["Starbucks"])
+    assert masked.text == "Visit QZXBA today."
+    assert masked.restore("Besuchen Sie heute QZXBA.") == "Besuchen Sie heute Starbucks."
+    assert masked.restore("Besuchen Sie heute.") is None
+    assert masked.restore("QZXBA QZXBA") is None
+    assert masked.runs() == ["Visit ", " today."]
+
+
+def test_long_segment_is_split_before_the_256_token_cut(engine: ArgosEngine) -> None:
+    sentence = "Every customer who calls deserves a patient and complete answer from us today"
+    long_text = " ".join(f"{sentence} number {n}." for n in range(40))
+    no_punctuation = " ".join(["word"] * 700)
+    one_run = "x" * 900
+    texts = [long_text, no_punctuation, one_run]
+    assert engine.translate(texts, "en", "ru") == texts
+
+
+def test_the_model_alone_cuts_long_sentences(tiny_argos) -> None:
+    # The behaviour the splitting guards against: without it, output stops at 256 tokens.
+    import ctranslate2
+    import sentencepiece as spm
+
+    processor = spm.SentencePieceProcessor(model_file=str(tiny_argos.parts.sentencepiece_model))
+    translator = ctranslate2.Translator(str(tiny_argos.parts.model_dir), intra_threads=1)
+    tokens = processor.encode(" ".join(["word"] * 700), out_type=str)
+    result = translator.translate_batch([tokens], beam_size=1)[0].hypotheses[0]
+    assert len(tokens) > 256
+    assert len(result) == 256
+
+
+def test_thai_source_is_split_with_pythainlp(engine: ArgosEngine) -> None:
+    thai = "ร้านกาแฟเปิดทุกวัน ลูกค้าทุกคนได้รับการต้อนรับอย่างอบอุ่น พนักงานยิ้มเสมอ " * 30
+    texts = [thai.strip(), "สวัสดีครับ"]
+    assert engine.translate(texts, "th", "en") == texts
+
+
+def test_pivots_through_english(engine: ArgosEngine) -> None:
+    texts = ["שלום! איך אפשר לעזור?", "Starbucks פתוח."]
+    before = engine.calls
+    assert engine.translate(texts, "he", "ar") == texts
+    assert engine.calls - before == 2  # he → en, then en → ar
+
+
+def test_missing_pair_names_it_and_how_to_install(engine: ArgosEngine, tiny_argos) -> None:
+    with pytest.raises(HandbookError) as caught:
+        engine.translate(["Hello."], "en", "fr")
+    assert caught.value.format_message() == (
+        f"no Argos Translate model for en → fr installed in {tiny_argos.packages_dir}\n"
+        "  fix: on a machine with internet access download translate-en_fr-*.argosmodel from "
+        "https://www.argosopentech.com/argospm/index/, copy it here and run "
+        "`handbook models install FILE.argosmodel` (or sync with --engine none)"
+    )
+
+
+def test_missing_pivot_leg_is_named(engine: ArgosEngine, tiny_argos) -> None:
+    with pytest.raises(HandbookError) as caught:
+        engine.translate(["Привет."], "ru", "he")
+    assert caught.value.detail == (
+        f"no Argos Translate model for ru → he installed in {tiny_argos.packages_dir}, "
+        "neither direct nor through English (missing: ru → en)"
+    )
+    assert "translate-ru_en-*.argosmodel" in caught.value.fix
+
+
+def test_same_language_and_empty_input_cost_nothing(engine: ArgosEngine) -> None:
+    before = engine.calls
+    assert engine.translate(["Hello."], "en", "en") == ["Hello."]
+    assert engine.translate([], "en", "he") == []
+    assert engine.calls == before
+
+
+def test_fallback_translates_around_protected_spans(engine: ArgosEngine, monkeypatch) -> None:
+    # When a model loses a mask, the text between protected spans is translated on its own.
+    from handbook import engines_argos
+
+    monkeypatch.setattr(engines_argos.Masked, "restore", lambda self, translated: None)
+    texts = ["Ask for Starbucks rewards_id at the till.  Then thank them.", "No names here."]
+    assert engine.translate(texts, "en", "he") == texts
+
+
+def test_sentences_come_from_the_package_splitter(engine: ArgosEngine) -> None:
+    before = engine.sentences
+    text = "One. Two! Three? Four؟ Five"
+    assert engine.translate([text], "en", "ar") == [text]
+    assert engine.sentences - before == 5
+
+
+def test_thai_sentences_come_from_pythainlp(engine: ArgosEngine) -> None:
+    from pythainlp.tokenize import sent_tokenize
+
+    text = "ร้านกาแฟเปิดทุกวัน ลูกค้าทุกคนได้รับการต้อนรับอย่างอบอุ่น พนักงานยิ้มเสมอ"
+    expected = len(sent_tokenize(text, engine="crfcut"))
+    before = engine.sentences
+    assert engine.translate([text], "th", "en") == [text]
+    assert expected > 1
+    assert engine.sentences - before == expected
