@@ -202,6 +202,7 @@ def _remove_boilerplate(
                 line.kind == "heading"
                 or len(line.text) > 150
                 or (line.kind != "item" and line.text[-1] in ".:")
+                or rules.classify_line(line.text) is not None
             ):
                 mode = None
             else:
@@ -237,6 +238,16 @@ def _mark_headings(lines: list[_Line], lang: str, html: bool) -> None:
             continue
         if line.kind != "text" or index == len(lines) - 1 or not _heading_like(line.text, lang):
             continue
+        if lang == "th" and len(line.text) > 60 and not _NUMBERED.match(line.text):
+            continue  # Thai headings are short; a longer unpunctuated line is a paragraph
+        following = lines[index + 1]
+        first = following.text[0]
+        if (
+            following.number == line.number + 1
+            and first.islower()
+            and (first.isascii() or _is_cyrillic(first))
+        ):
+            continue  # the sentence goes on in lower case on the next line: a broken wrap
         if lang == "th" or not re.search(r"[.!?…؟]", "".join(x.text for x in lines)):
             # Unpunctuated text: only numbered lines, the first line, or lines set off by a blank
             # line count as headings; a short line inside a run of lines is a broken wrap.
@@ -310,7 +321,13 @@ def _repair_glue(lines: list[_Line], repaired: list[Change], removed: list[Chang
             continue
         if last_heading is not None:
             prefix = last_heading.text
-            if line.text.casefold().startswith(prefix.casefold()) and len(line.text) > len(prefix) + 1:
+            # Glued: the heading runs straight into the sentence, no space between (a scraped
+            # image caption or title link); with a space it is just a sentence opening alike.
+            if (
+                line.text.casefold().startswith(prefix.casefold())
+                and len(line.text) > len(prefix) + 1
+                and not line.text[len(prefix)].isspace()
+            ):
                 repaired.append(Change(line.number, prefix, GLUED_HEADING))
                 line.text = line.text[len(prefix) :].lstrip(" :–—-")
         glue = _GLUE.match(line.text)
@@ -363,7 +380,9 @@ def _drop_teaser_list(blocks: list[Block], removed: list[Change]) -> list[Block]
             index -= 2
         else:
             break
-    if pairs < 3 or index == 0:
+    # The section before the run must hold at least two paragraphs: an article made only of
+    # one-paragraph sections is not a teaser list.
+    if pairs < 3 or index < 2 or "heading" in (blocks[index - 1].kind, blocks[index - 2].kind):
         return blocks
     for block in blocks[index:]:
         removed.append(Change(block.line, block.text, rules.TEASER))

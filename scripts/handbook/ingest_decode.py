@@ -71,7 +71,8 @@ def _try_utf16_without_bom(data: bytes) -> str | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if _looks_like_text(text) and sum(ch.isalpha() for ch in text) > len(text) * 0.4:
+        letters = sum(ch.isalpha() or unicodedata.category(ch) == "Mn" for ch in text)
+        if _looks_like_text(text) and letters > len(text) * 0.4:
             return text
     return None
 
@@ -92,10 +93,15 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
                 ) from None
             name = "utf-8-sig" if codec == "utf-8-sig" else f"{codec}-bom"
             return text.lstrip("\ufeff"), name
+    utf8_error: UnicodeDecodeError | None = None
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    else:
+        # Thai or Cyrillic UTF-16 without a BOM is valid ASCII full of control bytes; check that.
+        if _looks_like_text(text):
+            return text, "utf-8"
     utf16 = _try_utf16_without_bom(data)
     if utf16 is not None:
         return utf16, "utf-16"
@@ -105,7 +111,7 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
     lenient = data.decode("utf-8", errors="replace")
     broken = lenient.count("\ufffd")
     non_ascii = sum(1 for ch in lenient if ord(ch) > 127)
-    if non_ascii and (non_ascii - broken) >= broken:
+    if utf8_error is not None and non_ascii and (non_ascii - broken) >= broken:
         raise DecodeError(
             f"undecodable bytes: the file is mostly UTF-8 but byte {utf8_error.start} "
             f"(0x{data[utf8_error.start]:02x}) and {broken - 1} more are not valid UTF-8"
