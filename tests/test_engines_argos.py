@@ -6,6 +6,10 @@ engine (or Argos) loses, reorders or alters along the way shows up as a differen
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from handbook.engines_argos import ArgosEngine, protect
@@ -161,3 +165,68 @@ def test_thai_sentences_come_from_pythainlp(engine: ArgosEngine) -> None:
     assert engine.translate([text], "th", "en") == [text]
     assert expected > 1
     assert engine.sentences - before == expected
+
+
+@pytest.fixture()
+def installed_without_splitter(tiny_argos, tmp_path) -> Iterator[Path]:
+    """ru → en, installed without minisbd/*.onnx for the duration of one test."""
+    import argostranslate.package
+    from argostranslate.translate import get_installed_languages
+
+    archive = tiny_argos.build("ru", "en", tmp_path, with_splitter=False)
+    argostranslate.package.install_from_path(archive)
+    installed = tiny_argos.packages_dir / "translate-ru_en-tiny"
+    yield installed
+    shutil.rmtree(installed)
+    get_installed_languages.cache_clear()
+
+
+def test_a_model_without_splitter_is_an_error_not_a_download(
+    engine: ArgosEngine, installed_without_splitter: Path
+) -> None:
+    from minisbd import models as minisbd_models
+
+    cached = Path(minisbd_models.cache_dir) / "ru.onnx"
+    with pytest.raises(HandbookError) as caught:
+        engine.translate(["Привет."], "ru", "en")
+    assert caught.value.path == str(installed_without_splitter)
+    assert caught.value.detail == (
+        f"the ru → en model has no sentence splitter (minisbd/*.onnx), and {cached} does not exist; "
+        "Argos would try to download it"
+    )
+    assert caught.value.fix == (
+        "on a machine with internet access download ru.onnx from "
+        f"https://github.com/LibreTranslate/MiniSBD/releases/download/v0.0.1/ru.onnx and copy it to {cached}"
+    )
+
+
+def test_a_splitter_in_the_minisbd_cache_is_used(
+    engine: ArgosEngine, installed_without_splitter: Path, tiny_argos
+) -> None:
+    from minisbd import models as minisbd_models
+
+    cached = Path(minisbd_models.cache_dir) / "ru.onnx"
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(tiny_argos.parts.minisbd_model, cached)
+    try:
+        before = engine.sentences
+        assert engine.translate(["Привет. Как дела?"], "ru", "en") == ["Привет. Как дела?"]
+        assert engine.sentences - before == 2
+    finally:
+        cached.unlink()
+
+
+def test_a_stray_folder_in_the_packages_dir_is_named(engine: ArgosEngine, tiny_argos) -> None:
+    stray = tiny_argos.packages_dir / "half-copied-model"
+    stray.mkdir()
+    try:
+        with pytest.raises(HandbookError) as caught:
+            engine.translate(["Hello."], "en", "he")
+    finally:
+        stray.rmdir()
+    assert caught.value.path == str(stray)
+    assert caught.value.detail == (
+        "not an Argos Translate package: there is no metadata.json in this folder, "
+        "and Argos cannot translate anything while it is there"
+    )
+    assert engine.translate(["Hello."], "en", "he") == ["Hello."]

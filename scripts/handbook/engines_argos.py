@@ -407,7 +407,8 @@ def _check_splitter_is_local(leg) -> None:
     sentencizer = leg.sentencizer
     if not isinstance(sentencizer, MiniSBDSentencizer):
         return
-    if Path(sentencizer.lang).is_file():  # the package carries minisbd/*.onnx
+    packaged = Path(sentencizer.lang)
+    if packaged.is_absolute() and packaged.is_file():  # the package carries minisbd/*.onnx
         return
     filename = minisbd_models.MODELS.get(sentencizer.lang, f"{sentencizer.lang}.onnx")
     cached = Path(minisbd_models.cache_dir) / filename

@@ -28,9 +28,9 @@ def packages_dir() -> Path:
     """Where models are installed: `$ARGOS_PACKAGES_DIR`, else `$XDG_DATA_HOME/argos-translate/packages`."""
     explicit = os.environ.get("ARGOS_PACKAGES_DIR")
     if explicit:
-        return Path(explicit)
+        return Path(explicit).expanduser().absolute()
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data_home) / "argos-translate" / "packages"
+    return Path(data_home).expanduser().absolute() / "argos-translate" / "packages"
 
 
 def configure_environment() -> None:
