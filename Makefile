@@ -7,13 +7,18 @@ export PYTHAINLP_DATA := $(CURDIR)/.cache/pythainlp
 
 .PHONY: setup serve build test lint format bench clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed node_modules/axe-core/axe.min.js
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[mt,test]'
 	touch $@
+
+# axe-core (pinned in package-lock.json) for the accessibility tests in Chromium.
+node_modules/axe-core/axe.min.js: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the accessibility tests need it (sudo apt-get install npm)" >&2; fi
 
 serve: setup  ## build the site and serve it on http://127.0.0.1:8000
 	$(BIN)/handbook build --serve
