@@ -230,3 +230,15 @@ def test_a_stray_folder_in_the_packages_dir_is_named(engine: ArgosEngine, tiny_a
         "and Argos cannot translate anything while it is there"
     )
     assert engine.translate(["Hello."], "en", "he") == ["Hello."]
+
+
+def test_segment_placeholders_are_protected(engine: ArgosEngine) -> None:
+    from handbook.segments import extract
+
+    source = extract("See [the sources](sources.md), run `handbook sync` and visit <https://example.org>.\n")[
+        0
+    ].source
+    masked = protect(source, engine.protect_pattern, ())
+    assert "{" not in masked.text
+    assert "](" not in masked.text
+    assert engine.translate([source], "en", "he") == [source]

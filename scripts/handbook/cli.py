@@ -92,3 +92,8 @@ from handbook.commands.links import links_command  # noqa: E402, I001
 main.add_command(links_command)
 from handbook.commands.ingest import ingest_command  # noqa: E402
 main.add_command(ingest_command)
+from handbook.commands.models import models_command  # noqa: E402
+main.add_command(models_command)
+from handbook.commands.sync import status_command, sync_command  # noqa: E402
+main.add_command(sync_command)
+main.add_command(status_command)

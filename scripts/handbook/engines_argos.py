@@ -28,9 +28,12 @@ PIVOT_LANGUAGE = "en"
 # Output is cut at 256 tokens per sentence (CTranslate2's max_decoding_length); a translation can
 # be longer than its source, so sources are cut well below that.
 MAX_SENTENCE_TOKENS = 150
-# Default protected tokens besides the glossary names: `{{...}}`/`⟦...⟧` placeholders, URLs and
-# identifiers with underscores. `handbook.segments` placeholders are added when that module has them.
-DEFAULT_PROTECT_PATTERN = r"\{\{[^{}]*\}\}|⟦[^⟦⟧]*⟧|https?://\S+[\w/]|\w+(?:_\w+)+"
+# Protected besides the glossary names: `handbook.segments` placeholders `{N}` (with the `](` `)`
+# around a link destination kept in one piece), `{{...}}`/`⟦...⟧` placeholders, URLs and
+# identifiers with underscores. `handbook.segments.PLACEHOLDER_RE` is added when it exists.
+DEFAULT_PROTECT_PATTERN = (
+    r"\]\((?<!\\)\{\d+\}\)|(?<!\\)\{\d+\}|\{\{[^{}]*\}\}|⟦[^⟦⟧]*⟧|https?://\S+[\w/]|\w+(?:_\w+)+"
+)
 _MASK_PREFIX = "QZX"  # masks look like product codes, which translation models copy verbatim
 _UNDERSCORES = re.compile(r"_+")
 _LEADING_SPACE = re.compile(r"^\s*")
@@ -141,6 +144,7 @@ class ArgosEngine:
     """Machine translation with installed Argos Translate models, offline."""
 
     name = "argos"
+    drafts = True
 
     def __init__(
         self,
@@ -480,7 +484,7 @@ def _combined_pattern(extra: str | None) -> re.Pattern[str] | None:
         from handbook import segments
     except ImportError:
         segments = None
-    segment_pattern = getattr(segments, "PLACEHOLDER_PATTERN", None)
+    segment_pattern = getattr(segments, "PLACEHOLDER_RE", None)
     if segment_pattern is not None:
         parts.insert(0, getattr(segment_pattern, "pattern", segment_pattern))
     return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None

@@ -1,0 +1,55 @@
+"""`handbook models`: list the installed Argos Translate models, install one from a file (offline)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from handbook.models import install_model, installed_models, packages_dir
+
+
+@click.group(name="models")
+def models_command() -> None:
+    """Argos Translate models for `handbook sync --engine argos`.
+
+    Models are installed in $ARGOS_PACKAGES_DIR (default: $XDG_DATA_HOME/argos-translate/packages).
+    This machine cannot download them: fetch translate-en_XX-*.argosmodel files elsewhere
+    (https://www.argosopentech.com/argospm/index/), copy them here, then `handbook models install`.
+    """
+
+
+@models_command.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print {packages_dir, models: [...]} as JSON.")
+def list_command(as_json: bool) -> None:
+    """List the installed language pairs (reads metadata only; loads no model)."""
+    models = installed_models()
+    if as_json:
+        payload = {"packages_dir": str(packages_dir()), "models": [model.as_dict() for model in models]}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if models:
+        table = Table("pair", "languages", "version", "sentence splitter", "folder")
+        for model in models:
+            table.add_row(
+                model.pair,
+                f"{model.source_name} → {model.target_name}",
+                model.version,
+                "packaged" if model.has_splitter else "MiniSBD cache",
+                model.path.name,
+            )
+        console.print(table)
+    console.print(f"{len(models)} model(s) in {packages_dir()}", highlight=False)
+
+
+@models_command.command(name="install")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+def install_command(file: Path) -> None:
+    """Install a downloaded FILE.argosmodel (no network is used)."""
+    model = install_model(file)
+    click.echo(f"installed {model.pair} ({model.source_name} → {model.target_name}) in {model.path}")
