@@ -36,6 +36,7 @@ def _load_check_modules() -> None:
     # --- check modules (one import line per area) ---
     import handbook.content_checks  # noqa: F401
     import handbook.link_checks  # noqa: F401
+    import handbook.qa_checks  # noqa: F401
     pass
 
 
