@@ -94,6 +94,3 @@ from handbook.commands.ingest import ingest_command  # noqa: E402
 main.add_command(ingest_command)
 from handbook.commands.models import models_command  # noqa: E402
 main.add_command(models_command)
-from handbook.commands.sync import status_command, sync_command  # noqa: E402
-main.add_command(sync_command)
-main.add_command(status_command)
