@@ -14,11 +14,14 @@ import yaml
 
 from handbook.errors import HandbookError
 from handbook.project import Project
+from handbook.search import build_search_index
 
 # Steps run on the freshly built site before it replaces `site/` (e.g. the search index).
 # --- post-build steps (one line per step) ---
 PostBuildStep = Callable[[Project, Path], None]
-POST_BUILD: list[PostBuildStep] = []
+POST_BUILD: list[PostBuildStep] = [
+    build_search_index,  # search: per-language Pagefind index (handbook.search)
+]
 
 
 class _Loader(yaml.SafeLoader):

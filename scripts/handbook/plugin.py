@@ -13,6 +13,7 @@ from handbook.link_features import (
     LanguageSitemaps,
     LastChanged,
 )
+from handbook.search import SearchBox
 from handbook.site_features import FallbackDirection, HtmlDirection
 
 # Each feature is a plain object with any of the mkdocs event methods below.
@@ -25,6 +26,7 @@ FEATURES: list[type] = [
     HreflangAlternates,
     LanguageSitemaps,
     LanguageRedirects,
+    SearchBox,  # search: the header search box's language and labels (handbook.search)
 ]
 
 _EVENTS = (

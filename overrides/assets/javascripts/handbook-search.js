@@ -1,0 +1,326 @@
+/*
+ * Handbook search (issue 7): Material's header search box, served by the Pagefind index of the
+ * page's own language (Pagefind picks it from <html lang>), with results in Material's markup.
+ *
+ * Hebrew and Arabic words carry prefixes Pagefind cannot see through. `handbook build` indexes
+ * every prefixed word's stems as index-only tokens that start with U+2063 (see
+ * scripts/handbook/search.py); this script searches the query's stems too and removes those
+ * tokens from excerpts. `stemVariants` mirrors `handbook.search.stem_variants` exactly; both are
+ * tested against tests/data/search/normalise_cases.yml.
+ */
+(function () {
+  "use strict";
+
+  var INDEX_ONLY_MARK = "\u2063";
+  var MIN_STEM = 3;
+  var MAX_PREFIX = 5;
+  var MAX_QUERIES = 12;
+  var PREFIX_GRAMMAR = {
+    he: /^ו?(?:ש|כש|מש)?[בכלמ]?ה?$/u,
+    ar: /^[وف]?(?:[بكل]?(?:ال)?|لل)$/u,
+  };
+
+  /* The word without diacritics or tatweel, as Pagefind compares it. */
+  function fold(word) {
+    return word.normalize("NFD").replace(/\p{M}/gu, "").replace(/\u0640/g, "");
+  }
+
+  /* Every reading of `word` with a valid prefix run removed, longest stem first. */
+  function stemVariants(word, lang) {
+    var grammar = PREFIX_GRAMMAR[lang];
+    if (!grammar) return [];
+    var folded = Array.from(fold(word));
+    var variants = [];
+    var last = Math.min(MAX_PREFIX, folded.length - MIN_STEM);
+    for (var cut = 1; cut <= last; cut++) {
+      if (grammar.test(folded.slice(0, cut).join(""))) variants.push(folded.slice(cut).join(""));
+    }
+    return variants;
+  }
+
+  /* The query as typed, then its readings with prefixes removed (at most MAX_QUERIES in all). */
+  function queryVariants(query, lang) {
+    var words = query.trim().split(/\s+/).filter(Boolean);
+    var combos = [[]];
+    words.forEach(function (word) {
+      var choices = [word].concat(stemVariants(word, lang));
+      var next = [];
+      combos.forEach(function (combo) {
+        choices.forEach(function (choice) {
+          if (next.length < MAX_QUERIES) next.push(combo.concat([choice]));
+        });
+      });
+      combos = next;
+    });
+    var seen = {};
+    return combos
+      .map(function (combo) { return combo.join(" "); })
+      .filter(function (text) {
+        if (!text || seen[text]) return false;
+        seen[text] = true;
+        return true;
+      });
+  }
+
+  /* Plain text without index-only tokens. */
+  function cleanText(text) {
+    return String(text || "").replace(/[ \t\n]*\u2063[^\s]*/g, "");
+  }
+
+  /* A Pagefind excerpt (escaped text + <mark>) without index-only tokens; a hit on one marks its word. */
+  function cleanExcerpt(html) {
+    var out = [];
+    String(html || "").split(" ").forEach(function (token) {
+      var bare = token.replace(/<\/?mark>/g, "");
+      if (bare.charAt(0) !== INDEX_ONLY_MARK) {
+        out.push(token);
+        return;
+      }
+      var hit = token.indexOf("<mark>") !== -1;
+      var previous = out.length - 1;
+      if (hit && previous >= 0 && out[previous].indexOf("<mark>") === -1) {
+        out[previous] = "<mark>" + out[previous] + "</mark>";
+      }
+    });
+    return out.join(" ");
+  }
+
+  var api = {
+    fold: fold,
+    stemVariants: stemVariants,
+    queryVariants: queryVariants,
+    cleanText: cleanText,
+    cleanExcerpt: cleanExcerpt,
+  };
+  window.handbookSearch = api;
+
+  var box = document.querySelector("[data-hb-search]");
+  if (!box) return;
+  var input = box.querySelector("[data-hb-search-query]");
+  var form = input.form;
+  var meta = box.querySelector(".md-search-result__meta");
+  var list = box.querySelector(".md-search-result__list");
+  var toggle = document.getElementById("__search");
+  var settings = {};
+  try {
+    settings = JSON.parse(box.querySelector("[data-hb-search-config]").textContent);
+  } catch (error) {
+    settings = {};
+  }
+  var labels = settings.labels || {};
+  var lang = (document.documentElement.getAttribute("lang") || settings.lang || "en").split("-")[0];
+  var siteRoot = siteRootUrl();
+  var pagefind = null;
+  var sequence = 0;
+  var timer = null;
+  var scheduled = "";
+
+  function siteRootUrl() {
+    var base = ".";
+    var config = document.getElementById("__config");
+    if (config) {
+      try {
+        base = JSON.parse(config.textContent).base || ".";
+      } catch (error) {
+        base = ".";
+      }
+    }
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  }
+
+  function label(key, count) {
+    var text = labels[key] || key;
+    return count === undefined ? text : text.replace("{count}", String(count));
+  }
+
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
+        return module
+          .options({ baseUrl: siteRoot.pathname, excerptLength: PREFIX_GRAMMAR[lang] ? 36 : 24 })
+          .then(function () { return module.init(); })
+          .then(function () { return module; });
+      });
+      pagefind.catch(function () { pagefind = null; });
+    }
+    return pagefind;
+  }
+
+  function open() {
+    if (toggle && !toggle.checked) toggle.checked = true;
+    loadPagefind().catch(function () { /* reported when a query runs */ });
+  }
+
+  function close() {
+    if (toggle) toggle.checked = false;
+    input.blur();
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function resultLink(url, title, excerpt, isPage, fallbackLang) {
+    var link = element("a", "md-search-result__link");
+    link.href = url;
+    var article = element("article", "md-search-result__article md-typeset");
+    if (fallbackLang) {
+      article.lang = fallbackLang;
+      article.dir = "ltr";
+    }
+    if (isPage) article.appendChild(element("div", "md-search-result__icon md-icon"));
+    article.appendChild(element(isPage ? "h1" : "h2", null, cleanText(title)));
+    if (excerpt) {
+      var text = element("p");
+      text.innerHTML = cleanExcerpt(excerpt);
+      article.appendChild(text);
+    }
+    link.appendChild(article);
+    link.addEventListener("click", function () { if (toggle) toggle.checked = false; });
+    return link;
+  }
+
+  function resultItem(page) {
+    var item = element("li", "md-search-result__item");
+    var fallbackLang = page.meta && page.meta.fallback;
+    var title = (page.meta && page.meta.title) || page.url;
+    item.appendChild(resultLink(page.url, title, page.excerpt, true, fallbackLang));
+    // Sections of the page that matched, minus the page itself and its <h1> (same title).
+    var sections = (page.sub_results || []).filter(function (section) {
+      return (
+        section.url !== page.url &&
+        section.url.indexOf("#") !== -1 &&
+        cleanText(section.title) !== cleanText(title)
+      );
+    });
+    sections.slice(0, 2).forEach(function (section) {
+      item.appendChild(resultLink(section.url, section.title, section.excerpt, false, fallbackLang));
+    });
+    var more = sections.slice(2);
+    if (more.length) {
+      var details = element("details", "md-search-result__more");
+      var summary = element("summary");
+      summary.appendChild(element("div", null, label("more", more.length)));
+      details.appendChild(summary);
+      more.forEach(function (section) {
+        details.appendChild(resultLink(section.url, section.title, section.excerpt, false, fallbackLang));
+      });
+      item.appendChild(details);
+    }
+    return item;
+  }
+
+  function show(message, items) {
+    meta.textContent = message;
+    list.replaceChildren.apply(list, items || []);
+  }
+
+  function search(query) {
+    var mine = ++sequence;
+    query = query.trim();
+    if (!query) {
+      show(label("prompt"));
+      return Promise.resolve();
+    }
+    if (!pagefind) meta.textContent = label("loading");
+    return loadPagefind()
+      .then(function (module) {
+        return Promise.all(
+          queryVariants(query, lang).map(function (variant) { return module.search(variant); })
+        );
+      })
+      .then(function (searches) {
+        if (mine !== sequence) return null;
+        var best = {};
+        searches.forEach(function (found, index) {
+          var weight = index === 0 ? 1 : 0.8; // the words as typed rank above their stems
+          ((found && found.results) || []).forEach(function (result) {
+            var score = result.score * weight;
+            if (!best[result.id] || best[result.id].score < score) best[result.id] = { result: result, score: score };
+          });
+        });
+        var ranked = Object.keys(best)
+          .map(function (id) { return best[id]; })
+          .sort(function (a, b) { return b.score - a.score; });
+        return Promise.all(ranked.slice(0, 10).map(function (hit) { return hit.result.data(); })).then(
+          function (pages) { return { pages: pages, total: ranked.length }; }
+        );
+      })
+      .then(function (found) {
+        if (!found || mine !== sequence) return;
+        var total = found.total;
+        var message = total === 0 ? label("none") : total === 1 ? label("one") : label("other", total);
+        show(message, found.pages.map(resultItem));
+        box.setAttribute("data-hb-search-done", query);
+      })
+      .catch(function (error) {
+        if (mine !== sequence) return;
+        show(label("error"));
+        if (window.console) window.console.error("handbook search:", error);
+      });
+  }
+
+  /* Runs on `input` and on `keyup` (like Material's box), once per distinct query. */
+  function schedule() {
+    if (input.value === scheduled) return;
+    scheduled = input.value;
+    clearTimeout(timer);
+    box.removeAttribute("data-hb-search-done");
+    timer = setTimeout(function () { search(scheduled); }, 100);
+  }
+
+  function focusables() {
+    return [input].concat(Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link")).filter(
+      function (link) { return link.offsetParent !== null; }
+    ));
+  }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", schedule);
+  input.addEventListener("keyup", schedule);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("reset", function () {
+    setTimeout(function () {
+      scheduled = "";
+      search("");
+      input.focus();
+    }, 0);
+  });
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) input.focus();
+    });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    var active = document.activeElement;
+    var searching = toggle ? toggle.checked : box.contains(active);
+    if (!searching) {
+      var typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        input.focus();
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      var items = focusables();
+      var at = items.indexOf(active);
+      if (at === -1) at = 0;
+      var next = event.key === "ArrowDown" ? Math.min(at + 1, items.length - 1) : Math.max(at - 1, 0);
+      event.preventDefault();
+      items[next].focus();
+    } else if (event.key === "Enter" && active === input) {
+      event.preventDefault();
+      var first = list.querySelector(".md-search-result__link");
+      if (first) first.click();
+    }
+  });
+})();

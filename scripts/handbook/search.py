@@ -1,0 +1,229 @@
+"""Per-language search: the Pagefind index `handbook build` writes, and the prefix normaliser it needs.
+
+Pagefind (one index per `<html lang>`) stems English, Russian and Arabic and segments Thai, but
+cannot match a Hebrew word behind its one-letter prefixes (ה, ו, ב, כ, ל, מ, ש) or an Arabic word
+behind a conjunction and the article (والعميل, فالعميل) or a bare preposition (لعميل). At index
+time every such word is followed by its prefix-stripped forms as *index-only tokens*: each starts
+with U+2063 INVISIBLE SEPARATOR, exists only in the copy of the page handed to Pagefind (the served
+HTML is untouched), and is removed from result excerpts by the browser script. The browser script
+(`overrides/assets/javascripts/handbook-search.js`) mirrors `stem_variants` for the query side;
+both are tested against `tests/data/search/normalise_cases.yml`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.errors import HandbookError
+from handbook.project import LANGUAGE_BY_CODE, Project
+
+# Marks a token that exists only in the search index (the browser script strips it from excerpts).
+INDEX_ONLY_MARK = "\u2063"
+# Shortest stem worth a token: shorter ones ("של" -> "ל") match far too much.
+MIN_STEM = 3
+MAX_PREFIX = 5
+# A whole prefix run, in grammatical order. Hebrew: and, that/when, preposition, article.
+# Arabic: and/so, preposition, article; "لل" is ل + the article with its alif dropped.
+PREFIX_GRAMMAR: dict[str, re.Pattern[str]] = {
+    "he": re.compile(r"^ו?(?:ש|כש|מש)?[בכלמ]?ה?$"),
+    "ar": re.compile(r"^[وف]?(?:[بكل]?(?:ال)?|لل)$"),
+}
+WORD = {
+    "he": re.compile(r"[\u05D0-\u05EA\u0591-\u05C7]+"),
+    "ar": re.compile(r"[\u0621-\u065F\u0670-\u06D3]+"),
+}
+TATWEEL = "\u0640"
+# What Pagefind must not index: Material's chrome inside the article and other features' widgets.
+EXCLUDE_SELECTORS = (
+    ".md-content__button",
+    ".headerlink",
+    ".md-source-file",
+    ".md-feedback",
+    ".hb-notice",
+    ".hb-copy-link",
+    "[data-hb-notice]",
+    "[data-hb-copy-link]",
+)
+# Files of the Pagefind bundle the site does not use (we render results in Material's markup).
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+BUNDLE_DIR = "pagefind"
+_HTML_LANG = re.compile(r"<html\b[^>]*\blang=\"([A-Za-z-]+)\"")
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+def fold(word: str) -> str:
+    """The word without diacritics (niqqud, harakat, hamza seats) or tatweel, as Pagefind compares it."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M") and c != TATWEEL)
+
+
+def stem_variants(word: str, lang: str) -> list[str]:
+    """Every reading of `word` with a valid prefix run removed, longest stem first.
+
+    `stem_variants("שהלקוח", "he") == ["הלקוח", "לקוח"]`; languages without a rule give `[]`.
+    """
+    grammar = PREFIX_GRAMMAR.get(lang)
+    if grammar is None:
+        return []
+    folded = fold(word)
+    variants: list[str] = []
+    for cut in range(1, min(MAX_PREFIX, len(folded) - MIN_STEM) + 1):
+        if grammar.match(folded[:cut]):
+            variants.append(folded[cut:])
+    return variants
+
+
+def add_index_only_tokens(html: str, lang: str) -> str:
+    """`html` with each prefixed word's stems inserted after it as marked index-only tokens."""
+    word = WORD.get(lang)
+    if word is None or lang not in PREFIX_GRAMMAR:
+        return html
+
+    def expand(match: re.Match[str]) -> str:
+        variants = stem_variants(match.group(0), lang)
+        if not variants:
+            return match.group(0)
+        return match.group(0) + "".join(f" {INDEX_ONLY_MARK}{stem}" for stem in variants)
+
+    parts = _TAG_OR_TEXT.split(html)
+    in_raw_text = False
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = part[1:].split(None, 1)[0].lower().rstrip(">") if len(part) > 2 else ""
+            if name in ("script", "style", "title"):
+                in_raw_text = True
+            elif name in ("/script", "/style", "/title"):
+                in_raw_text = False
+        elif part and not in_raw_text:
+            parts[index] = word.sub(expand, part)
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    """One page handed to Pagefind: its site URL, language and the HTML Pagefind reads."""
+
+    url: str
+    lang: str
+    html: str
+
+
+def page_url(built_dir: Path, path: Path) -> str:
+    """The site-root-relative URL Material links to (`/he/principles/x/` for `he/principles/x/index.html`)."""
+    relative = path.relative_to(built_dir).as_posix()
+    if relative == "index.html":
+        return "/"
+    if relative.endswith("/index.html"):
+        return "/" + relative[: -len("index.html")]
+    return "/" + relative
+
+
+def collect_pages(built_dir: Path) -> list[IndexedPage]:
+    """Every content page of the built site, with index-only tokens added for he and ar."""
+    pages: list[IndexedPage] = []
+    for path in sorted(built_dir.rglob("*.html")):
+        relative = path.relative_to(built_dir)
+        if relative.parts[0] == BUNDLE_DIR or path.name == "404.html":
+            continue
+        html = path.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in html:
+            continue  # redirect stubs and other pages without an article
+        found = _HTML_LANG.search(html)
+        lang = found.group(1).split("-")[0] if found else "en"
+        pages.append(IndexedPage(page_url(built_dir, path), lang, add_index_only_tokens(html, lang)))
+    return pages
+
+
+async def _write_index(pages: list[IndexedPage], output: Path) -> dict:
+    from pagefind.index import PagefindIndex
+
+    config = {
+        "output_path": str(output),
+        "exclude_selectors": list(EXCLUDE_SELECTORS),
+    }
+    async with PagefindIndex(config=config) as index:
+        batch = 64  # keep the service's pipe busy without queueing thousands of requests
+        for start in range(0, len(pages), batch):
+            await asyncio.gather(
+                *(
+                    index.add_html_file(content=page.html, url=page.url)
+                    for page in pages[start : start + batch]
+                )
+            )
+    return json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+
+
+def build_search_index(project: Project, built_dir: Path) -> None:
+    """Pagefind search index, one per language (with Hebrew/Arabic prefix tokens)"""
+    pages = collect_pages(built_dir)
+    languages = sorted({page.lang for page in pages})
+    if not pages:
+        raise HandbookError(
+            "no page of the built site carries data-pagefind-body, so search would be empty",
+            path=project.root / "overrides" / "main.html",
+            fix="keep the data-pagefind-body wrapper around the article in the content block",
+        )
+    output = built_dir / BUNDLE_DIR
+    try:
+        entry = asyncio.run(_write_index(pages, output))
+    except (OSError, AssertionError, RuntimeError) as exc:
+        raise HandbookError(
+            f"Pagefind could not write the search index: {exc}",
+            path=output,
+            fix="check that `pagefind[extended]` is installed in this environment (pip install -e .)",
+        ) from None
+    missing = [lang for lang in languages if lang not in entry.get("languages", {})]
+    unknown = [lang for lang in languages if lang not in LANGUAGE_BY_CODE]
+    if missing or unknown:
+        raise HandbookError(
+            f"search index languages are wrong: missing {missing}, unknown {unknown}",
+            path=output / "pagefind-entry.json",
+            fix="every page needs <html lang> set to one of the site languages",
+        )
+    for name in UNUSED_BUNDLE_FILES:
+        (output / name).unlink(missing_ok=True)
+
+
+SEARCH_LABELS = (
+    "placeholder",
+    "prompt",
+    "loading",
+    "none",
+    "one",
+    "other",
+    "more",
+    "error",
+    "results",
+    "clear",
+)
+
+
+class SearchBox:
+    """Gives the header search box (`overrides/partials/search.html`) its language and labels."""
+
+    def on_page_context(self, context, *, config, **kwargs):
+        lang = (config.theme.get("language") or "en").split("-")[0]
+        context["handbook_search"] = search_box_settings(lang)
+        return context
+
+
+def search_box_settings(lang: str) -> dict:
+    """What the search script needs from the build: the language and its interface labels."""
+    from handbook.ui import t
+
+    # `{count}` stays a placeholder: the script fills it in.
+    labels = {key: t(f"search.{key}", lang, count="{count}") for key in SEARCH_LABELS}
+    return {"lang": lang, "labels": labels}
