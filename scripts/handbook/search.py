@@ -12,9 +12,10 @@ both are tested against `tests/data/search/normalise_cases.yml`.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
+import subprocess
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,23 +148,54 @@ def collect_pages(built_dir: Path) -> list[IndexedPage]:
     return pages
 
 
-async def _write_index(pages: list[IndexedPage], output: Path) -> dict:
-    from pagefind.index import PagefindIndex
+def pagefind_executable() -> Path:
+    """The Pagefind binary shipped by `pagefind[extended]` (extended: Thai and CJK segmentation)."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        get_executable = None
+    executable = get_executable() if get_executable else None
+    if executable is None:
+        raise HandbookError(
+            "the Pagefind binary is not installed, so the search index cannot be built",
+            fix="install the project's dependencies: pip install -e . (it pins pagefind[extended])",
+        )
+    return Path(executable)
 
+
+def write_index(pages: list[IndexedPage], output: Path, workdir: Path) -> dict:
+    """Run Pagefind over `pages` (written to a mirror under `workdir`) into `output`; its entry file.
+
+    The command-line indexer is ~10x faster here than feeding pages through Pagefind's Python API.
+    """
+    mirror = workdir / "site"
+    for page in pages:
+        relative = page.url.lstrip("/")
+        target = mirror / (relative + "index.html" if not relative or relative.endswith("/") else relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.html, encoding="utf-8")
     config = {
+        "site": str(mirror),
         "output_path": str(output),
         "exclude_selectors": list(EXCLUDE_SELECTORS),
     }
-    async with PagefindIndex(config=config) as index:
-        batch = 64  # keep the service's pipe busy without queueing thousands of requests
-        for start in range(0, len(pages), batch):
-            await asyncio.gather(
-                *(
-                    index.add_html_file(content=page.html, url=page.url)
-                    for page in pages[start : start + batch]
-                )
-            )
-    return json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    (workdir / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+    result = subprocess.run(
+        [str(pagefind_executable())],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    entry = output / "pagefind-entry.json"
+    if result.returncode != 0 or not entry.is_file():
+        details = (result.stderr or result.stdout).strip().splitlines()[-5:]
+        raise HandbookError(
+            "Pagefind could not build the search index:\n  " + "\n  ".join(details),
+            path=output,
+            fix="fix the problem Pagefind reports; the previous site/ is left as it was",
+        )
+    return json.loads(entry.read_text(encoding="utf-8"))
 
 
 def build_search_index(project: Project, built_dir: Path) -> None:
@@ -177,14 +209,8 @@ def build_search_index(project: Project, built_dir: Path) -> None:
             fix="keep the data-pagefind-body wrapper around the article in the content block",
         )
     output = built_dir / BUNDLE_DIR
-    try:
-        entry = asyncio.run(_write_index(pages, output))
-    except (OSError, AssertionError, RuntimeError) as exc:
-        raise HandbookError(
-            f"Pagefind could not write the search index: {exc}",
-            path=output,
-            fix="check that `pagefind[extended]` is installed in this environment (pip install -e .)",
-        ) from None
+    with tempfile.TemporaryDirectory(prefix="handbook-search-") as workdir:
+        entry = write_index(pages, output, Path(workdir))
     missing = [lang for lang in languages if lang not in entry.get("languages", {})]
     unknown = [lang for lang in languages if lang not in LANGUAGE_BY_CODE]
     if missing or unknown:
