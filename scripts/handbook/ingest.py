@@ -545,6 +545,8 @@ def ingest_bytes(
 
 # --- rendering -------------------------------------------------------------------------------
 
+# libyaml's emitter when present (10x faster); both write the same YAML for these plain values.
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|=+\s*$)")
 
@@ -566,7 +568,7 @@ def render_clean(source: CleanSource) -> str:
         "encoding": source.encoding,
         "flags": [f"line {f.line}: {f.reason}: {f.text}" for f in source.flags],
     }
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    front = yaml.dump(meta, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     parts: list[str] = []
     if source.title_in_body:
         parts.append(f"# {escape_markdown(source.title)}")

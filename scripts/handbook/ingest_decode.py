@@ -54,27 +54,34 @@ class DecodedText:
     repairs: tuple[tuple[int, str, str], ...]  # (line, text, reason)
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
+
+
 def _looks_like_text(text: str) -> bool:
-    if not text:
-        return False
-    bad = sum(
-        1 for ch in text if unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs") and ch not in "\t\n\r\f"
-    )
-    return bad / len(text) < 0.01
+    """Fewer than 1% control, surrogate or private-use characters."""
+    return bool(text) and len(_NOT_TEXT.findall(text)) < len(text) * 0.01
+
+
+# Characters an article in en/he/ar/th/ru is made of: whitespace, ASCII, Latin-1/Extended, the
+# four scripts, general punctuation. Picks the byte order of BOM-less UTF-16.
+_ARTICLE_CHARS = re.compile(
+    "[\\s\x20-\x7e\u00a0-\u024f\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u2000-\u206f]"
+)
 
 
 def _try_utf16_without_bom(data: bytes) -> str | None:
-    if len(data) % 2:
+    if len(data) % 2 or len(data) < 4:
         return None
+    best: tuple[float, str] | None = None
     for codec in ("utf-16-le", "utf-16-be"):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        letters = sum(ch.isalpha() or unicodedata.category(ch) == "Mn" for ch in text)
-        if _looks_like_text(text) and letters > len(text) * 0.4:
-            return text
-    return None
+        share = len(_ARTICLE_CHARS.findall(text)) / len(text)
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, text)
+    return best[1] if best else None
 
 
 def detect_encoding(data: bytes) -> tuple[str, str]:

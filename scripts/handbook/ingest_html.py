@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from dataclasses import dataclass
 
 _HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
+_SITE_SUFFIX = re.compile(r"\s+[|–—·•-]\s+[^|–—·•-]+$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _ITEM = re.compile(r"^\s*[-*+]\s+(.*)$")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
@@ -35,6 +39,16 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
+def page_title(html: str) -> str | None:
+    """The page's <title>, without a trailing " | Site name" part."""
+    match = _TITLE.search(html[:65536])
+    if not match:
+        return None
+    title = _TAGS.sub("", htmllib.unescape(match.group(1))).strip()
+    title = _SITE_SUFFIX.sub("", title).strip()
+    return title or None
+
+
 def _plain(text: str) -> str:
     text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
     return _MD_ESCAPE.sub(r"\1", text).strip()
@@ -50,7 +64,7 @@ def extract_html(html: str) -> tuple[list[ExtractedLine], str | None]:
     markdown = trafilatura.extract(
         html,
         output_format="markdown",
-        with_metadata=True,
+        with_metadata=False,  # metadata and date search cost more than the extraction itself
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -58,15 +72,12 @@ def extract_html(html: str) -> tuple[list[ExtractedLine], str | None]:
         include_formatting=True,
         favor_recall=True,
         deduplicate=False,
+        # Skip the readability/jusText fallbacks: 2-3x faster, same text on article pages.
+        fast=True,
     )
     if not markdown:
         return [], None
-    title = None
-    if markdown.startswith("---\n"):
-        header, _, markdown = markdown[4:].partition("\n---\n")
-        for meta in header.split("\n"):
-            if meta.startswith("title:"):
-                title = meta[len("title:") :].strip().strip('"') or None
+    title = page_title(html)
     lines: list[ExtractedLine] = []
     for raw in markdown.split("\n"):
         if not raw.strip():

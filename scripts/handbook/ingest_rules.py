@@ -249,12 +249,13 @@ def classify_line(text: str) -> str | None:
         return BYLINE
     if _FONT_CONTROLS.match(stripped) or (_FONT_WORDS.search(stripped) and len(words) <= 8):
         return WIDGET
-    tokens = [_core(w) for w in re.split(r"[\s,|•·/]+", stripped) if _core(w)]
-    social = sum(t in SOCIAL_NAMES for t in tokens)
-    if len(stripped) <= 120 and (
-        (social >= 2 and social * 2 >= len(tokens)) or (_SHARE_START.match(core) and len(words) <= 8)
-    ):
-        return WIDGET
+    if len(stripped) > 400:
+        return None  # every rule below is about short lines; long ones are content
+    if len(stripped) <= 120:
+        tokens = [t for t in (_core(w) for w in re.split(r"[\s,|•·/]+", stripped)) if t]
+        social = sum(t in SOCIAL_NAMES for t in tokens)
+        if (social >= 2 and social * 2 >= len(tokens)) or (_SHARE_START.match(core) and len(words) <= 8):
+            return WIDGET
     if len(stripped) <= 80 and (
         _STAMP_COUNT.search(stripped)
         or (_STAMP_PREFIX.match(stripped) and (re.search(r"\d", stripped) or len(words) <= 2))
