@@ -105,6 +105,15 @@ def test_handbook_check_reports_a_wrong_number_in_a_po_file(project_copy) -> Non
     assert result.exit_code == 1
 
 
+def test_a_reviewer_can_silence_one_finding_for_one_entry(project_copy) -> None:
+    target = project_copy.translations_dir / "ru" / "qa-sample.po"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(PO.replace('msgid "Give', '# qa-ignore: qa-numbers\nmsgid "Give'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--json"])
+    problems = json.loads(result.output)["problems"]
+    assert [p for p in problems if p["page"] == "qa-sample.md"] == []
+
+
 POFILTER_TESTS = [
     "blank",
     "doublespacing",

@@ -12,8 +12,10 @@ import yaml
 from handbook.errors import HandbookError
 from handbook.project import TARGET_LANGUAGES
 
-# Languages whose words inflect at the end: a rendering also matches when only its ending changes.
-_INFLECTING_SUFFIX = {"ru": 2}
+# Languages whose words inflect at the end (Russian cases; Hebrew and Arabic plurals and construct
+# forms): a rendering also matches when only its last letters change. Prefixes (ה, ال) are covered by
+# substring matching. Irregular forms (Arabic broken plurals) go in the glossary's `forms`.
+_INFLECTING_SUFFIX = {"ru": 2, "he": 1, "ar": 1}
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,9 @@
-"""`handbook check` translation QA: every reviewed segment of every language passes `handbook.qa`."""
+"""`handbook check` translation QA: every reviewed segment of every language passes `handbook.qa`.
+
+A reviewer who has checked a finding and found it wrong (a term used in another sense, say)
+silences it for that one entry with a translator comment in the PO file, as Weblate's
+`ignore-*` flags do: `# qa-ignore: qa-glossary` (several codes separated by commas).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,17 @@ from handbook.glossary import load_glossary
 from handbook.memory import SegmentState, load_catalog
 from handbook.project import TARGET_LANGUAGES, Project
 from handbook.qa import check_segment
+
+IGNORE_PREFIX = "qa-ignore:"
+
+
+def ignored_codes(comments: tuple[str, ...]) -> set[str]:
+    """QA codes a reviewer silenced for one entry with `# qa-ignore: code, code`."""
+    codes: set[str] = set()
+    for comment in comments:
+        if comment.startswith(IGNORE_PREFIX):
+            codes.update(code.strip() for code in comment[len(IGNORE_PREFIX) :].split(",") if code.strip())
+    return codes
 
 
 @check
@@ -22,7 +38,10 @@ def translation_qa(project: Project) -> list[Problem]:
             for entry in catalog.entries:
                 if entry.state is not SegmentState.REVIEWED:
                     continue
+                ignored = ignored_codes(entry.comments)
                 for finding in check_segment(entry.msgid, entry.msgstr, lang, glossary):
+                    if finding.code in ignored:
+                        continue
                     excerpt = entry.msgid if len(entry.msgid) <= 60 else entry.msgid[:57] + "..."
                     problems.append(Problem(finding.code, lang, page, f"{finding.message} — in {excerpt!r}"))
     return problems
