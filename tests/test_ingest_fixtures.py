@@ -18,7 +18,8 @@ EXPECTATIONS = sorted(FIXTURES.glob("*.expect.yml"))
 
 
 def _blocks(source: CleanSource) -> list[str]:
-    return [("#" * b.level + " " if b.kind == "heading" else "") + b.text for b in source.blocks]
+    prefix = {"heading": lambda b: "#" * b.level + " ", "item": lambda b: "- ", "paragraph": lambda b: ""}
+    return [prefix[b.kind](b) + b.text for b in source.blocks]
 
 
 def _load(expect_path: Path) -> tuple[dict, CleanSource]:

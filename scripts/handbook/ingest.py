@@ -29,6 +29,7 @@ GLUED_CAPTION = "image caption glued to the first sentence"
 MISSING_SPACE = "missing space after the end of a sentence"
 JOINED = "line broken in the middle of a sentence, joined"
 PLACEHOLDER_INLINE = "template placeholder inside a paragraph"
+OUTSIDE_MAIN_TEXT = "outside the main text (navigation, sidebar or footer left out by the HTML extractor)"
 # Flags.
 UNTRANSLATED = "untranslated foreign fragment"
 TRUNCATED = "truncated ending: the text stops mid-sentence"
@@ -167,7 +168,7 @@ def _input_lines(text: str, html_lines: list[ExtractedLine] | None) -> list[_Lin
     if html_lines is not None:
         for number, item in enumerate(html_lines, start=1):
             if item.kind != "blank" and item.text.strip():
-                lines.append(_Line(number, item.text.strip(), item.kind, item.level))
+                lines.append(_Line(item.source_line or number, item.text.strip(), item.kind, item.level))
         return lines
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = _SPACES.sub(" ", raw).strip()
@@ -498,19 +499,27 @@ def ingest_bytes(
                     raise IngestError(
                         f"undecodable bytes: not valid in the declared charset {charset}"
                     ) from None
-            html_lines, html_title = extract_html(text)
+            extraction = extract_html(text)
+            html_lines, html_title = extraction.lines, extraction.title
             if not html_lines:
                 raise IngestError("no main text found in the HTML page")
             decoded = decode("\n".join(line.text for line in html_lines).encode("utf-8"))
             # Re-attach normalised text to the extracted lines (same count: one line each).
             normalised = decoded.text.split("\n")
             html_lines = [
-                ExtractedLine(normalised[i], line.kind, line.level) if line.kind != "blank" else line
+                ExtractedLine(normalised[i], line.kind, line.level, line.source_line)
+                if line.kind != "blank"
+                else line
                 for i, line in enumerate(html_lines)
             ]
             text = decoded.text
             decode_repairs = decoded.repairs
+            outside = [
+                Change(number, block, rules.classify_line(block) or OUTSIDE_MAIN_TEXT)
+                for number, block in extraction.dropped
+            ]
         else:
+            outside = []
             decoded = decode(data)
             text, encoding, decode_repairs, html_lines, html_title = (
                 decoded.text,
@@ -523,6 +532,9 @@ def ingest_bytes(
     except (DecodeError, LanguageError) as exc:
         raise IngestError(str(exc)) from None
     title, title_in_body, blocks, removed, repaired, flags = clean_lines(text, lang, html_lines, html_title)
+    # The page title is kept (front matter), even when the extractor left its <h1> out of the text.
+    outside = [change for change in outside if rules.key(change.text) != rules.key(title)]
+    removed = sorted([*outside, *removed], key=lambda c: (c.line, c.reason, c.text))
     if not blocks:
         raise IngestError("nothing is left after removing boilerplate: the file holds no article text")
     repaired = sorted(

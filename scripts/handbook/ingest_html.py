@@ -24,6 +24,56 @@ class ExtractedLine:
     text: str
     kind: str
     level: int = 0
+    source_line: int = 0  # line of the raw HTML it came from (0 when not found)
+
+
+@dataclass(frozen=True)
+class HtmlExtraction:
+    """The main text of a page, its title, and the visible text the extractor left out."""
+
+    lines: list[ExtractedLine]
+    title: str | None
+    dropped: list[tuple[int, str]]  # (raw HTML line, text)
+
+
+# Elements whose own text is one visible block, and inline elements folded into their block.
+_BLOCK_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li dt dd td th caption figcaption blockquote pre button label "
+    "div section article aside nav header footer main form legend summary option".split()
+)
+_INLINE_TAGS = frozenset(
+    "a span em strong b i u small time abbr cite code mark q s sub sup bdi bdo font".split()
+)
+_INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg")
+
+
+def visible_blocks(html: str) -> list[tuple[int, str]]:
+    """Every block of visible text in the page with the raw line it starts on, in page order."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        document = lxml.html.document_fromstring(html.encode("utf-8"), parser=_utf8_parser())
+    except (etree.ParserError, ValueError):
+        return []
+    etree.strip_elements(document, *_INVISIBLE_TAGS, with_tail=False)
+    blocks: list[tuple[int, str]] = []
+    for element in document.iter(*_BLOCK_TAGS):
+        parts = [element.text or ""]
+        for child in element:
+            if isinstance(child.tag, str) and child.tag in _INLINE_TAGS:
+                parts.append(child.text_content())
+            parts.append(child.tail or "")
+        text = " ".join("".join(parts).split())
+        if text:
+            blocks.append((element.sourceline or 0, text))
+    return blocks
+
+
+def _utf8_parser():
+    import lxml.html
+
+    return lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
 
 
 def looks_like_html(data: bytes, name: str) -> bool:
@@ -54,8 +104,8 @@ def _plain(text: str) -> str:
     return _MD_ESCAPE.sub(r"\1", text).strip()
 
 
-def extract_html(html: str) -> tuple[list[ExtractedLine], str | None]:
-    """The main text of `html` as typed lines, and the page title from its metadata.
+def extract_html(html: str) -> HtmlExtraction:
+    """The main text of `html` as typed lines (trafilatura), the page title, and what was left out.
 
     Returns no lines when trafilatura finds no main text.
     """
@@ -76,20 +126,38 @@ def extract_html(html: str) -> tuple[list[ExtractedLine], str | None]:
         fast=True,
     )
     if not markdown:
-        return [], None
-    title = page_title(html)
+        return HtmlExtraction([], page_title(html), [])
+    blocks = visible_blocks(html)
     lines: list[ExtractedLine] = []
+    cursor = 0
     for raw in markdown.split("\n"):
         if not raw.strip():
             lines.append(ExtractedLine("", "blank"))
-        elif heading := _HEADING.match(raw):
-            lines.append(ExtractedLine(_plain(heading.group(2)), "heading", len(heading.group(1))))
+            continue
+        kind, level, text = "text", 0, raw
+        if heading := _HEADING.match(raw):
+            kind, level, text = "heading", len(heading.group(1)), _plain(heading.group(2))
         elif item := _ITEM.match(raw):
-            lines.append(ExtractedLine(_plain(item.group(1)), "item"))
+            kind, text = "item", _plain(item.group(1))
         elif raw.lstrip().startswith("|"):
             cells = [_plain(c) for c in raw.strip().strip("|").split("|")]
-            if not all(set(c) <= set("-: ") for c in cells):
-                lines.append(ExtractedLine(" | ".join(c for c in cells if c), "text"))
+            if all(set(c) <= set("-: ") for c in cells):
+                continue
+            text = " | ".join(c for c in cells if c)
         else:
-            lines.append(ExtractedLine(_plain(raw), "text"))
-    return lines, (title.strip() if title else None)
+            text = _plain(raw)
+        source_line, cursor = _locate(text, blocks, cursor)
+        lines.append(ExtractedLine(text, kind, level, source_line))
+    kept = " ".join(" ".join(line.text.split()) for line in lines)
+    dropped = [(number, text) for number, text in blocks if text not in kept and _plain(text) not in kept]
+    return HtmlExtraction(lines, page_title(html), dropped)
+
+
+def _locate(text: str, blocks: list[tuple[int, str]], cursor: int) -> tuple[int, int]:
+    """The raw line of the block holding `text`, searching forward from `cursor` (page order)."""
+    needle = " ".join(text.split())
+    for index in range(cursor, len(blocks)):
+        number, block = blocks[index]
+        if needle in block or block in needle or _plain(block) == needle:
+            return number, index
+    return 0, cursor

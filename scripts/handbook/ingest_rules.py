@@ -278,7 +278,7 @@ def classify_line(text: str) -> str | None:
     if _RELATED.match(stripped) and (len(words) <= 16 or stripped.rstrip()[-1] not in ".!"):
         return RELATED
     parts = _BREADCRUMB_SEP.split(stripped)
-    if len(parts) >= 3 and len(stripped) <= 150 and all(0 < len(p.split()) <= 4 for p in parts):
+    if len(parts) >= 3 and len(stripped) <= 150 and all(0 < len(p.split()) <= 6 for p in parts):
         return BREADCRUMB
     return None
 
