@@ -13,6 +13,7 @@ from handbook.link_features import (
     LanguageSitemaps,
     LastChanged,
 )
+from handbook.notices import TranslationNotice
 from handbook.search import SearchBox
 from handbook.site_features import FallbackDirection, HtmlDirection
 
@@ -27,6 +28,7 @@ FEATURES: list[type] = [
     LanguageSitemaps,
     LanguageRedirects,
     SearchBox,  # search: the header search box's language and labels (handbook.search)
+    TranslationNotice,  # translation notices and block marks (handbook.notices)
 ]
 
 _EVENTS = (

@@ -52,6 +52,56 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "ต้นฉบับภาษาอังกฤษแก้ไขล่าสุด: {date}",
         "ru": "Английский текст последний раз изменён: {date}",
     },
+    # translation notices on generated pages (handbook.notices; counts written by handbook sync)
+    "translation.notice_title": {
+        "en": "Translation not fully reviewed",
+        "he": "התרגום עדיין לא נבדק במלואו",
+        "ar": "لم تتم مراجعة الترجمة بالكامل",
+        "th": "คำแปลยังตรวจทานไม่ครบ",
+        "ru": "Перевод проверен не полностью",
+    },
+    "translation.notice_summary": {
+        "en": "Text blocks on this page not reviewed yet: {unreviewed} of {total}.",
+        "he": "קטעי טקסט בעמוד זה שעדיין לא נבדקו: {unreviewed} מתוך {total}.",
+        "ar": "مقاطع النص غير المراجَعة في هذه الصفحة: {unreviewed} من {total}.",
+        "th": "ส่วนของข้อความในหน้านี้ที่ยังไม่ได้ตรวจทาน: {unreviewed} จาก {total}",
+        "ru": "Фрагментов текста на этой странице без проверки: {unreviewed} из {total}.",
+    },
+    "translation.machine": {
+        "en": "machine translation: {count}",
+        "he": "תרגום מכונה: {count}",
+        "ar": "ترجمة آلية: {count}",
+        "th": "แปลด้วยเครื่อง: {count}",
+        "ru": "машинный перевод: {count}",
+    },
+    "translation.stale": {
+        "en": "the English changed after translation: {count}",
+        "he": "הטקסט באנגלית השתנה אחרי התרגום: {count}",
+        "ar": "تغيّر النص الإنجليزي بعد الترجمة: {count}",
+        "th": "ต้นฉบับภาษาอังกฤษเปลี่ยนไปหลังการแปล: {count}",
+        "ru": "английский текст изменился после перевода: {count}",
+    },
+    "translation.missing": {
+        "en": "not translated yet, shown in English: {count}",
+        "he": "עדיין לא תורגם ומוצג באנגלית: {count}",
+        "ar": "لم يُترجم بعد ويُعرض بالإنجليزية: {count}",
+        "th": "ยังไม่ได้แปล แสดงเป็นภาษาอังกฤษ: {count}",
+        "ru": "ещё не переведено, показано на английском: {count}",
+    },
+    "translation.marked": {
+        "en": "These blocks are marked with a line at the side.",
+        "he": "קטעים אלה מסומנים בקו בצד.",
+        "ar": "هذه المقاطع مميَّزة بخط على جانبها.",
+        "th": "ส่วนเหล่านี้มีเส้นกำกับไว้ด้านข้าง",
+        "ru": "Такие фрагменты отмечены линией сбоку.",
+    },
+    "translation.english_link": {
+        "en": "Read the English original",
+        "he": "לקריאת המקור באנגלית",
+        "ar": "اقرأ النص الإنجليزي الأصلي",
+        "th": "อ่านต้นฉบับภาษาอังกฤษ",
+        "ru": "Читать английский оригинал",
+    },
     # search: the header search box (handbook.search, handbook-search.js)
     "search.placeholder": {
         "en": "Search the handbook",
