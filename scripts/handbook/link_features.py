@@ -144,7 +144,8 @@ class LastChanged:
 
 # --- copy-link buttons on headings ---
 
-_HEADING = re.compile(r'<h([23]) id="([^"]+)"([^>]*)>(.*?)</h\1>', re.S)
+_HEADING = re.compile(r"<h([23])(\s[^>]*)>(.*?)</h\1>", re.S)
+_ID = re.compile(r'\sid="([^"]+)"')
 _TAGS = re.compile(r"<[^>]+>")
 _LINK_ICON = (
     '<svg class="hb-copy-link__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" '
@@ -169,7 +170,11 @@ class CopyLinkButtons:
         base = page.canonical_url or (config.site_url or "") + page.url
 
         def add_button(match: re.Match[str]) -> str:
-            level, anchor, attrs, inner = match.groups()
+            level, attrs, inner = match.groups()
+            found = _ID.search(attrs)
+            if found is None:
+                return match.group(0)
+            anchor = html.unescape(found.group(1))
             title = html.unescape(_TAGS.sub("", inner)).strip()
             url = f"{base}#{anchor}"
             label = t("links.copy", lang, title=title)
@@ -180,7 +185,7 @@ class CopyLinkButtons:
                 f'data-hb-failed="{html.escape(t("links.copy_failed", lang, url=url))}" '
                 f'aria-label="{html.escape(label)}" title="{html.escape(label)}">{_LINK_ICON}</button>'
             )
-            return f'<h{level} id="{anchor}"{attrs}>{inner}{button}</h{level}>'
+            return f"<h{level}{attrs}>{inner}{button}</h{level}>"
 
         return _HEADING.sub(add_button, html_text)
 
