@@ -37,6 +37,7 @@ def _load_check_modules() -> None:
     import handbook.content_checks  # noqa: F401
     import handbook.link_checks  # noqa: F401
     import handbook.qa_checks  # noqa: F401
+    import handbook.sync_checks  # noqa: F401
     pass
 
 
