@@ -149,3 +149,23 @@ def test_every_po_file_passes_msgfmt_and_pofilter(tmp_path: Path) -> None:
     subprocess.run([*args, str(translations), str(out)], check=True, capture_output=True, text=True)
     failures = [p for p in out.rglob("*.po") if "msgid" in p.read_text(encoding="utf-8").split("\n\n", 1)[-1]]
     assert failures == [], "pofilter found problems: " + ", ".join(str(p) for p in failures)
+
+
+def test_matching_knows_hebrew_final_letters_arabic_articles_and_longest_terms() -> None:
+    glossary = Glossary(
+        do_not_translate=(),
+        terms=(
+            Term("loyal customer", {"he": ("לקוח נאמן",), "ar": ("عميل وفي",), "th": ("x",), "ru": ("x",)}),
+            Term("customer", {"he": ("לקוח",), "ar": ("عميل",), "th": ("x",), "ru": ("x",)}),
+            Term("rewards programme", {"he": ("x",), "ar": ("برنامج المكافآت",), "th": ("x",), "ru": ("x",)}),
+        ),
+    )
+    # נאמן -> הנאמנים: the final nun becomes a medial nun inside the longer word.
+    assert check_segment("Value your loyal customers.", "הכירו את הלקוחות הנאמנים.", "he", glossary) == []
+    # Without the article, and with short-vowel marks, the Arabic term still matches.
+    assert check_segment("It has a rewards programme.", "لديها برنامجُ مكافآتٍ.", "ar", glossary) == []
+    # "customer" inside "loyal customer" is left to the longer term.
+    findings = check_segment("Loyal customers matter.", "Лояльные люди важны.", "he", glossary)
+    assert [f.message for f in findings if f.code == "qa-glossary"] == [
+        "'loyal customer' should be rendered as 'לקוח נאמן'"
+    ]

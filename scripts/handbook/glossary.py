@@ -12,10 +12,45 @@ import yaml
 from handbook.errors import HandbookError
 from handbook.project import TARGET_LANGUAGES
 
-# Languages whose words inflect at the end (Russian cases; Hebrew and Arabic plurals and construct
-# forms): a rendering also matches when only its last letters change. Prefixes (ה, ال) are covered by
-# substring matching. Irregular forms (Arabic broken plurals) go in the glossary's `forms`.
-_INFLECTING_SUFFIX = {"ru": 2, "he": 1, "ar": 1}
+# Hebrew final letters take their medial form inside a word (נאמן -> הנאמנים).
+_HEBREW_FINALS = str.maketrans("ךםןףץ", "כמנפצ")
+# Arabic: short-vowel marks and tatweel are optional; hamza seats and taa marbuta vary in plurals.
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_ARABIC_LETTERS = str.maketrans("أإآىةئؤ", "ااييهءء")
+# Endings that inflect (Russian case endings; Hebrew and Arabic feminine/plural endings): a
+# rendering also matches when only these change. Prefixes (ה, ال, в) are covered by matching
+# inside words. Irregular forms (broken plurals) go in the glossary's `forms`.
+_ENDINGS = {
+    "ru": re.compile("[аяоеёиыуюьй]{1,2}$"),
+    "he": re.compile("[הת]$"),
+    "ar": re.compile("[هيو]$"),
+}
+# Definiteness varies with the sentence: the article is not part of what a term must match.
+_ARTICLES = {"ar": re.compile("^ال"), "he": re.compile("^ה")}
+
+
+def fold(text: str, lang: str) -> str:
+    """`text` in the form glossary matching compares: case, final letters and marks folded."""
+    text = text.casefold()
+    if lang == "he":
+        text = text.translate(_HEBREW_FINALS)
+    elif lang == "ar":
+        text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+    elif lang == "ru":
+        text = text.replace("ё", "е")
+    return text
+
+
+def stem(word: str, lang: str) -> str:
+    """`word` (already folded) without an inflecting ending, keeping at least three letters."""
+    article = _ARTICLES.get(lang)
+    if article is not None and len(article.sub("", word)) >= 3:
+        word = article.sub("", word)
+    ending = _ENDINGS.get(lang)
+    if ending is None:
+        return word
+    cut = ending.sub("", word)
+    return cut if len(cut) >= 3 else word
 
 
 @dataclass(frozen=True)
@@ -33,15 +68,10 @@ class Term:
 
     def accepted(self, lang: str, text: str) -> bool:
         """Whether `text` uses the agreed rendering (in any of its accepted forms) for `lang`."""
-        folded = text.casefold()
+        folded = fold(text, lang)
         for form in self.renderings.get(lang, ()):
-            if form.casefold() in folded:
+            if all(stem(word, lang) in folded for word in fold(form, lang).split()):
                 return True
-            cut = _INFLECTING_SUFFIX.get(lang)
-            if cut:
-                stems = [word[:-cut] if len(word) > cut + 3 else word for word in form.casefold().split()]
-                if all(stem in folded for stem in stems):
-                    return True
         return False
 
 

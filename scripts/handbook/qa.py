@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from handbook.glossary import Glossary
+from handbook.glossary import Glossary, Term
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Thousands separators differ by language (4,000 / 4 000); compare the digits only.
@@ -64,6 +64,20 @@ def script_share(text: str, lang: str) -> float:
     return inside / len(letters)
 
 
+def glossary_terms_in(source: str, glossary: Glossary) -> list[Term]:
+    """Terms used in `source`, longest first; a term only inside a longer one ("customer" in
+    "loyal customer") is left to the longer term."""
+    covered: list[tuple[int, int]] = []
+    found: list[Term] = []
+    for term in sorted(glossary.terms, key=lambda t: len(t.english), reverse=True):
+        spans = [m.span() for m in term.source_pattern.finditer(source)]
+        free = [span for span in spans if not any(a <= span[0] and span[1] <= b for a, b in covered)]
+        if free:
+            found.append(term)
+        covered.extend(spans)
+    return sorted(found, key=lambda t: t.english)
+
+
 def check_segment(source: str, target: str, lang: str, glossary: Glossary) -> list[Finding]:
     """Every QA finding for one translated segment."""
     findings: list[Finding] = []
@@ -79,8 +93,8 @@ def check_segment(source: str, target: str, lang: str, glossary: Glossary) -> li
         findings.append(
             Finding("qa-placeholders", "placeholders (code, URLs, anchors) differ from the English")
         )
-    for term in glossary.terms:
-        if term.source_pattern.search(source) and not term.accepted(lang, target):
+    for term in glossary_terms_in(source, glossary):
+        if not term.accepted(lang, target):
             agreed = term.renderings[lang][0]
             findings.append(Finding("qa-glossary", f"{term.english!r} should be rendered as {agreed!r}"))
     kept = _strip_kept(source, glossary)
