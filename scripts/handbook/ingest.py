@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -189,15 +190,15 @@ def _remove_boilerplate(
     lines: list[_Line], removed: list[Change], repaired: list[Change]
 ) -> tuple[list[_Line], str | None]:
     """Drop boilerplate lines (with a reason each); return the kept lines and a tag-archive tag."""
-    keys_after: list[set[str]] = [set() for _ in lines]
-    seen: set[str] = set()
-    for index in range(len(lines) - 1, -1, -1):
-        keys_after[index] = set(seen)
-        seen.add(rules.key(lines[index].text))
+    # How often each short line's key occurs from here on: a table-of-contents entry is a short
+    # line whose text comes back later as a heading.
+    remaining = Counter(rules.key(line.text) for line in lines if len(line.text) <= 100)
     kept: list[_Line] = []
     tag: str | None = None
     mode: str | None = None  # "related" or "toc" while inside such a list
-    for index, line in enumerate(lines):
+    for line in lines:
+        if len(line.text) <= 100:
+            remaining[rules.key(line.text)] -= 1
         if mode == "related":
             if (
                 line.kind == "heading"
@@ -210,7 +211,7 @@ def _remove_boilerplate(
                 removed.append(Change(line.number, line.text, rules.RELATED))
                 continue
         if mode == "toc":
-            if len(line.text) <= 100 and rules.key(line.text) in keys_after[index]:
+            if len(line.text) <= 100 and remaining[rules.key(line.text)] > 0:
                 removed.append(Change(line.number, line.text, rules.TOC))
                 continue
             mode = None
@@ -233,6 +234,7 @@ def _remove_boilerplate(
 
 
 def _mark_headings(lines: list[_Line], lang: str, html: bool) -> None:
+    punctuated = any(re.search(r"[.!?…؟]", line.text) for line in lines)
     for index, line in enumerate(lines):
         if html:
             line.heading = line.kind == "heading"
@@ -249,7 +251,7 @@ def _mark_headings(lines: list[_Line], lang: str, html: bool) -> None:
             and (first.isascii() or _is_cyrillic(first))
         ):
             continue  # the sentence goes on in lower case on the next line: a broken wrap
-        if lang == "th" or not re.search(r"[.!?…؟]", "".join(x.text for x in lines)):
+        if lang == "th" or not punctuated:
             # Unpunctuated text: only numbered lines, the first line, or lines set off by a blank
             # line count as headings; a short line inside a run of lines is a broken wrap.
             prev_gap = index == 0 or lines[index - 1].number < line.number - 1
@@ -307,16 +309,17 @@ def _join_broken_lines(lines: list[_Line], lang: str, html: bool, repaired: list
 def _repair_glue(lines: list[_Line], repaired: list[Change], removed: list[Change]) -> list[_Line]:
     """Headings/captions glued to the next paragraph, repeated titles, missing sentence spaces."""
     out: list[_Line] = []
-    heading_keys: list[str] = []
+    heading_keys: set[str] = set()
     last_heading: _Line | None = None
     for line in lines:
-        line_key = rules.key(line.text)
+        short = line.heading or len(line.text) <= 100
+        line_key = rules.key(line.text) if short else ""
         if line.heading or (line.kind in ("text", "heading") and len(line.text) <= 100):
             if line_key and line_key in heading_keys:
                 removed.append(Change(line.number, line.text, rules.REPEATED))
                 continue
         if line.heading:
-            heading_keys.append(line_key)
+            heading_keys.add(line_key)
             last_heading = line
             out.append(line)
             continue
@@ -424,16 +427,22 @@ def _title_from_text(text: str, lang: str) -> str:
 
 def clean_lines(
     text: str,
-    lang: str,
     html_lines: list[ExtractedLine] | None = None,
     html_title: str | None = None,
-) -> tuple[str, bool, list[Block], list[Change], list[Change], list[Change]]:
-    """The pure cleaning pipeline: (title, title_in_body, blocks, removed, repaired, flags)."""
+) -> tuple[str, str, bool, list[Block], list[Change], list[Change], list[Change]]:
+    """The pure cleaning pipeline: (lang, title, title_in_body, blocks, removed, repaired, flags).
+
+    The language is read from what is left after the boilerplate went, so a cookie banner in
+    another language does not decide it. Raises LanguageError or IngestError.
+    """
     html = html_lines is not None
     removed: list[Change] = []
     repaired: list[Change] = []
     lines = _input_lines(text, html_lines)
     lines, tag = _remove_boilerplate(lines, removed, repaired)
+    if not lines:
+        raise IngestError("nothing is left after removing boilerplate: the file holds no article text")
+    lang = detect_language("\n".join(line.text for line in lines))
     _mark_headings(lines, lang, html)
     lines = _join_broken_lines(lines, lang, html, repaired)
     lines = _repair_glue(lines, repaired, removed)
@@ -467,6 +476,7 @@ def clean_lines(
     flags = _flags(blocks, lang)
     key_of = lambda change: (change.line, change.reason, change.text)  # noqa: E731
     return (
+        lang,
         title,
         title_in_body,
         blocks,
@@ -528,10 +538,11 @@ def ingest_bytes(
                 None,
                 None,
             )
-        lang = detect_language(text)
+        lang, title, title_in_body, blocks, removed, repaired, flags = clean_lines(
+            text, html_lines, html_title
+        )
     except (DecodeError, LanguageError) as exc:
         raise IngestError(str(exc)) from None
-    title, title_in_body, blocks, removed, repaired, flags = clean_lines(text, lang, html_lines, html_title)
     # The page title is kept (front matter), even when the extractor left its <h1> out of the text.
     outside = [change for change in outside if rules.key(change.text) != rules.key(title)]
     removed = sorted([*outside, *removed], key=lambda c: (c.line, c.reason, c.text))

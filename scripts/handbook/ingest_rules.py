@@ -108,6 +108,7 @@ _PLACEHOLDER = re.compile(
     r"\$\w+(?:\[[^\]\n]*\])+|\$\{[^}\n]*\}|\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|%%?[A-Z_]{3,}%%?|"
     r"\[/?(?:caption|embed|gallery|shortcode|ad|ads|video|audio)[^\]\n]*\]|<\?php.*?\?>|__[A-Z_]{3,}__"
 )
+_PLACEHOLDER_START = re.compile(r"[$%_\[{]|<\?")
 _PLACEHOLDER_FILLER = re.compile(
     r"\b(?:not found|undefined|null|none|error|missing|is not defined)\b", re.IGNORECASE
 )
@@ -228,7 +229,11 @@ def ends_sentence(text: str) -> bool:
 
 def strip_placeholders(text: str) -> tuple[str, bool]:
     """`text` without template placeholders, and whether any were found."""
+    if not _PLACEHOLDER_START.search(text):
+        return text.strip(), False
     cleaned, count = _PLACEHOLDER.subn("", text)
+    if not count:
+        return text.strip(), False
     return _SPACES.sub(" ", cleaned).strip(), bool(count)
 
 
