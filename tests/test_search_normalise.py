@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.search import INDEX_ONLY_MARK, add_index_only_tokens, stem_variants
+from handbook.search import (
+    INDEX_ONLY_END,
+    INDEX_ONLY_MARK,
+    add_index_only_tokens,
+    stem_variants,
+    thai_inner_words,
+)
 
 DATA = Path(__file__).parent / "data" / "search"
 SCRIPT = (
@@ -15,6 +21,7 @@ SCRIPT = (
 )
 CASES = yaml.safe_load((DATA / "normalise_cases.yml").read_text(encoding="utf-8"))
 M = INDEX_ONLY_MARK
+E = INDEX_ONLY_END
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: f"{case['lang']}-{case['word']}")
@@ -29,14 +36,22 @@ def test_index_only_tokens_follow_each_prefixed_word_in_text_only() -> None:
     )
     assert add_index_only_tokens(html, "he") == (
         '<html lang="he"><head><title>הלקוח</title></head><body>'
-        f'<p class="הלקוח">שירות {M}ירות ללקוח {M}לקוח, תמיד.</p><script>var s = "ללקוח";</script></body></html>'
+        f'<p class="הלקוח">שירות {M}ירות{E} ללקוח {M}לקוח{E}, תמיד.</p><script>var s = "ללקוח";</script></body></html>'
     )
 
 
 def test_index_only_tokens_leave_languages_without_prefix_rules_alone() -> None:
-    html = "<p>refunding клиентов ลูกค้า</p>"
+    html = "<p>refunding клиентов</p>"
     assert add_index_only_tokens(html, "en") == html
     assert add_index_only_tokens(html, "ru") == html
+
+
+def test_thai_compounds_get_their_inner_words() -> None:
+    assert thai_inner_words("นมถั่วเหลือง") == ["ถั่วเหลือง", "เหลือง"]
+    assert thai_inner_words("และ") == []
+    assert add_index_only_tokens("<p>ตัดนมถั่วเหลืองและไซรัป</p>", "th") == (
+        f"<p>ตัดนมถั่วเหลือง {M}ถั่วเหลือง{E} {M}เหลือง{E}และไซรัป {M}รัป{E}</p>"
+    )
 
 
 @pytest.mark.browser
@@ -67,7 +82,17 @@ def test_javascript_query_variants_and_excerpt_cleaning(page) -> None:
     assert page.page.evaluate(f"{search}.queryVariants('refunding customers', 'en')") == [
         "refunding customers"
     ]
-    excerpt = f"שירות טוב <mark>ללקוח</mark> <mark>{M}לקוח</mark> שהלקוח <mark>{M}הלקוח</mark> {M}לקוח."
-    cleaned = page.page.evaluate(f"e => {search}.cleanExcerpt(e)", excerpt)
-    assert cleaned == "שירות טוב <mark>ללקוח</mark> <mark>שהלקוח</mark>"
-    assert page.page.evaluate(f"t => {search}.cleanText(t)", f"כותרת על הלקוח {M}לקוח") == "כותרת על הלקוח"
+    excerpt = (
+        f"שירות טוב <mark>ללקוח</mark> <mark>{M}לקוח{E}</mark> שהלקוח <mark>{M}הלקוח{E}</mark> {M}לקוח{E}."
+    )
+    cleaned = page.page.evaluate(f"e => {search}.cleanExcerpt(e, 'he')", excerpt)
+    assert cleaned == "שירות טוב <mark>ללקוח</mark> <mark>שהלקוח</mark>."
+    # Thai: the inner word is marked inside the run; a token cut at either edge is dropped.
+    thai = f"เหลือง{E} ตัดนม<mark>ถั่วเหลือง</mark> <mark>{M}ถั่วเหลือง{E}</mark> {M}เหลือง{E}และ {M}แก"
+    cleaned = page.page.evaluate(f"e => {search}.cleanExcerpt(e, 'th')", thai)
+    assert cleaned == "ตัดนม<mark>ถั่วเหลือง</mark>และ"
+    hidden_hit = f"นมถั่วเหลือง <mark>{M}เหลือง{E}</mark>และ"
+    cleaned = page.page.evaluate(f"e => {search}.cleanExcerpt(e, 'th')", hidden_hit)
+    assert cleaned == "นมถั่ว<mark>เหลือง</mark>และ"
+    title = f"כותרת על הלקוח {M}לקוח{E}"
+    assert page.page.evaluate(f"t => {search}.cleanText(t)", title) == "כותרת על הלקוח"

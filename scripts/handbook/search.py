@@ -1,17 +1,19 @@
-"""Per-language search: the Pagefind index `handbook build` writes, and the prefix normaliser it needs.
+"""Per-language search: the Pagefind index `handbook build` writes, and the token rules it adds.
 
 Pagefind (one index per `<html lang>`) stems English, Russian and Arabic and segments Thai, but
-cannot match a Hebrew word behind its one-letter prefixes (ה, ו, ב, כ, ל, מ, ש) or an Arabic word
-behind a conjunction and the article (والعميل, فالعميل) or a bare preposition (لعميل). At index
-time every such word is followed by its prefix-stripped forms as *index-only tokens*: each starts
-with U+2063 INVISIBLE SEPARATOR, exists only in the copy of the page handed to Pagefind (the served
-HTML is untouched), and is removed from result excerpts by the browser script. The browser script
+cannot match a Hebrew word behind its one-letter prefixes (ה, ו, ב, כ, ל, מ, ש), an Arabic word
+behind a conjunction and the article (والعميل, فالعميل) or a bare preposition (لعميل), or a Thai
+word inside a dictionary compound (ถั่ว in นมถั่วเหลือง: the browser segments queries finer than the
+indexer). So every such word is followed by *index-only tokens* (its stems, its inner words),
+bracketed by U+2063/U+2064, in the copy of the page handed to Pagefind only (the served HTML is
+untouched); the browser script removes them from excerpts. The script
 (`overrides/assets/javascripts/handbook-search.js`) mirrors `stem_variants` for the query side;
 both are tested against `tests/data/search/normalise_cases.yml`.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
@@ -23,8 +25,10 @@ from pathlib import Path
 from handbook.errors import HandbookError
 from handbook.project import LANGUAGE_BY_CODE, Project
 
-# Marks a token that exists only in the search index (the browser script strips it from excerpts).
+# Brackets a token that exists only in the search index (the browser script strips it from
+# excerpts): U+2063 INVISIBLE SEPARATOR ... U+2064 INVISIBLE PLUS. Pagefind drops both from words.
 INDEX_ONLY_MARK = "\u2063"
+INDEX_ONLY_END = "\u2064"
 # Shortest stem worth a token: shorter ones ("של" -> "ל") match far too much.
 MIN_STEM = 3
 MAX_PREFIX = 5
@@ -37,6 +41,7 @@ PREFIX_GRAMMAR: dict[str, re.Pattern[str]] = {
 WORD = {
     "he": re.compile(r"[\u05D0-\u05EA\u0591-\u05C7]+"),
     "ar": re.compile(r"[\u0621-\u065F\u0670-\u06D3]+"),
+    "th": re.compile(r"[\u0E01-\u0E3A\u0E40-\u0E4E]+"),
 }
 TATWEEL = "\u0640"
 # What Pagefind must not index: Material's chrome inside the article and other features' widgets.
@@ -87,17 +92,48 @@ def stem_variants(word: str, lang: str) -> list[str]:
     return variants
 
 
+@functools.lru_cache(maxsize=65536)
+def _thai_syllables(token: str) -> tuple[str, ...]:
+    from pythainlp.tokenize import syllable_tokenize
+
+    return tuple(syllable_tokenize(token, engine="han_solo"))
+
+
+def thai_inner_words(word: str) -> list[str]:
+    """Syllable-aligned suffixes of one Thai dictionary word (นมถั่วเหลือง -> ถั่วเหลือง, เหลือง).
+
+    Pagefind's indexer keeps dictionary compounds whole while the browser's Intl.Segmenter splits
+    the query finer (ถั่ว, เหลือง); Pagefind matches query words as prefixes of index words, so the
+    suffixes make every inner word findable.
+    """
+    if len(word) < 4:
+        return []
+    syllables = _thai_syllables(word)
+    suffixes = ["".join(syllables[start:]) for start in range(1, len(syllables))]
+    return [suffix for suffix in suffixes if len(suffix) >= 2]
+
+
+def _with_tokens(word: str, tokens: list[str]) -> str:
+    return word + "".join(f" {INDEX_ONLY_MARK}{token}{INDEX_ONLY_END}" for token in tokens)
+
+
 def add_index_only_tokens(html: str, lang: str) -> str:
-    """`html` with each prefixed word's stems inserted after it as marked index-only tokens."""
+    """`html` with each word's index-only tokens inserted after it, bracketed by the invisible marks.
+
+    Hebrew and Arabic words get their prefix-stripped stems; each word of a Thai run (split with
+    pythainlp's newmm) gets its inner words, right after it so excerpts centre on the real text.
+    """
     word = WORD.get(lang)
-    if word is None or lang not in PREFIX_GRAMMAR:
+    if word is None:
         return html
 
     def expand(match: re.Match[str]) -> str:
-        variants = stem_variants(match.group(0), lang)
-        if not variants:
-            return match.group(0)
-        return match.group(0) + "".join(f" {INDEX_ONLY_MARK}{stem}" for stem in variants)
+        if lang == "th":
+            from pythainlp.tokenize import word_tokenize
+
+            words = word_tokenize(match.group(0), engine="newmm", keep_whitespace=False)
+            return "".join(_with_tokens(thai, thai_inner_words(thai)) for thai in words)
+        return _with_tokens(match.group(0), stem_variants(match.group(0), lang))
 
     parts = _TAG_OR_TEXT.split(html)
     in_raw_text = False

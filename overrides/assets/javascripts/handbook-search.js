@@ -2,16 +2,15 @@
  * Handbook search (issue 7): Material's header search box, served by the Pagefind index of the
  * page's own language (Pagefind picks it from <html lang>), with results in Material's markup.
  *
- * Hebrew and Arabic words carry prefixes Pagefind cannot see through. `handbook build` indexes
- * every prefixed word's stems as index-only tokens that start with U+2063 (see
- * scripts/handbook/search.py); this script searches the query's stems too and removes those
- * tokens from excerpts. `stemVariants` mirrors `handbook.search.stem_variants` exactly; both are
+ * Hebrew and Arabic words carry prefixes Pagefind cannot see through, and Pagefind keeps Thai
+ * compounds whole. `handbook build` indexes prefix-stripped stems and Thai inner words as
+ * index-only tokens between U+2063 and U+2064 (see scripts/handbook/search.py); this script
+ * searches the query's stems too and removes those tokens from excerpts and titles. `stemVariants` mirrors `handbook.search.stem_variants` exactly; both are
  * tested against tests/data/search/normalise_cases.yml.
  */
 (function () {
   "use strict";
 
-  var INDEX_ONLY_MARK = "\u2063";
   var MIN_STEM = 3;
   var MAX_PREFIX = 5;
   var MAX_QUERIES = 12;
@@ -62,27 +61,75 @@
       });
   }
 
-  /* Plain text without index-only tokens. */
+  /* Index-only tokens as they appear in Pagefind's text: a space, the marks, maybe <mark> around. */
+  var INDEX_ONLY = /[ \u200B]*(<mark>)?\u2063([^\u2064]*)\u2064(<\/mark>)?/g;
+
+  /* Plain text (titles) without index-only tokens. */
   function cleanText(text) {
-    return String(text || "").replace(/[ \t\n]*\u2063[^\s]*/g, "");
+    return String(text || "").replace(/[ \u200B]*\u2063[^\u2064]*\u2064/g, "");
   }
 
-  /* A Pagefind excerpt (escaped text + <mark>) without index-only tokens; a hit on one marks its word. */
-  function cleanExcerpt(html) {
-    var out = [];
-    String(html || "").split(" ").forEach(function (token) {
-      var bare = token.replace(/<\/?mark>/g, "");
-      if (bare.charAt(0) !== INDEX_ONLY_MARK) {
-        out.push(token);
-        return;
-      }
-      var hit = token.indexOf("<mark>") !== -1;
-      var previous = out.length - 1;
-      if (hit && previous >= 0 && out[previous].indexOf("<mark>") === -1) {
-        out[previous] = "<mark>" + out[previous] + "</mark>";
+  var LETTER = /[\p{L}\p{M}]/u;
+
+  /*
+   * Wraps `token` in <mark> wherever it appears in `root`'s text outside existing marks; with
+   * `wholeWord`, the whole word around it (ש<mark>הלקוח</mark> would split a word; Arabic letters
+   * must stay joined), for Thai just the letters (its words are not separated).
+   */
+  function highlight(root, token, wholeWord) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) {
+      if (!walker.currentNode.parentNode.closest("mark")) nodes.push(walker.currentNode);
+    }
+    nodes.forEach(function (node) {
+      var at = node.data.indexOf(token);
+      while (at !== -1) {
+        var start = at;
+        var end = at + token.length;
+        if (wholeWord) {
+          while (start > 0 && LETTER.test(node.data.charAt(start - 1))) start--;
+          while (end < node.data.length && LETTER.test(node.data.charAt(end))) end++;
+        }
+        var hit = node.splitText(start);
+        node = hit.splitText(end - start);
+        var mark = document.createElement("mark");
+        hit.parentNode.replaceChild(mark, hit);
+        mark.appendChild(hit);
+        at = node.data.indexOf(token);
       }
     });
-    return out.join(" ");
+  }
+
+  /*
+   * A Pagefind excerpt (escaped text + <mark>) without index-only tokens. When the hit was an
+   * index-only token, the same letters inside the visible word are marked instead
+   * (ש<mark>הלקוח</mark>, นม<mark>ถั่วเหลือง</mark>).
+   */
+  function cleanExcerpt(html, lang) {
+    var text = String(html || "");
+    // An excerpt may start or end inside an index-only token: close it at the edge.
+    var firstEnd = text.indexOf("\u2064");
+    var firstStart = text.indexOf("\u2063");
+    if (firstEnd !== -1 && (firstStart === -1 || firstEnd < firstStart)) text = "\u2063" + text;
+    if (text.lastIndexOf("\u2063") > text.lastIndexOf("\u2064")) text += "\u2064";
+    var hits = [];
+    var cleaned = text.replace(INDEX_ONLY, function (all, open, inner, close) {
+      var tags = (open || "") + (inner.match(/<\/?mark>/g) || []).join("") + (close || "");
+      if (tags.indexOf("<mark>") !== -1) hits.push(inner.replace(/<[^>]*>|\s|\u200B/g, ""));
+      return tags.replace(/<mark><\/mark>/g, "");
+    });
+    // Marks left around nothing or punctuation only (the token's trailing "." or ",").
+    cleaned = cleaned.replace(/<mark>([\s\p{P}]*)<\/mark>/gu, "$1");
+    cleaned = cleaned.replace(/^[ \u200B]+/, "");
+    if (!hits.length) return cleaned;
+    var holder = document.createElement("div");
+    holder.innerHTML = cleaned;
+    hits
+      .filter(Boolean)
+      .sort(function (a, b) { return b.length - a.length; })
+      .forEach(function (token) { highlight(holder, token, lang !== "th"); });
+    return holder.innerHTML;
   }
 
   var api = {
@@ -137,7 +184,7 @@
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
         return module
-          .options({ baseUrl: siteRoot.pathname, excerptLength: PREFIX_GRAMMAR[lang] ? 36 : 24 })
+          .options({ baseUrl: siteRoot.pathname, excerptLength: lang === "th" ? 40 : PREFIX_GRAMMAR[lang] ? 36 : 24 })
           .then(function () { return module.init(); })
           .then(function () { return module; });
       });
@@ -175,7 +222,7 @@
     article.appendChild(element(isPage ? "h1" : "h2", null, cleanText(title)));
     if (excerpt) {
       var text = element("p");
-      text.innerHTML = cleanExcerpt(excerpt);
+      text.innerHTML = cleanExcerpt(excerpt, lang);
       article.appendChild(text);
     }
     link.appendChild(article);

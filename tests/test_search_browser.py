@@ -1,0 +1,126 @@
+"""The header search box in Chromium: per-language Pagefind results, prefixes, Thai, keyboard, RTL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from handbook.project import LANGUAGES, TARGET_LANGUAGES
+from handbook.ui import t
+
+QUERIES = yaml.safe_load(
+    (Path(__file__).parent / "data" / "search" / "queries.yml").read_text(encoding="utf-8")
+)
+INDEX_ONLY_MARKS = ("\u2063", "\u2064")
+
+
+def page_path(lang: str, doc: str) -> str:
+    """The URL path of docs/<lang>/<doc> (`cases/x.md` -> `/he/cases/x/`)."""
+    stem = doc.removesuffix(".md")
+    stem = "" if stem == "index" else stem + "/"
+    return ("/" if lang == "en" else f"/{lang}/") + stem
+
+
+def in_language(path: str, lang: str) -> bool:
+    if lang == "en":
+        return not any(path.startswith(f"/{other}/") for other in TARGET_LANGUAGES)
+    return path.startswith(f"/{lang}/")
+
+
+def run_query(page, query: str) -> list[str]:
+    """Type `query` into the header box (fill, then End for Material's keyup) and return result paths."""
+    page.fill(".md-search__input", query)
+    page.press(".md-search__input", "End")
+    page.wait_for_function(
+        "q => document.querySelector('[data-hb-search]').getAttribute('data-hb-search-done') === q",
+        arg=query,
+        timeout=15_000,
+    )
+    links = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link:first-child", "links => links.map(a => a.href)"
+    )
+    return [urlparse(link).path for link in links]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
+def test_queries_find_the_expected_page_in_the_top_three(page, site_url: str, lang: str) -> None:
+    rows = [row for row in QUERIES if row["lang"] == lang]
+    assert len(rows) >= 12, f"tests/data/search/queries.yml has only {len(rows)} queries for {lang}"
+    errors: list[str] = []
+    page.page.on("pageerror", lambda error: errors.append(str(error)))
+    page.page.goto(site_url + page_path(lang, "index.md"))
+    misses, foreign, odd = [], [], []
+    for row in rows:
+        paths = run_query(page.page, row["query"])
+        expected = page_path(lang, row["expect"])
+        if expected not in paths[:3]:
+            misses.append(f"{row['query']!r} ({row['why']}): expected {expected} in {paths[:3]}")
+        foreign += [f"{row['query']!r}: {path}" for path in paths if not in_language(path, lang)]
+        shown = page.page.inner_text(".md-search-result__list")
+        if any(mark in shown for mark in INDEX_ONLY_MARKS):
+            odd.append(row["query"])
+    assert misses == []
+    assert foreign == [], "results from another language"
+    assert odd == [], "index-only tokens shown to readers"
+    assert errors == []
+    assert page.foreign_requests() == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["he", "ar"])
+def test_results_read_right_to_left_and_are_keyboard_usable(page, site_url: str, lang: str) -> None:
+    p = page.page
+    p.goto(site_url + page_path(lang, "index.md"))
+    p.keyboard.press("/")
+    assert p.evaluate("document.activeElement.matches('.md-search__input')")
+    assert p.evaluate("document.getElementById('__search').checked")
+    p.keyboard.type("Zappos")
+    p.wait_for_function(
+        "document.querySelector('[data-hb-search]').getAttribute('data-hb-search-done') === 'Zappos'"
+    )
+    assert p.evaluate("getComputedStyle(document.querySelector('.md-search-result')).direction") == "rtl"
+    links = p.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert len(links) >= 2
+    p.keyboard.press("ArrowDown")
+    assert p.evaluate("document.activeElement.href") == links[0]
+    p.keyboard.press("ArrowDown")
+    assert p.evaluate("document.activeElement.href") == links[1]
+    p.keyboard.press("ArrowUp")
+    assert p.evaluate("document.activeElement.href") == links[0]
+    with p.expect_navigation():
+        p.keyboard.press("Enter")
+    assert p.url == links[0]
+    p.click(".md-search__input")
+    p.keyboard.type("Starbucks")
+    p.keyboard.press("Escape")
+    assert not p.evaluate("document.getElementById('__search').checked")
+    assert not p.evaluate("document.activeElement.matches('.md-search__input')")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
+def test_search_box_is_localised_and_material_lunr_search_stays_asleep(
+    page, site_url: str, lang: str
+) -> None:
+    p = page.page
+    errors: list[str] = []
+    p.on("pageerror", lambda error: errors.append(str(error)))
+    p.goto(site_url + page_path(lang, "index.md"), wait_until="networkidle")
+    assert p.get_attribute(".md-search__input", "placeholder") == t("search.placeholder", lang)
+    assert p.inner_text(".md-search-result__meta").strip() == t("search.prompt", lang)
+    run_query(p, "qqxxzzq")
+    assert p.inner_text(".md-search-result__meta").strip() == t("search.none", lang)
+    first = next(row["query"] for row in QUERIES if row["lang"] == lang)
+    run_query(p, first)
+    count = len(p.query_selector_all(".md-search-result__item"))
+    meta = p.inner_text(".md-search-result__meta").strip()
+    assert count >= 1
+    # The count covers every match; at most ten are listed.
+    assert meta in [t("search.one", lang)] + [t("search.other", lang, count=n) for n in range(count, 500)]
+    assert errors == []
+    assert [url for url in page.requests if "search_index" in url or "workers/search" in url] == []
+    assert page.foreign_requests() == []
