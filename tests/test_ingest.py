@@ -82,6 +82,11 @@ def test_golden_seed_cleaning_removes_the_known_junk() -> None:
     assert {reason for reason, _ in removed["001"][1:]} == {"related-articles teaser list"}
     assert ("spam or ad credit", "Credit : ยูฟ่าสล็อต888") in removed["002"]
     assert ("repeated title", "Между безразличием и страстью") in removed["003"]
+    seed_003 = ingest_bytes(RAW[3].read_bytes(), name=RAW[3].name)
+    assert seed_003.title == "Между безразличием и страстью"
+    assert [(c.line, c.reason) for c in seed_003.repaired] == [
+        (1, "Title Case heading written as its sentence-case repeat")
+    ]
     assert ("tag-archive header", "Архив тегов: лояльность") in removed["004"]
     assert ("dangling link word", "Пример") in removed["004"]
 

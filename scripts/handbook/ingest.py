@@ -30,6 +30,7 @@ GLUED_CAPTION = "image caption glued to the first sentence"
 MISSING_SPACE = "missing space after the end of a sentence"
 JOINED = "line broken in the middle of a sentence, joined"
 PLACEHOLDER_INLINE = "template placeholder inside a paragraph"
+TITLE_CASE = "Title Case heading written as its sentence-case repeat"
 OUTSIDE_MAIN_TEXT = "outside the main text (navigation, sidebar or footer left out by the HTML extractor)"
 # Flags.
 UNTRANSLATED = "untranslated foreign fragment"
@@ -148,6 +149,12 @@ def _last_word(text: str, lang: str) -> str:
 
 def _ends_with_connective(text: str, lang: str) -> bool:
     return _last_word(text, lang) in rules.CONNECTIVES.get(lang, frozenset())
+
+
+def _title_cased(text: str) -> bool:
+    """Every word capitalised ("Между Безразличием И Страстью"), in a script with case."""
+    words = [w for w in text.split() if w[0].isalpha()]
+    return len(words) >= 3 and all(w[0].isupper() for w in words) and any(w[0].lower() != w[0] for w in words)
 
 
 def slug_for(path: str | Path) -> str:
@@ -309,7 +316,8 @@ def _join_broken_lines(lines: list[_Line], lang: str, html: bool, repaired: list
 def _repair_glue(lines: list[_Line], repaired: list[Change], removed: list[Change]) -> list[_Line]:
     """Headings/captions glued to the next paragraph, repeated titles, missing sentence spaces."""
     out: list[_Line] = []
-    heading_keys: set[str] = set()
+    headings: dict[str, _Line] = {}
+    heading_keys = headings.keys()
     last_heading: _Line | None = None
     for line in lines:
         short = line.heading or len(line.text) <= 100
@@ -317,9 +325,13 @@ def _repair_glue(lines: list[_Line], repaired: list[Change], removed: list[Chang
         if line.heading or (line.kind in ("text", "heading") and len(line.text) <= 100):
             if line_key and line_key in heading_keys:
                 removed.append(Change(line.number, line.text, rules.REPEATED))
+                first = headings[line_key]
+                if _title_cased(first.text) and not _title_cased(line.text):
+                    repaired.append(Change(first.number, line.text, TITLE_CASE))
+                    first.text = line.text
                 continue
         if line.heading:
-            heading_keys.add(line_key)
+            headings.setdefault(line_key, line)
             last_heading = line
             out.append(line)
             continue
