@@ -49,3 +49,11 @@ def test_changed_link_number_and_missing_block_are_reported() -> None:
 def test_front_matter_keys_other_than_title_and_summary_are_copied() -> None:
     broken = ENGLISH.replace("id: sample", "id: other")
     assert compare(ENGLISH, broken) == ["front matter: 'id' must be copied unchanged from the English"]
+
+
+def test_broken_front_matter_is_a_problem_not_a_traceback() -> None:
+    broken = ENGLISH.replace("summary: One line.", "summary: One: line: [")
+    problems = compare(ENGLISH, broken, path="draft.md")
+    assert len(problems) == 1
+    assert problems[0].startswith("front matter is not valid YAML")
+    assert problems[0].endswith("(line 5)")

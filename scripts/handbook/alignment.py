@@ -15,6 +15,8 @@ import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 
+from handbook.errors import HandbookError
+
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _ANCHOR = re.compile(r"\{#[^}]+\}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -39,11 +41,22 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").use(admon_plugin)
 
 
-def split_front_matter(text: str) -> tuple[dict, str, int]:
+def split_front_matter(text: str, *, path: str | None = None) -> tuple[dict, str, int]:
+    """(front matter, body, lines before the body); a HandbookError names the line of bad YAML."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text, 0
-    return yaml.safe_load(match.group(1)) or {}, text[match.end() :], match.group(0).count("\n")
+    try:
+        data = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise HandbookError(
+            f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+            path=path,
+            line=mark.line + 2 if mark else None,
+            fix="quote values that contain ': ' or start with a special character",
+        ) from None
+    return data, text[match.end() :], match.group(0).count("\n")
 
 
 def blocks(text: str) -> list[Block]:
@@ -91,11 +104,14 @@ def blocks(text: str) -> list[Block]:
     return result
 
 
-def compare(english: str, translated: str) -> list[str]:
-    """Problems that stop `translated` from lining up with `english`, block by block."""
+def compare(english: str, translated: str, *, path: str | None = None) -> list[str]:
+    """Problems that stop `translated` (at `path`) from lining up with `english`, block by block."""
     problems: list[str] = []
     en_meta, en_body, en_offset = split_front_matter(english)
-    tr_meta, tr_body, tr_offset = split_front_matter(translated)
+    try:
+        tr_meta, tr_body, tr_offset = split_front_matter(translated, path=path)
+    except HandbookError as error:
+        return [error.detail + (f" (line {error.line})" if error.line else "")]
     for key, value in en_meta.items():
         if key in TRANSLATED_KEYS:
             if not tr_meta.get(key):
@@ -123,7 +139,7 @@ def main(argv: list[str]) -> int:
         print("usage: python -m handbook.alignment ENGLISH.md TRANSLATED.md", file=sys.stderr)
         return 2
     english, translated = (Path(arg).read_text(encoding="utf-8") for arg in argv)
-    problems = compare(english, translated)
+    problems = compare(english, translated, path=argv[1])
     for problem in problems:
         print(f"{argv[1]}: {problem}")
     return 1 if problems else 0

@@ -87,10 +87,12 @@ def check_command(as_json: bool) -> None:
         raise SystemExit(1)
 
 
-# --- commands added by each area (one import + one add_command line each) ---
-from handbook.commands.links import links_command  # noqa: E402, I001
-main.add_command(links_command)
+# --- commands of each area (one import, and the command in the tuple below) ---
+from handbook.commands.importing import import_command  # noqa: E402
 from handbook.commands.ingest import ingest_command  # noqa: E402
-main.add_command(ingest_command)
+from handbook.commands.links import links_command  # noqa: E402
 from handbook.commands.models import models_command  # noqa: E402
-main.add_command(models_command)
+from handbook.commands.sync import status_command, sync_command  # noqa: E402
+
+for _command in (ingest_command, sync_command, status_command, import_command, links_command, models_command):
+    main.add_command(_command)

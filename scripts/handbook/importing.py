@@ -1,0 +1,128 @@
+"""`handbook import`: bring translators' full-page Markdown drafts into the PO files as reviewed.
+
+Some translators work on whole pages rather than in a PO editor. A draft is the English page
+translated in place: the same front matter keys (title and summary translated), the same blocks
+in the same order, links, inline code and anchors untouched (`python -m handbook.alignment`
+checks this). Each draft is matched to its English page segment by segment
+(`handbook.sync.import_page`) and merged into `translations/<lang>/<page>.po`:
+
+- a segment with no human translation yet takes the draft's text as reviewed;
+- a segment that already has a different human translation keeps it, and the run reports a
+  conflict (`--replace` takes the draft instead and keeps the old text as an obsolete entry);
+- draft blocks that match no English segment are kept as obsolete entries.
+
+Nothing a person wrote is lost either way. Drafts that do not line up with the English are
+refused with the alignment problems listed, and nothing is written for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from handbook.alignment import compare
+from handbook.errors import HandbookError
+from handbook.fsutil import atomic_write_text, project_lock
+from handbook.memory import Catalog, Entry, SegmentState, catalog_path, catalog_text, load_catalog
+from handbook.project import Project, language
+from handbook.sync import import_page
+
+REPLACED_NOTE = "[replaced by `handbook import` on {page}]"
+
+
+@dataclass
+class ImportReport:
+    imported: dict[str, int] = field(default_factory=dict)  # "lang/page" -> segments taken
+    conflicts: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+
+def merge_import(current: Catalog, draft: Catalog, *, replace_human: bool) -> tuple[Catalog, int, list[str]]:
+    """`current` with the draft's reviewed texts merged in; (catalog, taken, conflicts)."""
+    by_msgid = {entry.msgid: entry for entry in draft.entries if entry.state is SegmentState.REVIEWED}
+    entries: list[Entry] = []
+    obsolete = list(current.obsolete)
+    taken = 0
+    conflicts: list[str] = []
+    for entry in current.entries:
+        offered = by_msgid.pop(entry.msgid, None)
+        if offered is None or offered.msgstr == entry.msgstr and entry.state is SegmentState.REVIEWED:
+            entries.append(entry)
+            continue
+        if entry.human and entry.msgstr != offered.msgstr:
+            if not replace_human:
+                conflicts.append(entry.msgid)
+                entries.append(entry)
+                continue
+            obsolete.append(
+                Entry(
+                    msgid=f"{REPLACED_NOTE.format(page=current.page)} {entry.msgid}",
+                    msgstr=entry.msgstr,
+                    obsolete=True,
+                )
+            )
+        entries.append(replace(entry, msgstr=offered.msgstr, fuzzy=False, previous="", engine=""))
+        taken += 1
+    # Draft texts for segments the catalog does not have (yet): kept for the memory, never lost.
+    known = {entry.msgid for entry in obsolete}
+    for leftover in [*by_msgid.values(), *draft.obsolete]:
+        if leftover.msgid not in known:
+            obsolete.append(replace(leftover, obsolete=True))
+            known.add(leftover.msgid)
+    merged = Catalog(
+        lang=current.lang,
+        page=current.page,
+        entries=entries,
+        obsolete=obsolete,
+        metadata=dict(current.metadata),
+    )
+    return merged, taken, conflicts
+
+
+def import_drafts(
+    project: Project, drafts_dir: Path, languages: list[str], *, replace_human: bool = False
+) -> ImportReport:
+    """Import every draft under `drafts_dir/<lang>/` for `languages`; all-or-nothing per page."""
+    report = ImportReport()
+    for code in languages:
+        language(code)
+    if not drafts_dir.is_dir():
+        raise HandbookError(
+            "no such folder of drafts",
+            path=drafts_dir,
+            fix="pass the folder that holds one subfolder per language (he/, ar/, ...)",
+        )
+    with project_lock(project.root):
+        for lang in languages:
+            folder = drafts_dir / lang
+            for draft_path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+                page = draft_path.relative_to(folder).as_posix()
+                english_path = project.source_docs_dir / page
+                label = f"{lang}/{page}"
+                if not english_path.is_file():
+                    report.refused.append(f"{draft_path}: no English page docs/en/{page}")
+                    continue
+                english = english_path.read_text(encoding="utf-8")
+                translated = draft_path.read_text(encoding="utf-8")
+                problems = compare(english, translated, path=str(draft_path))
+                if problems:
+                    report.refused.append(f"{draft_path}: " + "; ".join(problems))
+                    continue
+                draft = import_page(english, translated, lang=lang, page=page, path=str(draft_path))
+                po_path = catalog_path(project.translations_dir, lang, page)
+                current = load_catalog(po_path, lang=lang, page=page)
+                if not current.entries:
+                    report.refused.append(
+                        f"{draft_path}: {po_path.relative_to(project.root)} has no "
+                        "entries yet; run `handbook sync` first"
+                    )
+                    continue
+                merged, taken, conflicts = merge_import(current, draft, replace_human=replace_human)
+                report.imported[label] = taken
+                report.conflicts.extend(f"{label}: {msgid[:70]!r}" for msgid in conflicts)
+                text = catalog_text(merged)
+                if text != po_path.read_text(encoding="utf-8"):
+                    atomic_write_text(po_path, text)
+                    report.written.append(po_path.relative_to(project.root).as_posix())
+    return report
