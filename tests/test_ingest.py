@@ -301,3 +301,43 @@ def test_ingest_error_for_html_without_main_text() -> None:
             b"<html><head><title>x</title></head><body><script>var a;</script></body></html>", name="x.html"
         )
     assert str(info.value) == "no main text found in the HTML page"
+
+
+def test_cli_in_a_project_uses_sources_yml_ids_and_sources_clean(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    shutil.copytree(SOURCES / "raw", tmp_path / "sources" / "raw")
+    shutil.copy(SOURCES / "sources.yml", tmp_path / "sources" / "sources.yml")
+    result = _run(["sources/raw"], tmp_path, monkeypatch)  # a directory: every article in it
+    assert result.exit_code == 0, result.output
+    assert "ingested 5 of 5 file(s), 5 written" in result.stderr
+    written = sorted((tmp_path / "sources" / "clean").iterdir())
+    assert [p.stem for p in written] == SEED_IDS
+    for path in written:
+        assert path.read_bytes() == (SOURCES / "clean" / path.name).read_bytes(), path.name
+
+
+def test_language_that_contradicts_sources_yml_is_flagged(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    shutil.copy(FIXTURES / "ru-support-replies.txt", tmp_path / "sources" / "a.txt")
+    (tmp_path / "sources" / "sources.yml").write_text(
+        "sources:\n  - {id: src-a, file: a.txt, language: he}\n", encoding="utf-8"
+    )
+    result = _run(["sources/a.txt", "--json"], tmp_path, monkeypatch)
+    record = json.loads(result.stdout)["results"][0]
+    assert record["id"] == "src-a" and record["output"] == "sources/clean/src-a.md"
+    assert record["flags"][0] == {
+        "line": 0,
+        "text": "he",
+        "reason": "sources.yml says he, the text reads as ru",
+    }
+
+
+def test_broken_sources_yml_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "sources.yml").write_text("sources: {id: x}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(SAMPLES["en"], encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", "a.txt"], env={"HANDBOOK_ROOT": str(tmp_path)})
+    assert result.exit_code == 1
+    assert "sources.yml: expected a top-level `sources:` list" in result.stderr
