@@ -279,7 +279,17 @@ def test_cli_bad_inputs_fail_clearly_and_the_rest_is_processed(tmp_path: Path, m
         "ingested 1 of 7 file(s), 1 written; failed: empty.txt, binary.txt, huge.txt, broken.txt, "
         "german.txt, missing.txt"
     ) in result.stderr
-    assert "error: missing.txt: no such file" in result.stderr
+    assert (
+        "error: missing.txt: no such file\n  fix: check the path (quote names with spaces)\n" in result.stderr
+    )
+    assert [e["fix"] for e in report["errors"]] == [
+        "re-save the article, or leave this file out of the run",
+        "pass the article's text or HTML file, not an image, PDF or archive",
+        "split the file, or save only the article's own page",
+        "re-save the file as UTF-8 (or in its language's usual code page)",
+        "handbook ingest reads en, he, ar, th and ru; leave this file out",
+        "check the path (quote names with spaces)",
+    ]
 
 
 def test_cli_front_matter_has_provenance(tmp_path: Path, monkeypatch) -> None:

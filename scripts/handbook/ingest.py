@@ -41,6 +41,29 @@ class IngestError(ValueError):
     """One input cannot be ingested; the message says why (the caller adds the file name)."""
 
 
+# What to do about each kind of failure, by the start of its message.
+_FIXES: tuple[tuple[str, str], ...] = (
+    ("the file is empty", "re-save the article, or leave this file out of the run"),
+    ("the file is binary", "pass the article's text or HTML file, not an image, PDF or archive"),
+    ("the file is ", "split the file, or save only the article's own page"),
+    ("undecodable bytes", "re-save the file as UTF-8 (or in its language's usual code page)"),
+    ("the file holds no text", "re-save the article, or leave this file out of the run"),
+    ("too little text", "handbook ingest reads articles in en, he, ar, th or ru; check the file"),
+    ("could not identify the language", "handbook ingest reads en, he, ar, th and ru; leave this file out"),
+    ("no main text found", "save the article page itself, not an index or search page"),
+    ("nothing is left", "check that the file holds the article and not only navigation"),
+    ("no such file", "check the path (quote names with spaces)"),
+    ("not a regular file", "pass article files or a folder of them"),
+    ("cannot read the file", "check the file's permissions"),
+    ("id ", "rename one of the files, or give them their own ids in sources/sources.yml"),
+)
+
+
+def fix_for(message: str) -> str:
+    """The fix to suggest for an ingest failure message."""
+    return next((fix for start, fix in _FIXES if message.startswith(start)), "check the file")
+
+
 @dataclass(frozen=True)
 class Change:
     """One removal, repair or flag: the line of the decoded input, the text concerned, why."""
@@ -755,7 +778,7 @@ def ingest_files(
             if source.id in ids:
                 raise IngestError(f"id {source.id!r} is already used by {ids[source.id]} in this run")
         except IngestError as exc:
-            errors.append({"input": shown, "message": f"{shown}: {exc}"})
+            errors.append({"input": shown, "message": f"{shown}: {exc}", "fix": fix_for(str(exc))})
             continue
         if entry and entry.language and entry.language != source.lang:
             mismatch = Change(

@@ -54,7 +54,7 @@ def ingest_command(paths: tuple[Path, ...], out_dir: Path | None, as_json: bool)
     else:
         _print_tables(run)
     for error in run.errors:
-        click.echo(f"error: {error['message']}", err=True)
+        click.echo(f"error: {error['message']}\n  fix: {error['fix']}", err=True)
     total = len(run.results) + len(run.errors)
     summary = f"ingested {len(run.results)} of {total} file(s), {len(run.written)} written"
     if run.errors:
