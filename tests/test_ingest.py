@@ -351,3 +351,18 @@ def test_broken_sources_yml_is_a_clear_error(tmp_path: Path, monkeypatch) -> Non
     result = CliRunner().invoke(main, ["ingest", "a.txt"], env={"HANDBOOK_ROOT": str(tmp_path)})
     assert result.exit_code == 1
     assert "sources.yml: expected a top-level `sources:` list" in result.stderr
+
+
+def test_markup_in_a_source_never_becomes_markup_in_the_clean_text() -> None:
+    from markdown_it import MarkdownIt
+
+    text = (
+        "How to answer a complaint\n\n"
+        "Never paste <script>alert(1)</script> or <b>bold</b> into a reply to the customer, it is unsafe.\n\n"
+        "# not a heading, and [a link](javascript:alert(1)) and *stars* stay plain text in the reply.\n"
+    )
+    rendered = render_clean(ingest_bytes(text.encode("utf-8"), name="x.txt"))
+    html = MarkdownIt("commonmark").render(rendered.split("---\n", 2)[2])
+    assert "<script" not in html and "<b>" not in html and "<a " not in html and "<em>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<p># not a heading, and [a link](javascript:alert(1)) and *stars* stay" in html
