@@ -366,3 +366,16 @@ def test_markup_in_a_source_never_becomes_markup_in_the_clean_text() -> None:
     assert "<script" not in html and "<b>" not in html and "<a " not in html and "<em>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<p># not a heading, and [a link](javascript:alert(1)) and *stars* stay" in html
+
+
+def test_golden_removal_report_of_the_five_raw_articles(tmp_path: Path) -> None:
+    """Regenerate with: handbook ingest sources/raw/* --json > tests/data/ingest/seeds.report.json"""
+    run = ingest_files(RAW, tmp_path, root=REPO, sources=load_sources(SOURCES / "sources.yml"))
+    golden = json.loads(
+        (REPO / "tests" / "data" / "ingest" / "seeds.report.json").read_text(encoding="utf-8")
+    )
+    report = run.as_dict()
+    for record, expected in zip(report["results"], golden["results"], strict=True):
+        assert record.pop("output") == str(tmp_path / f"{record['id']}.md")
+        assert expected.pop("output") == f"sources/clean/{expected['id']}.md"
+    assert report == golden
