@@ -36,18 +36,21 @@ DEFAULT_PROTECT_PATTERN = (
 )
 _MASK_PREFIX = "QZX"  # masks look like product codes, which translation models copy verbatim
 _UNDERSCORES = re.compile(r"_+")
+# Sentence-final punctuation followed by more text: only such lines need the sentence splitter.
+_POSSIBLE_BOUNDARY = re.compile(r"[.!?;:…։؟۔।。！？](?=\s+\S)")
 _LEADING_SPACE = re.compile(r"^\s*")
 _TRAILING_SPACE = re.compile(r"\s*$")
 
 
+_MASK_RE = re.compile(rf"{_MASK_PREFIX}[A-Z]{{3}}")  # fixed length: adjacent masks stay apart
+_MAX_MASKS = 26**3
+
+
 def _mask_name(index: int) -> str:
     # Letters only: digits may be localised (Arabic-Indic), `_` becomes a space in Argos output.
-    letters = ""
-    index += 26  # at least two letters
-    while index:
-        index, rest = divmod(index, 26)
-        letters = chr(ord("A") + rest) + letters
-    return _MASK_PREFIX + letters
+    high, rest = divmod(index, 26 * 26)
+    middle, low = divmod(rest, 26)
+    return _MASK_PREFIX + "".join(chr(ord("A") + n) for n in (high, middle, low))
 
 
 @dataclass(frozen=True)
@@ -62,11 +65,11 @@ class Masked:
         """Put the spans back; None when the translation lost, doubled or altered a mask."""
         if not self.masks:
             return translated
-        found = re.findall(rf"{_MASK_PREFIX}[A-Z]+", translated)
+        found = _MASK_RE.findall(translated)
         if sorted(found) != sorted(self.masks):
             return None
         by_mask = dict(zip(self.masks, self.spans, strict=True))
-        return re.sub(rf"{_MASK_PREFIX}[A-Z]+", lambda m: by_mask[m.group(0)], translated)
+        return _MASK_RE.sub(lambda m: by_mask[m.group(0)], translated)
 
     def runs(self) -> list[str]:
         """The text between protected spans, in order (len(spans) + 1 items), for the fallback."""
@@ -91,10 +94,10 @@ def protect(text: str, pattern: re.Pattern[str] | None, terms: Sequence[str] = (
             claim(*match.span())
     for match in _UNDERSCORES.finditer(text):
         claim(*match.span())
-    if not spans:
+    if not spans or len(spans) > _MAX_MASKS // 2:  # (thousands of spans: leave the line alone)
         return Masked(text, (), ())
     spans.sort()
-    used = set(re.findall(rf"{_MASK_PREFIX}[A-Z]+", text))
+    used = set(_MASK_RE.findall(text))
     masks: list[str] = []
     pieces: list[str] = []
     cursor, counter = 0, 0
@@ -237,9 +240,16 @@ class ArgosEngine:
         _check_splitter_is_local(leg)
 
         def minisbd(lines: list[str]) -> list[list[str]]:
-            # One call for every line: MiniSBD treats blank-line-separated text as paragraphs.
-            found = leg.sentencizer.split_sentences("\n\n".join(lines))
-            return _assign_to_lines(lines, found)
+            # Only lines with a possible boundary inside (most segments are one sentence), all
+            # in one call: MiniSBD treats blank-line-separated text as separate paragraphs.
+            candidates = [i for i, line in enumerate(lines) if _POSSIBLE_BOUNDARY.search(line)]
+            result = [[line] for line in lines]
+            if candidates:
+                chosen = [lines[i] for i in candidates]
+                found = leg.sentencizer.split_sentences("\n\n".join(chosen))
+                for i, sentences in zip(candidates, _assign_to_lines(chosen, found), strict=True):
+                    result[i] = sentences
+            return result
 
         return minisbd
 
