@@ -379,3 +379,32 @@ def test_golden_removal_report_of_the_five_raw_articles(tmp_path: Path) -> None:
         assert record.pop("output") == str(tmp_path / f"{record['id']}.md")
         assert expected.pop("output") == f"sources/clean/{expected['id']}.md"
     assert report == golden
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraph"),
+    [
+        (
+            "Компания внедряет ноу-\nхау для увеличения лояльности клиентов и следит за результатом.",
+            "Компания внедряет ноу-хау для увеличения лояльности клиентов и следит за результатом.",
+        ),
+        (
+            "A clerk who sighs at a\nreceipt loses more than the sale.",
+            "A clerk who sighs at a receipt loses more than the sale.",
+        ),
+        (
+            "ความเสียหายเล็กน้อยเป็นส่วนหนึ่งของงบการตลาด เพราะลูกค้าที่\nประทับใจจะบอกต่อให้เพื่อน",
+            "ความเสียหายเล็กน้อยเป็นส่วนหนึ่งของงบการตลาด เพราะลูกค้าที่ประทับใจจะบอกต่อให้เพื่อน",
+        ),
+        (
+            "Лиля знает всех постоянных клиентов по именам и всегда спрашивает,\nкак у них дела.",
+            "Лиля знает всех постоянных клиентов по именам и всегда спрашивает, как у них дела.",
+        ),
+    ],
+)
+def test_lines_broken_mid_sentence_are_joined(text: str, paragraph: str) -> None:
+    source = ingest_bytes(text.encode("utf-8"), name="x.txt")
+    assert paragraph in [b.text for b in source.blocks] + [source.title]
+    assert any(
+        c.reason.startswith("line broken in the middle of a sentence, joined") for c in source.repaired
+    )

@@ -174,6 +174,10 @@ def _ends_with_connective(text: str, lang: str) -> bool:
     return _last_word(text, lang) in rules.CONNECTIVES.get(lang, frozenset())
 
 
+def _change_order(change: Change) -> tuple[int, str, str]:
+    return (change.line, change.reason, change.text)
+
+
 def _title_cased(text: str) -> bool:
     """Every word capitalised ("Между Безразличием И Страстью"), in a script with case."""
     words = [w for w in text.split() if w[0].isalpha()]
@@ -281,6 +285,8 @@ def _mark_headings(lines: list[_Line], lang: str, html: bool) -> None:
             and (first.isascii() or _is_cyrillic(first))
         ):
             continue  # the sentence goes on in lower case on the next line: a broken wrap
+        if _ends_with_connective(line.text, lang):
+            continue  # "... and", "... ซึ่ง": a heading does not end on a connective
         if lang == "th" or not punctuated:
             # Unpunctuated text: only numbered lines, the first line, or lines set off by a blank
             # line count as headings; a short line inside a run of lines is a broken wrap.
@@ -314,21 +320,18 @@ def _join_broken_lines(lines: list[_Line], lang: str, html: bool, repaired: list
             )
             if not broken:
                 break
-            glue = (
-                "" if lang == "th" and _THAI_CHARS.match(first) and _THAI_CHARS.search(line.text[-1]) else " "
-            )
-            if line.text[-1] in "-" and first.islower():
-                glue = ""
+            if line.text.endswith("-") and first.islower():
+                glue = ""  # a compound split at its hyphen ("ноу-" / "хау"): keep the hyphen
+            elif lang == "th" and _THAI_CHARS.match(first) and _THAI_CHARS.search(line.text[-1]):
+                glue = ""  # Thai writes no space between the words of a sentence
+            else:
+                glue = " "
             repaired.append(
                 Change(
                     line.number, f"{line.text[-30:]} ⏎ {nxt.text[:30]}", f"{JOINED} (with line {nxt.number})"
                 )
             )
-            line.text = (
-                line.text.rstrip("-") + glue + nxt.text
-                if glue == "" and line.text[-1] == "-"
-                else line.text + glue + nxt.text
-            )
+            line.text = line.text + glue + nxt.text
             line.extra.append(nxt.text)
             index += 1
         out.append(line)
@@ -509,15 +512,14 @@ def clean_lines(
         blocks.pop()
     blocks = _drop_teaser_list(blocks, removed)
     flags = _flags(blocks, lang)
-    key_of = lambda change: (change.line, change.reason, change.text)  # noqa: E731
     return (
         lang,
         title,
         title_in_body,
         blocks,
-        sorted(removed, key=key_of),
-        sorted(repaired, key=key_of),
-        sorted(flags, key=key_of),
+        sorted(removed, key=_change_order),
+        sorted(repaired, key=_change_order),
+        sorted(flags, key=_change_order),
     )
 
 
@@ -580,12 +582,10 @@ def ingest_bytes(
         raise IngestError(str(exc)) from None
     # The page title is kept (front matter), even when the extractor left its <h1> out of the text.
     outside = [change for change in outside if rules.key(change.text) != rules.key(title)]
-    removed = sorted([*outside, *removed], key=lambda c: (c.line, c.reason, c.text))
+    removed = sorted([*outside, *removed], key=_change_order)
     if not blocks:
         raise IngestError("nothing is left after removing boilerplate: the file holds no article text")
-    repaired = sorted(
-        [Change(*r) for r in decode_repairs] + repaired, key=lambda c: (c.line, c.reason, c.text)
-    )
+    repaired = sorted([Change(*r) for r in decode_repairs] + repaired, key=_change_order)
     return CleanSource(
         id=source_id or slug_for(name),
         lang=lang,
