@@ -158,7 +158,9 @@ def main() -> None:
     print(f"articles: {len(articles)} ({len(per_kind['txt'])} text, {len(per_kind['html'])} HTML)")
     print(f"mean size: {statistics.mean(sizes) / 1024:.1f} KB; wrong language or errors: {failures}")
     print(f"wall: {elapsed:.2f} s -> {len(articles) / elapsed:.1f} articles/s (one process)")
-    print(f"cpu:  {cpu:.2f} s -> {len(articles) / cpu:.1f} articles per CPU-second (the rate on an idle core)")
+    print(
+        f"cpu:  {cpu:.2f} s -> {len(articles) / cpu:.1f} articles per CPU-second (the rate on an idle core)"
+    )
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for kind, times in per_kind.items():
         if times:
