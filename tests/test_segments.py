@@ -191,7 +191,7 @@ def test_broken_front_matter_is_a_clear_error() -> None:
     with pytest.raises(HandbookError) as info:
         extract(text, path="docs/en/bad.md")
     assert info.value.format_message() == (
-        "docs/en/bad.md:3: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'\n"
+        "docs/en/bad.md:3: front matter is not valid YAML: did not find expected ',' or ']'\n"
         "  fix: correct the YAML between the '---' lines (indentation, quotes, a missing ':')"
     )
 

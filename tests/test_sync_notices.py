@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
+import yaml
+
 from handbook.notices import TranslationNotice, notice_html
 
 
@@ -40,13 +42,46 @@ def test_feature_links_to_the_english_page_relative_to_this_one() -> None:
     )
 
 
-def test_built_site_marks_unreviewed_blocks_and_links_english(built_site: Path) -> None:
-    html = (built_site / "he" / "index.html").read_text(encoding="utf-8")
+def test_built_site_shows_a_notice_exactly_on_pages_not_fully_reviewed(built_site: Path) -> None:
+    checked = 0
+    for doc in sorted((built_site.parent / "docs").glob("[a-z][a-z]/**/*.md")):
+        lang = doc.relative_to(built_site.parent / "docs").parts[0]
+        if lang == "en":
+            continue
+        counts = yaml.safe_load(doc.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:])["translation"]
+        page = doc.relative_to(built_site.parent / "docs" / lang).with_suffix("")
+        html_path = built_site / lang / ("" if page.name == "index" else page) / "index.html"
+        html = html_path.read_text(encoding="utf-8")
+        expected = 0 if counts["reviewed"] == counts["segments"] else 1
+        assert html.count("hb-translation-notice") == expected, html_path
+        checked += 1
+    assert checked >= 4 * 30
+    assert "hb-translation-notice" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_with_unreviewed_blocks_marks_them_and_links_english(project_copy) -> None:
+    """One English paragraph edited and one added: the Hebrew page says so and marks both blocks."""
+    from handbook.build import build_site
+    from handbook.sync import sync
+
+    english = project_copy.source_docs_dir / "principles" / "details-matter.md"
+    text = english.read_text(encoding="utf-8")
+    sentence = "In service, nothing is too small to matter."
+    assert sentence in text
+    text = text.replace(sentence, "In service, no detail is too small to matter.", 1)
+    text = text.replace(
+        "## Why it matters {#why-it-matters}\n",
+        "## Why it matters {#why-it-matters}\n\nA brand-new paragraph.\n",
+        1,
+    )
+    english.write_text(text, encoding="utf-8")
+    sync(project_copy, languages=["he"])
+    site = build_site(project_copy)
+    html = (site / "he" / "principles" / "details-matter" / "index.html").read_text(encoding="utf-8")
     assert html.count("hb-translation-notice") == 1
+    assert "קטעי טקסט בעמוד זה שעדיין לא נבדקו: 2 מתוך" in html
     link = re.search(r'class="hb-english-original" href="([^"]+)"', html).group(1)
-    assert (built_site / "he" / link / "index.html").resolve() == (built_site / "index.html").resolve()
-    # English fallback blocks are marked and read left to right inside the Hebrew page.
-    assert re.search(r'<p class="hb-missing" dir="ltr" lang="en">', html)
-    assert '<h2 class="hb-missing" dir="ltr" id="what-is-in-it" lang="en">' in html
-    english = (built_site / "index.html").read_text(encoding="utf-8")
-    assert "hb-translation-notice" not in english and "hb-missing" not in english
+    target = (site / "he" / "principles" / "details-matter" / link / "index.html").resolve()
+    assert target == (site / "principles" / "details-matter" / "index.html").resolve()
+    assert '<p class="hb-missing" dir="ltr" lang="en">A brand-new paragraph.</p>' in html
+    assert re.search(r'<p class="hb-stale">[^<]+</p>', html)

@@ -51,6 +51,9 @@ from handbook.errors import HandbookError
 PLACEHOLDER_RE = re.compile(r"(?<!\\)\{(\d+)\}")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _TRANSLATABLE_KEYS = ("title", "summary")
+# libyaml's safe loader and dumper when available (several times faster), else the pure-Python ones.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class SegmentKind(enum.Enum):
@@ -305,7 +308,7 @@ def split_front_matter(text: str, *, path: str | None = None) -> FrontMatter:
             fix="end the front matter with a line holding only '---'",
         )
     try:
-        data = yaml.safe_load(yaml_text) or {}
+        data = yaml.load(yaml_text, Loader=_YAML_LOADER) or {}  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -656,13 +659,17 @@ def render_marked(
     *,
     front_matter_extra: dict | None = None,
     path: str | None = None,
+    segments: list[Segment] | None = None,
 ) -> str:
     """Render `text` with each segment replaced by `translate(segment)` = (text, mark attributes).
 
-    The translated text is neutralised (untrusted) before placeholders are restored.
+    The translated text is neutralised (untrusted) before placeholders are restored; text equal
+    to the English source is the English itself and is left as it is. `segments` may be passed
+    when the caller already has `extract(text)`.
     """
-    segments = extract(text, path=path)
     front = split_front_matter(text, path=path)
+    if segments is None:
+        segments = extract(text, path=path)
     pieces: list[str] = []
     cursor = front.body_start
     data = dict(front.data)
@@ -672,7 +679,8 @@ def render_marked(
         if segment.kind in FRONT_MATTER_KINDS:
             data[segment.kind.value] = cleaned
             continue
-        restored = segment.restore(neutralise(cleaned))
+        trusted = cleaned == segment.source
+        restored = segment.restore(cleaned if trusted else neutralise(cleaned))
         pieces.append(text[cursor : segment.start])
         pieces.append(_marked(segment, _fit(segment, restored), attrs))
         cursor = segment.end

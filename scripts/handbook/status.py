@@ -19,7 +19,7 @@ COUNT_KEYS = ("segments", "reviewed", "machine", "stale", "missing")
 
 def status(project: Project, languages: Iterable[str] | None = None) -> dict:
     """The status object of DESIGN.md for the chosen languages (all target languages by default)."""
-    report = sync(project, languages=languages, engine=NoneEngine(), check=True)
+    report = sync(project, languages=languages, engine=NoneEngine(), check=True, want_counts=True)
     result: dict = {"source_language": SOURCE_LANGUAGE, "languages": {}}
     for lang in report.languages:
         pages = report.counts.get(lang, {})

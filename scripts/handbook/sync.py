@@ -34,6 +34,7 @@ memory could help the page, the page is not parsed again.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -366,8 +367,20 @@ def _import_text(translated: Segment, english: Segment) -> str:
 # --- rendering a generated page -----------------------------------------------------------------
 
 
-def render_page(english: str, catalog: Catalog, *, page: str, lang: str) -> str:
-    """The generated `docs/<lang>/<page>` for `english` and its catalog."""
+def render_page(
+    english: str,
+    catalog: Catalog,
+    *,
+    page: str,
+    lang: str,
+    inputs: str = "",
+    segments: list[Segment] | None = None,
+) -> str:
+    """The generated `docs/<lang>/<page>` for `english` and its catalog.
+
+    `inputs` (a hash of the English page and the PO file) goes into the header, so the next run
+    can skip the page when neither changed.
+    """
     by_id = {entry.msgid: entry for entry in catalog.entries}
 
     def translate(segment: Segment) -> tuple[str, str]:
@@ -378,22 +391,28 @@ def render_page(english: str, catalog: Catalog, *, page: str, lang: str) -> str:
         return entry.msgstr, MARKS[state]
 
     counts = catalog.counts()
-    extra = {
-        "translation": {
-            "lang": lang,
-            "segments": counts["segments"],
-            "reviewed": counts["reviewed"],
-            "machine": counts["machine"],
-            "stale": counts["stale"],
-            "missing": counts["missing"],
-        }
-    }
-    body = render_marked(english, translate, front_matter_extra=extra, path=f"docs/en/{page}")
+    extra = {"translation": {"lang": lang} | {key: counts[key] for key in COUNT_KEYS}}
+    body = render_marked(
+        english, translate, front_matter_extra=extra, path=f"docs/en/{page}", segments=segments
+    )
     po_name = Path(page).with_suffix(".po").as_posix()
-    return _with_header(body, HEADER_PREFIX.format(page=page, lang=lang, po=po_name))
+    header = HEADER_PREFIX.format(page=page, lang=lang, po=po_name)
+    if inputs:
+        header += f" inputs:{inputs}"
+    return _with_header(body, header)
 
 
 # --- the whole run ------------------------------------------------------------------------------
+
+COUNT_KEYS = ("segments", "reviewed", "machine", "stale", "missing")
+# Bump when merging or rendering changes: every generated page is then redone once.
+RENDER_VERSION = "1"
+CACHE_VERSION = 1
+
+
+def inputs_digest(english_hash: str, po_hash: str) -> str:
+    """What a generated page depends on: the English page, its PO file and this code's version."""
+    return _digest(f"{RENDER_VERSION}:{english_hash}:{po_hash}")
 
 
 @dataclass
@@ -407,6 +426,7 @@ class SyncReport:
     imported: list[str] = field(default_factory=list)
     drafted: dict[str, int] = field(default_factory=dict)  # language -> segments drafted
     engine_calls: int = 0
+    pages_redone: dict[str, int] = field(default_factory=dict)  # language -> pages merged and rendered
     counts: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)  # lang -> page -> counts
     seconds: float = 0.0
 
@@ -418,20 +438,9 @@ class SyncReport:
 ProgressCallback = Callable[[str, int, int], None]  # (language, done, total)
 
 
-@dataclass
-class _Inputs:
-    english: dict[str, str]
-    segments: dict[str, list[Segment]]
-    catalogs: dict[tuple[str, str], Catalog]
-    po_texts: dict[tuple[str, str], str | None]
-    docs: dict[tuple[str, str], str | None]
-    imports: dict[tuple[str, str], Catalog]
-    stray_docs: dict[str, list[str]]
-
-
-def _read(path: Path) -> str | None:
+def _read_bytes(path: Path) -> bytes | None:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
         return None
 
@@ -440,102 +449,278 @@ def _rel(project: Project, path: Path) -> str:
     return path.relative_to(project.root).as_posix()
 
 
-def _gather(project: Project, languages: list[str]) -> _Inputs:
-    """Read and validate every input; raise one HandbookError listing all problems."""
-    problems: list[str] = []
-    pages = english_pages(project)
-    english: dict[str, str] = {}
-    segments: dict[str, list[Segment]] = {}
-    for page in pages:
-        path = project.source_docs_dir / page
-        text = path.read_text(encoding="utf-8")
-        english[page] = text
+def _recorded_inputs(doc: str) -> str:
+    second_end = doc.find("\n", 4)
+    second = doc[4:second_end]
+    marker = second.rfind(" inputs:")
+    if marker < 0:
+        return ""
+    return second[marker + len(" inputs:") :].split()[0]
+
+
+class _English:
+    """The English pages of this run: bytes, hashes, and segments extracted once, on demand."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.pages = english_pages(project)
+        self.data = {page: (project.source_docs_dir / page).read_bytes() for page in self.pages}
+        self.hashes = {page: _digest(data) for page, data in self.data.items()}
+        self._segments: dict[str, list[Segment]] = {}
+
+    def text(self, page: str) -> str:
+        return self.data[page].decode("utf-8")
+
+    def segments(self, page: str) -> list[Segment]:
+        if page not in self._segments:
+            path = self.project.source_docs_dir / page
+            self._segments[page] = extract(self.text(page), path=_rel(self.project, path))
+        return self._segments[page]
+
+
+class _Cache:
+    """Parsed PO entries per page, keyed by the PO file's hash (`.cache/handbook/`, never committed).
+
+    Only a speed-up: a missing, outdated or unreadable cache is rebuilt from the PO files.
+    """
+
+    def __init__(self, project: Project, lang: str) -> None:
+        self.path = project.root / ".cache" / "handbook" / f"memory-{lang}.json"
+        self.pages: dict[str, dict] = {}
+        self.dirty = False
         try:
-            segments[page] = extract(text, path=_rel(project, path))
-        except HandbookError as exc:
-            problems.append(exc.format_message())
-    page_set = set(pages)
-    catalogs: dict[tuple[str, str], Catalog] = {}
-    po_texts: dict[tuple[str, str], str | None] = {}
-    docs: dict[tuple[str, str], str | None] = {}
-    imports: dict[tuple[str, str], Catalog] = {}
-    stray_docs: dict[str, list[str]] = {}
-    for lang in languages:
-        lang_dir = project.translations_dir / lang
-        if lang_dir.is_dir():
-            for po in sorted(lang_dir.rglob("*.po")):
-                page = po.relative_to(lang_dir).with_suffix(".md").as_posix()
-                if page not in page_set:
-                    problems.append(
-                        f"{_rel(project, po)}: orphan PO file: docs/en/{page} does not exist "
-                        f"(the page was moved or deleted); it was not deleted"
-                        f"\n  fix: if the page moved, `git mv` this file to the new page's path so its "
-                        f"translations follow; if the page is gone for good, delete the file"
-                    )
-        for page in pages:
-            po_path = catalog_path(project.translations_dir, lang, page)
-            text = _read(po_path)
-            po_texts[(lang, page)] = text
-            if text is None:
-                catalogs[(lang, page)] = Catalog(lang=lang, page=page)
-            else:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            self.dirty = True  # unreadable: rebuilt from the PO files and rewritten
+            return
+        if (
+            isinstance(data, dict)
+            and data.get("version") == CACHE_VERSION
+            and isinstance(data.get("pages"), dict)
+        ):
+            self.pages = data["pages"]
+        else:
+            self.dirty = True
+
+    def entries(self, page: str, po_hash: str) -> tuple[list[Entry], list[Entry]] | None:
+        record = self.pages.get(page)
+        if record is None or record.get("po") != po_hash:
+            return None
+        return [_cached_entry(item) for item in record["active"]], [
+            _cached_entry(item, obsolete=True) for item in record["obsolete"]
+        ]
+
+    def store(self, page: str, po_hash: str, catalog: Catalog) -> None:
+        self.pages[page] = {
+            "po": po_hash,
+            "active": [[e.msgid, e.msgstr, e.fuzzy, e.engine, e.previous] for e in catalog.entries],
+            "obsolete": [[e.msgid, e.msgstr, e.fuzzy, e.engine, e.previous] for e in catalog.obsolete],
+        }
+        self.dirty = True
+
+    def forget_missing(self, pages: set[str]) -> None:
+        for page in [page for page in self.pages if page not in pages]:
+            del self.pages[page]
+            self.dirty = True
+
+    def save(self) -> None:
+        if self.dirty:
+            text = json.dumps(
+                {"version": CACHE_VERSION, "pages": self.pages}, ensure_ascii=False, sort_keys=True
+            )
+            atomic_write_text(self.path, text)
+            self.dirty = False
+
+
+def _cached_entry(item: list, *, obsolete: bool = False) -> Entry:
+    msgid, msgstr, fuzzy, engine, previous = item
+    return Entry(msgid=msgid, msgstr=msgstr, fuzzy=fuzzy, engine=engine, previous=previous, obsolete=obsolete)
+
+
+def _counts(entries: Iterable[Entry]) -> dict[str, int]:
+    counts = {key: 0 for key in COUNT_KEYS}
+    for entry in entries:
+        counts["segments"] += 1
+        counts[entry.state.value] += 1
+    return counts
+
+
+def _could_improve(entries: Iterable[Entry], memory: Memory, drafts: bool) -> bool:
+    """True if the memory (or the engine) now offers something better for one of `entries`."""
+    for entry in entries:
+        state = entry.state
+        if state is SegmentState.REVIEWED or (state is SegmentState.STALE and not entry.engine):
+            continue
+        if drafts and (state is SegmentState.MISSING or state is SegmentState.STALE):
+            return True
+        hit = memory.hit(entry.msgid)
+        if hit is None:
+            continue
+        if hit.state is SegmentState.REVIEWED or state is SegmentState.MISSING:
+            return True
+    return False
+
+
+@dataclass
+class _LanguagePlan:
+    """What one language needs: which pages to redo, with what catalogs and memory."""
+
+    lang: str
+    po_text: dict[str, str | None] = field(default_factory=dict)
+    po_hash: dict[str, str] = field(default_factory=dict)
+    doc_text: dict[str, str | None] = field(default_factory=dict)
+    dirty: list[str] = field(default_factory=list)
+    catalogs: dict[str, Catalog] = field(default_factory=dict)  # parsed, for dirty pages
+    imports: dict[str, Catalog] = field(default_factory=dict)
+    stray: list[str] = field(default_factory=list)
+    memory: Memory | None = None
+    cache: _Cache | None = None
+    light_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # for status
+
+
+def _scan_language(
+    project: Project,
+    lang: str,
+    english: _English,
+    *,
+    drafts: bool,
+    want_counts: bool,
+    problems: list[str],
+) -> _LanguagePlan:
+    """Find the pages of `lang` whose inputs changed (by hash), and everything wrong, without writing."""
+    plan = _LanguagePlan(lang)
+    page_set = set(english.pages)
+    lang_dir = project.translations_dir / lang
+    if lang_dir.is_dir():
+        for po in sorted(lang_dir.rglob("*.po")):
+            page = po.relative_to(lang_dir).with_suffix(".md").as_posix()
+            if page not in page_set:
+                problems.append(
+                    f"{_rel(project, po)}: orphan PO file: docs/en/{page} does not exist "
+                    f"(the page was moved or deleted); it was not deleted"
+                    f"\n  fix: if the page moved, `git mv` this file to the new page's path so its "
+                    f"translations follow; if the page is gone for good, delete the file"
+                )
+    for page in english.pages:
+        po_path = catalog_path(project.translations_dir, lang, page)
+        po_bytes = _read_bytes(po_path)
+        plan.po_text[page] = po_bytes.decode("utf-8", errors="replace") if po_bytes is not None else None
+        plan.po_hash[page] = _digest(po_bytes) if po_bytes is not None else ""
+        doc_path = project.docs_dir / lang / page
+        doc_bytes = _read_bytes(doc_path)
+        doc = doc_bytes.decode("utf-8", errors="replace") if doc_bytes is not None else None
+        plan.doc_text[page] = doc
+        if doc is None:
+            plan.dirty.append(page)
+            continue
+        info = inspect_generated(doc)
+        if info.generated and not info.intact:
+            problems.append(
+                f"{_rel(project, doc_path)}: edited by hand: this page is generated by "
+                f"`handbook sync` and its content no longer matches its header hash"
+                f"\n  fix: put the change into {_rel(project, po_path)} (msgstr) or into docs/en/{page}, "
+                f"then restore the generated page (git checkout -- {_rel(project, doc_path)}) and sync"
+            )
+        elif not info.generated:
+            if po_bytes is None:
                 try:
-                    catalogs[(lang, page)] = parse_catalog(
-                        text, lang=lang, page=page, path=_rel(project, po_path)
+                    plan.imports[page] = import_page(
+                        english.text(page), doc, lang=lang, page=page, path=_rel(project, doc_path)
+                    )
+                    plan.dirty.append(page)
+                except HandbookError as exc:
+                    problems.append(exc.format_message())
+            else:
+                problems.append(
+                    f"{_rel(project, doc_path)}: edited by hand: pages in docs/{lang}/ are generated "
+                    f"by `handbook sync`, but this one has no generated-by header"
+                    f"\n  fix: move its text into {_rel(project, po_path)} (msgstr), then delete "
+                    f"the page and run `handbook sync`"
+                )
+        elif po_bytes is None or _recorded_inputs(doc) != inputs_digest(
+            english.hashes[page], plan.po_hash[page]
+        ):
+            plan.dirty.append(page)
+    lang_docs = project.docs_dir / lang
+    if lang_docs.is_dir():
+        for doc_path in sorted(lang_docs.rglob("*.md")):
+            page = doc_path.relative_to(lang_docs).as_posix()
+            if page in page_set:
+                continue
+            info = inspect_generated(doc_path.read_text(encoding="utf-8"))
+            if info.generated and info.intact:
+                plan.stray.append(page)
+            else:
+                problems.append(
+                    f"{_rel(project, doc_path)}: no English page docs/en/{page} for this page, "
+                    f"and it is not an unchanged generated page, so sync will not delete it"
+                    f"\n  fix: move its content to where it belongs, then delete it"
+                )
+    if not plan.dirty and not plan.stray and not want_counts:
+        return plan  # nothing changed since the last sync: the memory cannot have changed either
+    # The memory: every page's entries, from the cache where the PO file is unchanged.
+    cache = _Cache(project, lang)
+    cache.forget_missing(page_set)
+    memory = Memory()
+    light: dict[str, list[Entry]] = {}
+    broken: set[str] = set()
+    dirty = set(plan.dirty)
+    for page in english.pages:
+        if page in plan.imports:
+            catalog = plan.imports[page]
+            active, obsolete = catalog.entries, catalog.obsolete
+        elif plan.po_text[page] is None:
+            active, obsolete = [], []
+        else:
+            cached = None if page in dirty else cache.entries(page, plan.po_hash[page])
+            if cached is None:
+                try:
+                    catalog = parse_catalog(
+                        plan.po_text[page],
+                        lang=lang,
+                        page=page,
+                        path=_rel(project, catalog_path(project.translations_dir, lang, page)),
                     )
                 except HandbookError as exc:
                     problems.append(exc.format_message())
-            doc_path = project.docs_dir / lang / page
-            doc = _read(doc_path)
-            docs[(lang, page)] = doc
-            if doc is None:
-                continue
-            info = inspect_generated(doc)
-            if info.generated and not info.intact:
-                problems.append(
-                    f"{_rel(project, doc_path)}: edited by hand: this page is generated by "
-                    f"`handbook sync` and its content no longer matches its header hash"
-                    f"\n  fix: put the change into {_rel(project, po_path)} (msgstr) or into docs/en/{page}, "
-                    f"then restore the generated page (git checkout -- {_rel(project, doc_path)}) and sync"
-                )
-            elif not info.generated:
-                if text is None and page in segments:
-                    try:
-                        imports[(lang, page)] = import_page(
-                            english[page], doc, lang=lang, page=page, path=_rel(project, doc_path)
-                        )
-                    except HandbookError as exc:
-                        problems.append(exc.format_message())
-                else:
-                    problems.append(
-                        f"{_rel(project, doc_path)}: edited by hand: pages in docs/{lang}/ are generated "
-                        f"by `handbook sync`, but this one has no generated-by header"
-                        f"\n  fix: move its text into {_rel(project, po_path)} (msgstr), then delete "
-                        f"the page and run `handbook sync`"
-                    )
-        lang_docs = project.docs_dir / lang
-        stray: list[str] = []
-        if lang_docs.is_dir():
-            for doc_path in sorted(lang_docs.rglob("*.md")):
-                page = doc_path.relative_to(lang_docs).as_posix()
-                if page in page_set:
+                    broken.add(page)
                     continue
-                info = inspect_generated(doc_path.read_text(encoding="utf-8"))
-                if info.generated and info.intact:
-                    stray.append(page)
-                else:
-                    problems.append(
-                        f"{_rel(project, doc_path)}: no English page docs/en/{page} for this page, "
-                        f"and it is not an unchanged generated page, so sync will not delete it"
-                        f"\n  fix: move its content to where it belongs, then delete it"
-                    )
-        stray_docs[lang] = stray
-    if problems:
-        raise HandbookError(
-            f"{len(problems)} problem(s) stop the sync; nothing was written:\n  " + "\n  ".join(problems),
-            fix="fix the problems listed, then run `handbook sync` again",
-        )
-    return _Inputs(english, segments, catalogs, po_texts, docs, imports, stray_docs)
+                plan.catalogs[page] = catalog
+                cache.store(page, plan.po_hash[page], catalog)
+                active, obsolete = catalog.entries, catalog.obsolete
+            else:
+                active, obsolete = cached
+        light[page] = active
+        for entry in active:
+            memory.add(entry)
+        for entry in obsolete:
+            memory.add(entry)
+    # A page whose files did not change may still gain from the memory (a text reviewed elsewhere).
+    for page in english.pages:
+        if page not in dirty and page in light and _could_improve(light[page], memory, drafts):
+            plan.dirty.append(page)
+            dirty.add(page)
+    plan.dirty.sort()
+    for page in plan.dirty:
+        if page in broken or page in plan.catalogs or page in plan.imports:
+            continue
+        if plan.po_text[page] is not None:
+            try:
+                plan.catalogs[page] = parse_catalog(
+                    plan.po_text[page],
+                    lang=lang,
+                    page=page,
+                    path=_rel(project, catalog_path(project.translations_dir, lang, page)),
+                )
+            except HandbookError as exc:
+                problems.append(exc.format_message())
+    if want_counts:
+        plan.light_counts = {page: _counts(entries) for page, entries in light.items()}
+    plan.memory = memory
+    plan.cache = cache
+    return plan
 
 
 def sync(
@@ -546,47 +731,72 @@ def sync(
     check: bool = False,
     progress: ProgressCallback | None = None,
     lock_wait: float = 10.0,
+    want_counts: bool = False,
 ) -> SyncReport:
-    """Bring PO files and generated pages up to date (or, with `check`, only report what would change)."""
+    """Bring PO files and generated pages up to date (or, with `check`, only report what would change).
+
+    Every input is read and validated first; if anything is wrong, one HandbookError lists all of
+    it and nothing is written. `want_counts` fills `report.counts` for every page (for status).
+    """
     started = time.monotonic()
     engine = engine or NoneEngine()
     langs = resolve_languages(languages)
     report = SyncReport(languages=langs, engine=engine.name)
+    drafts = bool(getattr(engine, "drafts", True)) and not isinstance(engine, NoneEngine)
     with project_lock(project.root, wait=lock_wait):
-        inputs = _gather(project, langs)
-        drafts_enabled = bool(getattr(engine, "drafts", True)) and not isinstance(engine, NoneEngine)
-        for lang in langs:
-            _sync_language(project, lang, inputs, engine, drafts_enabled, check, progress, report)
+        english = _English(project)
+        problems: list[str] = []
+        plans = [
+            _scan_language(project, lang, english, drafts=drafts, want_counts=want_counts, problems=problems)
+            for lang in langs
+        ]
+        for plan in plans:
+            for page in plan.dirty:
+                try:
+                    english.segments(page)
+                except HandbookError as exc:
+                    message = exc.format_message()
+                    if message not in problems:
+                        problems.append(message)
+        if problems:
+            raise HandbookError(
+                f"{len(problems)} problem(s) stop the sync; nothing was written:\n  " + "\n  ".join(problems),
+                fix="fix the problems listed, then run `handbook sync` again",
+            )
+        for plan in plans:
+            _apply_language(project, plan, english, engine, drafts, check, progress, report)
+            if want_counts:
+                counts = dict(plan.light_counts)
+                counts.update(report.counts.get(plan.lang, {}))
+                report.counts[plan.lang] = dict(sorted(counts.items()))
     report.seconds = time.monotonic() - started
     return report
 
 
-def _sync_language(
+def _apply_language(
     project: Project,
-    lang: str,
-    inputs: _Inputs,
+    plan: _LanguagePlan,
+    english: _English,
     engine: Engine,
-    drafts_enabled: bool,
+    drafts: bool,
     check: bool,
     progress: ProgressCallback | None,
     report: SyncReport,
 ) -> None:
-    memory = Memory()
-    pages = sorted(inputs.segments)
-    for page in pages:
-        memory.add_catalog(inputs.imports.get((lang, page)) or inputs.catalogs[(lang, page)])
-    plans: list[PagePlan] = []
-    for page in pages:
-        old = inputs.imports.get((lang, page)) or inputs.catalogs[(lang, page)]
-        catalog, needs = merge_page(page_units(inputs.segments[page]), old, memory, drafts=drafts_enabled)
-        plans.append(PagePlan(lang, page, catalog, needs))
-        if (lang, page) in inputs.imports:
+    lang = plan.lang
+    report.pages_redone[lang] = len(plan.dirty)
+    merged: list[tuple[str, Catalog, list[str]]] = []
+    for page in plan.dirty:
+        old = plan.imports.get(page) or plan.catalogs.get(page) or Catalog(lang=lang, page=page)
+        catalog, needs = merge_page(page_units(english.segments(page)), old, plan.memory, drafts=drafts)
+        merged.append((page, catalog, needs))
+        if page in plan.imports:
             report.imported.append(f"docs/{lang}/{page}")
     # One engine call per batch of distinct texts no memory covers.
     wanted: list[str] = []
     seen: set[str] = set()
-    for plan in plans:
-        for msgid in plan.needs_draft:
+    for _, _, needs in merged:
+        for msgid in needs:
             if msgid not in seen:
                 seen.add(msgid)
                 wanted.append(msgid)
@@ -606,39 +816,51 @@ def _sync_language(
             drafted.update(zip(batch, texts, strict=True))
             if progress:
                 progress(lang, min(start + len(batch), len(wanted)), len(wanted))
-    elif wanted and check:
-        drafted = {msgid: msgid for msgid in wanted}  # would be drafted: a change either way
+    elif wanted:
+        drafted = {msgid: msgid for msgid in wanted}  # --check: would be drafted, a change either way
     report.drafted[lang] = len(wanted)
     lang_counts: dict[str, dict[str, int]] = {}
-    for plan in plans:
-        catalog = plan.catalog
-        if plan.needs_draft:
+    for page, catalog, needs in merged:
+        if needs:
+            wanted_here = set(needs)
             catalog.entries = [
                 machine(
                     entry.msgid, drafted[entry.msgid], engine.name, note=entry.note, comments=entry.comments
                 )
-                if entry.msgid in plan.needs_draft and drafted.get(entry.msgid)
+                if entry.msgid in wanted_here and drafted.get(entry.msgid)
                 else entry
                 for entry in catalog.entries
             ]
-        lang_counts[plan.page] = catalog.counts()
-        po_path = catalog_path(project.translations_dir, lang, plan.page)
+        lang_counts[page] = _counts(catalog.entries)
+        po_path = catalog_path(project.translations_dir, lang, page)
         new_po = catalog_text(catalog)
-        if new_po != inputs.po_texts[(lang, plan.page)]:
+        po_hash = _digest(new_po.encode("utf-8"))
+        if new_po != plan.po_text[page]:
             report.written.append(_rel(project, po_path))
             if not check:
                 atomic_write_text(po_path, new_po)
-        doc_path = project.docs_dir / lang / plan.page
-        new_doc = render_page(inputs.english[plan.page], catalog, page=plan.page, lang=lang)
-        if new_doc != inputs.docs[(lang, plan.page)]:
+        doc_path = project.docs_dir / lang / page
+        new_doc = render_page(
+            english.text(page),
+            catalog,
+            page=page,
+            lang=lang,
+            inputs=inputs_digest(english.hashes[page], po_hash),
+            segments=english.segments(page),
+        )
+        if new_doc != plan.doc_text[page]:
             report.written.append(_rel(project, doc_path))
             if not check:
                 atomic_write_text(doc_path, new_doc)
-    for page in inputs.stray_docs.get(lang, []):
+        if plan.cache is not None and not check:
+            plan.cache.store(page, po_hash, catalog)
+    for page in plan.stray:
         doc_path = project.docs_dir / lang / page
         report.removed.append(_rel(project, doc_path))
         if not check:
             os.unlink(doc_path)
+    if plan.cache is not None:
+        plan.cache.save()
     report.counts[lang] = lang_counts
 
 
