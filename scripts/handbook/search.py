@@ -117,6 +117,17 @@ def _with_tokens(word: str, tokens: list[str]) -> str:
     return word + "".join(f" {INDEX_ONLY_MARK}{token}{INDEX_ONLY_END}" for token in tokens)
 
 
+@functools.lru_cache(maxsize=262144)
+def expand_run(run: str, lang: str) -> str:
+    """One run of letters followed by its index-only tokens (cached: runs repeat across pages)."""
+    if lang == "th":
+        from pythainlp.tokenize import word_tokenize
+
+        words = word_tokenize(run, engine="newmm", keep_whitespace=False)
+        return "".join(_with_tokens(thai, thai_inner_words(thai)) for thai in words)
+    return _with_tokens(run, stem_variants(run, lang))
+
+
 def add_index_only_tokens(html: str, lang: str) -> str:
     """`html` with each word's index-only tokens inserted after it, bracketed by the invisible marks.
 
@@ -126,15 +137,6 @@ def add_index_only_tokens(html: str, lang: str) -> str:
     word = WORD.get(lang)
     if word is None:
         return html
-
-    def expand(match: re.Match[str]) -> str:
-        if lang == "th":
-            from pythainlp.tokenize import word_tokenize
-
-            words = word_tokenize(match.group(0), engine="newmm", keep_whitespace=False)
-            return "".join(_with_tokens(thai, thai_inner_words(thai)) for thai in words)
-        return _with_tokens(match.group(0), stem_variants(match.group(0), lang))
-
     parts = _TAG_OR_TEXT.split(html)
     in_raw_text = False
     for index, part in enumerate(parts):
@@ -145,8 +147,23 @@ def add_index_only_tokens(html: str, lang: str) -> str:
             elif name in ("/script", "/style", "/title"):
                 in_raw_text = False
         elif part and not in_raw_text:
-            parts[index] = word.sub(expand, part)
+            parts[index] = word.sub(lambda match: expand_run(match.group(0), lang), part)
     return "".join(parts)
+
+
+def index_copy(html: str, lang: str) -> str:
+    """What Pagefind reads of a built page: its head and its article, with index-only tokens.
+
+    Navigation, header and footer are left out (Pagefind would skip them anyway, after parsing).
+    """
+    marker = html.find("data-pagefind-body")
+    body = html.find("<body")
+    if marker < 0 or body < 0:
+        return add_index_only_tokens(html, lang)
+    start = html.rfind("<", 0, marker)
+    end = html.find("</article>", start)
+    article = html[start : end if end >= 0 else len(html)]
+    return html[:body] + "<body>" + add_index_only_tokens(article, lang) + "</body></html>\n"
 
 
 @dataclass(frozen=True)
@@ -180,7 +197,7 @@ def collect_pages(built_dir: Path) -> list[IndexedPage]:
             continue  # redirect stubs and other pages without an article
         found = _HTML_LANG.search(html)
         lang = found.group(1).split("-")[0] if found else "en"
-        pages.append(IndexedPage(page_url(built_dir, path), lang, add_index_only_tokens(html, lang)))
+        pages.append(IndexedPage(page_url(built_dir, path), lang, index_copy(html, lang)))
     return pages
 
 

@@ -1,0 +1,315 @@
+"""Benchmark: `handbook build` (mkdocs --strict + per-language Pagefind index) and the first search query.
+
+For each size (default 50, 200 and 800 articles) a site is generated in a temp dir with that many
+articles in each of the five languages: the real pages of each language (docs/<lang>, or the
+incoming human translations while `handbook sync` has not rendered them yet), with paragraphs
+mixed across pages (seeded) so no two articles are the same, links flattened to text, an explicit
+nav. The full `handbook.build.build_site` pipeline runs on it; measured: wall time of each step,
+and peak RSS (the largest single process: this one, mkdocs, or Pagefind).
+
+Then, on the largest site, Chromium opens each language's home page in a fresh context and types
+one query into the header search box; measured: bytes fetched from the moment the box is used
+until the first results are shown (the page itself excluded), and the time from typing to results
+(it includes the box's 100 ms debounce).
+
+    .venv/bin/python bench/site.py [--sizes 50,200,800] [--no-browser] [--no-record]
+
+Results go to the `## site` section of `bench/RESULTS.md` (other sections are left alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+
+from handbook.build import build_site  # noqa: E402
+from handbook.project import LANGUAGES, Project  # noqa: E402
+
+RESULTS = REPO / "bench" / "RESULTS.md"
+SECTION = "## site"
+COPIED = ("mkdocs.yml", "overrides", "redirects.yml")
+QUERIES = {"en": "refunding", "he": "ללקוח", "ar": "للعميل", "th": "ลูกค้า", "ru": "клиентов"}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_NAV = re.compile(r"^nav:\n(?:[ #].*\n|\n)*", re.M)
+
+
+@dataclass(frozen=True)
+class BuildRun:
+    articles: int
+    pages: int
+    wall: float
+    mkdocs: float
+    index: float
+    peak_rss_mb: float
+    site_mb: float
+    index_mb: float
+
+
+@dataclass(frozen=True)
+class QueryRun:
+    lang: str
+    query: str
+    results: int
+    requests: int
+    kilobytes: float
+    first_result_ms: float
+
+
+def source_pages(lang: str) -> list[str]:
+    """Bodies (front matter removed, links flattened) of the real pages written in `lang`."""
+    folders = [REPO / "docs" / lang, REPO / "translations" / "incoming" / lang]
+    for folder in folders:
+        files = [path for path in sorted(folder.rglob("*.md")) if path.name != "index.md"]
+        if len(files) >= 5:
+            break
+    else:
+        files = sorted((REPO / "docs" / "en").rglob("*.md"))
+    bodies = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if "\n# " not in text and not text.startswith("# "):
+            continue
+        body = _LINK.sub(r"\1", _FRONT.sub("", text))
+        bodies.append(body)
+    return bodies
+
+
+def article(lang: str, number: int, bodies: list[str], rng: random.Random) -> str:
+    """One generated article: a real page's title and blocks, mixed with blocks of another page."""
+    first, second = rng.sample(range(len(bodies)), 2) if len(bodies) > 1 else (0, 0)
+    blocks = [block for block in bodies[first].split("\n\n") if block.strip()]
+    title = next((b[2:].strip() for b in blocks if b.startswith("# ")), f"Article {number}")
+    blocks = [b for b in blocks if not b.startswith("# ")]
+    extra = [b for b in bodies[second].split("\n\n") if b.strip() and not b.startswith("# ")]
+    rng.shuffle(extra)
+    blocks += extra[: len(extra) // 2]
+    # Headings carry explicit anchors: keep them unique within the page.
+    seen: set[str] = set()
+    kept = []
+    for block in blocks:
+        anchor = re.search(r"\{#([\w-]+)\}", block)
+        if anchor and anchor.group(1) in seen:
+            continue
+        if anchor:
+            seen.add(anchor.group(1))
+        kept.append(block)
+    front = f'---\nid: gen-{number:04d}\nkind: page\ntitle: "{title} ({number})"\n---\n\n'
+    return front + f"# {title} ({number})\n\n" + "\n\n".join(kept) + "\n"
+
+
+def generate_project(root: Path, articles: int, seed: int = 7) -> Project:
+    """A handbook project with `articles` generated articles in every language and a nav listing them."""
+    root.mkdir(parents=True)
+    for name in COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        elif source.is_file():
+            shutil.copy2(source, root / name)
+    rng = random.Random(seed)
+    for lang in LANGUAGES:
+        folder = root / "docs" / lang.code
+        (folder / "articles").mkdir(parents=True)
+        home = REPO / "docs" / lang.code / "index.md"
+        (folder / "index.md").write_text(_LINK.sub(r"\1", home.read_text(encoding="utf-8")), encoding="utf-8")
+        bodies = source_pages(lang.code)
+        for number in range(1, articles + 1):
+            text = article(lang.code, number, bodies, rng)
+            (folder / "articles" / f"a{number:04d}.md").write_text(text, encoding="utf-8")
+    entries = "".join(f"      - articles/a{number:04d}.md\n" for number in range(1, articles + 1))
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = _NAV.sub(lambda _: "nav:\n  - Home: index.md\n  - Articles:\n" + entries + "\n", config, count=1)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return Project(root)
+
+
+def _folder_mb(folder: Path) -> float:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 1e6
+
+
+def measure_build(articles: int, workdir: Path) -> tuple[BuildRun, Path]:
+    project = generate_project(workdir / f"site-{articles}", articles)
+    marks: list[tuple[str, float]] = []
+    start = time.perf_counter()
+    build_site(project, echo=lambda step: marks.append((step, time.perf_counter())))
+    wall = time.perf_counter() - start
+    index_start = marks[1][1] if len(marks) > 1 else start + wall
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    site = project.site_dir
+    pages = sum(1 for path in site.rglob("index.html") if "pagefind" not in path.parts)
+    run = BuildRun(
+        articles=articles,
+        pages=pages,
+        wall=wall,
+        mkdocs=index_start - start,
+        index=start + wall - index_start,
+        peak_rss_mb=max(own, children) / 1024,
+        site_mb=_folder_mb(site),
+        index_mb=_folder_mb(site / "pagefind"),
+    )
+    return run, site
+
+
+def measure_queries(site: Path) -> list[QueryRun]:
+    from playwright.sync_api import sync_playwright
+
+    from handbook.serve import make_server
+
+    server = make_server(site, port=0, verbose=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    runs = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            for lang in LANGUAGES:
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(base + ("/" if lang.code == "en" else f"/{lang.code}/"), wait_until="networkidle")
+                fetched: list = []
+                page.on("requestfinished", lambda request, sink=fetched: sink.append(request))
+                query = QUERIES[lang.code]
+                started = time.perf_counter()
+                page.fill(".md-search__input", query)
+                page.press(".md-search__input", "End")
+                page.wait_for_function(
+                    "q => document.querySelector('[data-hb-search]').getAttribute('data-hb-search-done') === q",
+                    arg=query,
+                    timeout=30_000,
+                )
+                elapsed = (time.perf_counter() - started) * 1000
+                results = len(page.query_selector_all(".md-search-result__item"))
+                size = sum(request.sizes()["responseBodySize"] for request in fetched)
+                runs.append(QueryRun(lang.code, query, results, len(fetched), size / 1000, elapsed))
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return runs
+
+
+def record(section: str) -> None:
+    """Replace (or add) the `## site` section of bench/RESULTS.md."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else "# Benchmark results\n"
+    start = text.find(f"\n{SECTION}\n")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[: start + 1] + section + (text[end + 1 :] if end >= 0 else "")
+    RESULTS.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+def render(builds: list[BuildRun], queries: list[QueryRun], load: tuple[float, float]) -> str:
+    rows = "\n".join(
+        f"| {b.articles} x 5 | {b.pages:,} | {b.wall:.1f} s | {b.mkdocs:.1f} s | {b.index:.1f} s "
+        f"| {b.peak_rss_mb:.0f} MB | {b.site_mb:.1f} MB | {b.index_mb:.1f} MB |"
+        for b in builds
+    )
+    query_rows = "\n".join(
+        f"| {q.lang} | {q.query} | {q.results} | {q.requests} | {q.kilobytes:.0f} KB | {q.first_result_ms:.0f} ms |"
+        for q in queries
+    )
+    largest = builds[-1].articles if builds else 0
+    browser = (
+        f"""
+First query in Chromium on the {largest} x 5 site (fresh context per language, served by
+`handbook.serve` without compression; Pagefind's index, fragment and wasm files are gzip files
+already, `pagefind.js` is not):
+
+| lang | query | results | requests | bytes fetched | time to first result |
+|---|---|---|---|---|---|
+{query_rows}
+"""
+        if queries
+        else ""
+    )
+    return f"""{SECTION}
+
+`handbook build` (mkdocs build --strict, then the per-language Pagefind index with Hebrew/Arabic
+stems and Thai inner words) on generated sites: N articles in each of en, he, ar, th, ru, made from
+the real pages of each language (paragraphs mixed across pages, seeded), explicit nav.
+
+Command: `.venv/bin/python bench/site.py` ({date.today().isoformat()}, 2 cores shared with other
+helpers, load average {load[0]:.1f} before / {load[1]:.1f} after; peak RSS is the largest single
+process: the benchmark itself, mkdocs or Pagefind)
+
+| articles | pages built | wall | mkdocs | search index | peak RSS | site | search bundle |
+|---|---|---|---|---|---|---|---|
+{rows}
+{browser}
+Aims: 800 x 5 built in under 45 s on this 2-core machine; a first query fetches under 500 KB.
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="50,200,800", help="comma-separated article counts per language")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium query measurement")
+    parser.add_argument("--no-record", action="store_true", help="print only; leave bench/RESULTS.md alone")
+    parser.add_argument("--build-one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--workdir", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.build_one:
+        run, _ = measure_build(args.build_one, Path(args.workdir))
+        print(json.dumps(asdict(run)))
+        return
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("PYTHAINLP_DATA", str(REPO / ".cache" / "pythainlp"))
+    sizes = [int(size) for size in args.sizes.split(",")]
+    load_before = os.getloadavg()[0]
+    builds: list[BuildRun] = []
+    queries: list[QueryRun] = []
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as folder:
+        site = None
+        for size in sizes:
+            # One process per size, so its peak RSS is its own.
+            worker = subprocess.run(
+                [sys.executable, __file__, "--build-one", str(size), "--workdir", folder],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if worker.returncode != 0:
+                sys.exit(f"build of {size} x 5 failed:\n{worker.stderr[-3000:]}")
+            run = BuildRun(**json.loads(worker.stdout.strip().splitlines()[-1]))
+            site = Path(folder) / f"site-{size}" / "site"
+            builds.append(run)
+            print(run, flush=True)
+        if site is not None and not args.no_browser:
+            queries = measure_queries(site)
+            for query in queries:
+                print(query, flush=True)
+    section = render(builds, queries, (load_before, os.getloadavg()[0]))
+    print(section)
+    if not args.no_record:
+        record(section)
+
+
+if __name__ == "__main__":
+    main()
