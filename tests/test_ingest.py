@@ -408,3 +408,17 @@ def test_lines_broken_mid_sentence_are_joined(text: str, paragraph: str) -> None
     assert any(
         c.reason.startswith("line broken in the middle of a sentence, joined") for c in source.repaired
     )
+
+
+def test_html_line_separators_inside_a_paragraph_do_not_shift_lines() -> None:
+    page = (
+        "<html><head><title>Returns</title></head><body><article><h1>Returns</h1>"
+        "<p>Accept a return within the rules\u2028without questions, and thank the customer for coming back.</p>"
+        "<p>If it is outside the rules, explain the rule once and offer store credit or a repair.</p>"
+        "</article></body></html>"
+    )
+    source = ingest_bytes(page.encode("utf-8"), name="returns.html")
+    assert [b.text for b in source.blocks] == [
+        "Accept a return within the rules without questions, and thank the customer for coming back.",
+        "If it is outside the rules, explain the rule once and offer store credit or a repair.",
+    ]

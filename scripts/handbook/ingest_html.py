@@ -99,8 +99,12 @@ def page_title(html: str) -> str | None:
     return title or None
 
 
+_LINE_BREAKS = re.compile("[\r\u2028\u2029\x85\x0b\x0c]")
+
+
 def _plain(text: str) -> str:
-    text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    """Markdown emphasis and escapes undone; one line (normalising must not split it again)."""
+    text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3), _LINE_BREAKS.sub(" ", text))
     return _MD_ESCAPE.sub(r"\1", text).strip()
 
 
