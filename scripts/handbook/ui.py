@@ -146,11 +146,11 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "ru": "Найдено подходящих страниц: {count}",
     },
     "search.more": {
-        "en": "{count} more sections on this page",
-        "he": "עוד {count} סעיפים בעמוד זה",
-        "ar": "أقسام أخرى في هذه الصفحة: {count}",
-        "th": "อีก {count} หัวข้อในหน้านี้",
-        "ru": "Ещё разделов на этой странице: {count}",
+        "en": "More on this page: {count}",
+        "he": "עוד בעמוד זה: {count}",
+        "ar": "المزيد في هذه الصفحة: {count}",
+        "th": "เพิ่มเติมในหน้านี้: {count}",
+        "ru": "Ещё на этой странице: {count}",
     },
     "search.error": {
         "en": "Search is not available: the search index could not be loaded.",

@@ -320,7 +320,9 @@
   }
 
   function focusables() {
-    return [input].concat(Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link")).filter(
+    // As in Material: result links, the "more on this page" toggles, and links they have opened.
+    var selector = ":not(details) > .md-search-result__link, summary, details[open] .md-search-result__link";
+    return [input].concat(Array.prototype.slice.call(list.querySelectorAll(selector)).filter(
       function (link) { return link.offsetParent !== null; }
     ));
   }
