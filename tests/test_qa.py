@@ -35,6 +35,11 @@ def test_a_good_translation_has_no_findings() -> None:
     assert codes("A complaint from 4,000 customers", "ข้อร้องเรียนจากลูกค้า 4,000 คน", "th") == []
 
 
+def test_brand_names_stay_untranslated() -> None:
+    assert codes("Starbucks changed it.", "סטארבקס שינתה את זה.", "he") == ["qa-names"]
+    assert codes("Starbucks changed it.", "Starbucks שינתה את זה.", "he") == []
+
+
 def test_numbers_must_match_but_grouping_may_differ() -> None:
     assert codes("4,000 customers", "4 000 клиентов", "ru") == []
     assert codes("12 instead of 15", "12 вместо 16", "ru") == ["qa-numbers"]

@@ -81,7 +81,11 @@ class Glossary:
     terms: tuple[Term, ...]
 
     def names_in(self, text: str) -> list[str]:
-        return [name for name in self.do_not_translate if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+        return [
+            name
+            for name in self.do_not_translate
+            if re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text)
+        ]
 
 
 def load_glossary(path: Path) -> Glossary:

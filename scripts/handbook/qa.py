@@ -97,6 +97,11 @@ def check_segment(source: str, target: str, lang: str, glossary: Glossary) -> li
         if not term.accepted(lang, target):
             agreed = term.renderings[lang][0]
             findings.append(Finding("qa-glossary", f"{term.english!r} should be rendered as {agreed!r}"))
+    missing_names = [name for name in glossary.names_in(source) if name not in glossary.names_in(target)]
+    if missing_names:
+        findings.append(
+            Finding("qa-names", f"names must stay as they are (Latin script): {', '.join(missing_names)}")
+        )
     kept = _strip_kept(source, glossary)
     if target.strip() == source.strip() and any(ch.isalpha() for ch in kept):
         findings.append(Finding("qa-unchanged", "the translation is identical to the English"))
