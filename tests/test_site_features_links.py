@@ -224,6 +224,26 @@ def test_no_sitemap_404_on_home_pages(browser, site_url: str, code: str) -> None
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(("start", "target"), [("he", "th"), ("en", "ar"), ("ru", "en")])
+def test_language_switcher_keeps_the_page_and_its_trailing_slash(
+    browser, site_url: str, start, target
+) -> None:
+    context = browser.new_context()
+    _as_published(context, site_url)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{SITE_URL}{_prefix(start)}{PRINCIPLE}", wait_until="networkidle")
+        with tab.expect_navigation():
+            tab.locator(f'a.md-select__link[hreflang="{target}"]').first.dispatch_event("click")
+        assert tab.url == f"{SITE_URL}{_prefix(target)}{PRINCIPLE}"
+        assert tab.get_attribute("html", "lang") == target
+    finally:
+        tab.unroute_all(behavior="ignoreErrors")
+        context.unroute_all(behavior="ignoreErrors")
+        context.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("code", ["en", "he", "th"])
 def test_copy_link_button_copies_the_stable_url(browser, site_url: str, code: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})

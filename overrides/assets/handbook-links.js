@@ -60,6 +60,17 @@
     }, copied ? 3000 : 15000);
   }
 
+  // Language switcher: follow the link static-i18n wrote (this page in the other language).
+  // Material's own handler looks pages up in a sitemap next to each <link rel="alternate">, which
+  // it expects to be a language root; with per-page hreflang alternates it finds nothing and goes
+  // to the page URL without its trailing slash, which strict static hosts answer with a 404.
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest("a.md-select__link[hreflang]") : null;
+    if (link && !event.metaKey && !event.ctrlKey) {
+      event.stopPropagation();
+    }
+  }, true);
+
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target.closest(".hb-copy-link") : null;
     if (!target) {
