@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,6 +166,7 @@ class ArgosEngine:
         self.max_sentence_tokens = max_sentence_tokens
         self.calls = 0  # translate_batch calls made, for tests and benchmarks
         self.sentences = 0  # sentences (or chunks) sent to the model, first leg only
+        self.model_seconds = 0.0  # CPU seconds (all threads) spent inside translate_batch
 
     # --- the engine interface -------------------------------------------------------------
 
@@ -312,6 +314,7 @@ class ArgosEngine:
         tokenized = [pkg.tokenizer.encode(sentence) for sentence in sentences]
         target_prefix = [[pkg.target_prefix]] * len(tokenized) if pkg.target_prefix else None
         self.calls += 1
+        started = time.process_time()
         results = translator.translate_batch(
             tokenized,
             target_prefix=target_prefix,
@@ -322,6 +325,7 @@ class ArgosEngine:
             num_hypotheses=1,
             length_penalty=0.2,
         )
+        self.model_seconds += time.process_time() - started
         translated = []
         for result in results:
             value = pkg.tokenizer.decode(result.hypotheses[0])
