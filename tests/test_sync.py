@@ -408,3 +408,15 @@ def test_every_po_file_passes_msgfmt(tmp_path: Path) -> None:
             ["msgfmt", "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
         )
         assert result.returncode == 0, (path, result.stderr)
+
+
+def test_choosing_an_engine_later_drafts_the_missing_segments(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    sync(project, languages=["th"])
+    engine = CountingEngine()
+    sync(project, languages=["th"], engine=engine)
+    assert [lang for lang, _ in engine.calls] == ["th"]
+    assert {entry.state for entry in po(project, "th", "a.md").entries} == {SegmentState.MACHINE}
+    again = CountingEngine()
+    sync(project, languages=["th"], engine=again)
+    assert again.calls == []

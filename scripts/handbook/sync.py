@@ -398,8 +398,17 @@ def render_page(
     po_name = Path(page).with_suffix(".po").as_posix()
     header = HEADER_PREFIX.format(page=page, lang=lang, po=po_name)
     if inputs:
-        header += f" inputs:{inputs}"
+        header += f" inputs:{inputs} open:{draftable(catalog.entries)}"
     return _with_header(body, header)
+
+
+def draftable(entries: Iterable[Entry]) -> int:
+    """How many entries an engine would draft: missing ones and stale machine drafts."""
+    return sum(
+        1
+        for entry in entries
+        if entry.state is SegmentState.MISSING or (entry.state is SegmentState.STALE and entry.engine)
+    )
 
 
 # --- the whole run ------------------------------------------------------------------------------
@@ -449,13 +458,13 @@ def _rel(project: Project, path: Path) -> str:
     return path.relative_to(project.root).as_posix()
 
 
-def _recorded_inputs(doc: str) -> str:
-    second_end = doc.find("\n", 4)
-    second = doc[4:second_end]
-    marker = second.rfind(" inputs:")
+def _recorded(doc: str, key: str) -> str:
+    """A value the header comment records (`inputs:`, `open:`), or ""."""
+    second = doc[4 : doc.find("\n", 4)]
+    marker = second.rfind(f" {key}:")
     if marker < 0:
         return ""
-    return second[marker + len(" inputs:") :].split()[0]
+    return second[marker + len(key) + 2 :].split()[0]
 
 
 class _English:
@@ -639,10 +648,12 @@ def _scan_language(
                     f"\n  fix: move its text into {_rel(project, po_path)} (msgstr), then delete "
                     f"the page and run `handbook sync`"
                 )
-        elif po_bytes is None or _recorded_inputs(doc) != inputs_digest(
+        elif po_bytes is None or _recorded(doc, "inputs") != inputs_digest(
             english.hashes[page], plan.po_hash[page]
         ):
             plan.dirty.append(page)
+        elif drafts and _recorded(doc, "open") not in ("", "0"):
+            plan.dirty.append(page)  # an engine was chosen and this page has segments to draft
     lang_docs = project.docs_dir / lang
     if lang_docs.is_dir():
         for doc_path in sorted(lang_docs.rglob("*.md")):
@@ -744,6 +755,8 @@ def sync(
     report = SyncReport(languages=langs, engine=engine.name)
     drafts = bool(getattr(engine, "drafts", True)) and not isinstance(engine, NoneEngine)
     with project_lock(project.root, wait=lock_wait):
+        if not check:
+            _remove_leftover_temp_files(project, langs)
         english = _English(project)
         problems: list[str] = []
         plans = [
@@ -771,6 +784,16 @@ def sync(
                 report.counts[plan.lang] = dict(sorted(counts.items()))
     report.seconds = time.monotonic() - started
     return report
+
+
+def _remove_leftover_temp_files(project: Project, langs: list[str]) -> None:
+    """Temp files of a killed run (`.name.XXXX.tmp`, see fsutil): safe to delete under the lock."""
+    for folder in [project.translations_dir / lang for lang in langs] + [
+        project.docs_dir / lang for lang in langs
+    ]:
+        if folder.is_dir():
+            for leftover in folder.rglob(".*.tmp"):
+                leftover.unlink(missing_ok=True)
 
 
 def _apply_language(

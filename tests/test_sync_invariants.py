@@ -1,0 +1,173 @@
+"""DESIGN.md invariants as tests: nothing a person wrote is lost, idempotence, atomic and locked runs."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import polib
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_sync import CountingEngine, make_project, snapshot
+
+from handbook.engines import PseudoEngine
+from handbook.memory import load_catalog
+from handbook.project import Project
+from handbook.sync import inspect_generated, sync
+
+HEADER = "---\nid: a\nkind: principle\ntitle: A page\nsummary: A summary.\n---\n\n# A page\n\n## Section {#section}\n\n"
+SENTENCES = [
+    "Greet every customer.",
+    "Check the order twice.",
+    "Keep the counter clean.",
+    "Say goodbye by name.",
+    "Offer help before they ask.",
+    "Write the complaint down.",
+    "Never argue about a refund.",
+]
+
+
+def human_texts(project: Project, lang: str) -> set[str]:
+    """Every translation a person wrote that a PO file of `lang` holds (active or obsolete)."""
+    texts: set[str] = set()
+    for path in (project.translations_dir / lang).rglob("*.po"):
+        page = path.relative_to(project.translations_dir / lang).with_suffix(".md").as_posix()
+        catalog = load_catalog(path, lang=lang, page=page)
+        texts.update(entry.msgstr for entry in catalog.entries + catalog.obsolete if entry.human)
+    return texts
+
+
+def all_texts(project: Project, lang: str) -> set[str]:
+    texts: set[str] = set()
+    for path in (project.translations_dir / lang).rglob("*.po"):
+        page = path.relative_to(project.translations_dir / lang).with_suffix(".md").as_posix()
+        catalog = load_catalog(path, lang=lang, page=page)
+        texts.update(entry.msgstr for entry in catalog.entries + catalog.obsolete if entry.msgstr)
+    return texts
+
+
+OPERATIONS = st.one_of(
+    st.tuples(st.just("edit"), st.integers(0, 20), st.sampled_from(["now", "always", "calmly", "today"])),
+    st.tuples(st.just("insert"), st.integers(0, 20), st.sampled_from(SENTENCES)),
+    st.tuples(st.just("delete"), st.integers(0, 20), st.just("")),
+    st.tuples(st.just("swap"), st.integers(0, 20), st.just("")),
+    st.tuples(st.just("review"), st.integers(0, 20), st.just("")),
+    st.tuples(st.just("list"), st.integers(0, 20), st.sampled_from(SENTENCES)),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    operations=st.lists(OPERATIONS, min_size=3, max_size=10),
+    engines=st.lists(st.booleans(), min_size=10, max_size=10),
+)
+def test_random_edits_never_lose_a_human_translation(operations, engines) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        blocks = [
+            "Greet every customer.",
+            "- Check the order twice.\n- Keep the counter clean.",
+            "Say goodbye by name.",
+        ]
+        project = make_project(Path(folder), {"a.md": HEADER + "\n\n".join(blocks) + "\n"})
+        english = project.source_docs_dir / "a.md"
+        sync(project, languages=["he"], engine=PseudoEngine())
+        counter = 0
+        for step, (operation, index, word) in enumerate(operations):
+            position = index % max(len(blocks), 1)
+            if operation == "edit" and blocks:
+                blocks[position] = blocks[position].rstrip(".") + f" {word}."
+            elif operation == "insert":
+                blocks.insert(position, word)
+            elif operation == "list":
+                blocks.insert(position, f"- {word}")
+            elif operation == "delete" and len(blocks) > 1:
+                blocks.pop(position)
+            elif operation == "swap" and len(blocks) > 1:
+                other = (position + 1) % len(blocks)
+                blocks[position], blocks[other] = blocks[other], blocks[position]
+            elif operation == "review":
+                # A translator approves one entry in Poedit with a new text of their own.
+                path = project.translations_dir / "he" / "a.po"
+                catalog = polib.pofile(str(path))
+                active = [entry for entry in catalog if not entry.obsolete]
+                entry = active[index % len(active)]
+                counter += 1
+                entry.msgstr = f"תרגום אנושי {counter}"
+                entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+                entry.previous_msgid = None
+                catalog.save(str(path))
+            english.write_text(HEADER + "\n\n".join(blocks) + "\n", encoding="utf-8")
+            before = human_texts(project, "he")
+            engine = PseudoEngine() if engines[step] else None
+            sync(project, languages=["he"], engine=engine)
+            after = all_texts(project, "he")
+            assert before <= after, f"lost after {operations[: step + 1]}: {before - after}"
+            # Idempotent: a second run changes no byte.
+            files = snapshot(project)
+            report = sync(project, languages=["he"], engine=engine)
+            assert report.written == [] and snapshot(project) == files
+
+
+def test_second_sync_on_the_real_handbook_changes_no_byte(project_copy: Project) -> None:
+    sync(project_copy, engine=CountingEngine())
+    before = snapshot(project_copy)
+    engine = CountingEngine()
+    report = sync(project_copy, engine=engine)
+    assert report.written == [] and engine.calls == []
+    assert snapshot(project_copy) == before
+
+
+KILL_SCRIPT = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {scripts!r})
+from handbook.engines import PseudoEngine
+from handbook.project import Project
+from handbook.sync import sync
+sync(Project(Path({root!r})), engine=PseudoEngine())
+"""
+
+
+def test_a_killed_sync_leaves_every_file_old_or_new(tmp_path: Path) -> None:
+    """Kill sync at random moments: every file is parseable and equals its old or its new version."""
+    pages = {f"p{number:03d}.md": HEADER + f"Paragraph {number} of the page.\n" for number in range(150)}
+    project = make_project(tmp_path / "project", pages)
+    sync(project)  # old state: every segment missing
+    old = {path: (project.root / path).read_bytes() for path in snapshot(project)}
+    # The new state, computed once in a copy.
+    reference = make_project(tmp_path / "reference", pages)
+    sync(reference)
+    sync(reference, engine=PseudoEngine())
+    new = {path: (reference.root / path).read_bytes() for path in snapshot(reference)}
+    scripts = str(Path(__file__).resolve().parent.parent / "scripts")
+    code = KILL_SCRIPT.format(scripts=scripts, root=str(project.root))
+    rng = random.Random(5)
+    kills = 0
+    for _ in range(6):
+        process = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+        time.sleep(rng.uniform(1.0, 4.0))
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            kills += 1
+        elif process.returncode == 0:
+            # It finished: put the old files back, so the next run has work to be killed in.
+            for path, data in old.items():
+                (project.root / path).write_bytes(data)
+        process.wait()
+        for path, data in (
+            (p, (project.root / p).read_bytes()) for p in snapshot(project) if not p.endswith(".tmp")
+        ):
+            assert data in (old.get(path), new.get(path)), f"{path} is neither old nor new"
+            if path.endswith(".po"):
+                load_catalog(project.root / path, lang=path.split("/")[1], page="x.md")
+            elif not path.startswith("docs/en/"):
+                assert inspect_generated(data.decode("utf-8")).intact
+    assert kills >= 1, "no run was killed mid-way; the test proved nothing"
+    sync(project, engine=PseudoEngine())  # a later run completes the work and removes temp files
+    assert {path: (project.root / path).read_bytes() for path in snapshot(project)} == new
