@@ -415,7 +415,7 @@ def draftable(entries: Iterable[Entry]) -> int:
 
 COUNT_KEYS = ("segments", "reviewed", "machine", "stale", "missing")
 # Bump when merging or rendering changes: every generated page is then redone once.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 CACHE_VERSION = 1
 
 
