@@ -6,13 +6,16 @@ engine (or Argos) loses, reorders or alters along the way shows up as a differen
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from handbook.engines_argos import ArgosEngine, protect
+from handbook.engines_argos import DEFAULT_PROTECT_PATTERN, ArgosEngine, protect
 from handbook.errors import HandbookError
 
 pytestmark = pytest.mark.usefixtures("tiny_argos", "no_network")
@@ -250,3 +253,60 @@ def test_segment_placeholders_are_protected(engine: ArgosEngine) -> None:
     assert "{" not in masked.text
     assert "](" not in masked.text
     assert engine.translate([source], "en", "he") == [source]
+
+
+_ALPHABET = "abcXYZ שלום مرحبا สวัสดี Привет 0123 .,!?؟:;_-{}[]()`*\n\t  "
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.text(alphabet=_ALPHABET, max_size=80), min_size=1, max_size=6))
+def test_any_text_comes_back_exactly_through_the_copy_model(engine: ArgosEngine, texts: list[str]) -> None:
+    assert engine.translate(texts, "en", "th") == texts
+
+
+@given(text=st.text(alphabet=_ALPHABET + "Starbucks", max_size=120))
+def test_protect_then_restore_is_the_identity(text: str) -> None:
+    masked = protect(text, re.compile(DEFAULT_PROTECT_PATTERN), ["Starbucks"])
+    assert masked.restore(masked.text) == text
+    assert "_" not in masked.text
+
+
+def test_a_damaged_model_is_named(engine: ArgosEngine, tiny_argos, tmp_path: Path) -> None:
+    import argostranslate.package
+    from argostranslate.translate import get_installed_languages
+
+    archive = tiny_argos.build("ru", "en", tmp_path)
+    argostranslate.package.install_from_path(archive)
+    installed = tiny_argos.packages_dir / "translate-ru_en-tiny"
+    (installed / "model" / "model.bin").unlink()
+    try:
+        with pytest.raises(HandbookError) as caught:
+            engine.translate(["Привет."], "ru", "en")
+    finally:
+        shutil.rmtree(installed)
+        get_installed_languages.cache_clear()
+    assert caught.value.path == str(installed)
+    assert caught.value.detail.startswith("the ru → en model cannot be loaded: ")
+    assert caught.value.fix == "reinstall it with `handbook models install FILE.argosmodel`"
+
+
+def test_a_reinstalled_model_replaces_the_one_argos_cached(
+    engine: ArgosEngine, tiny_argos, tmp_path: Path
+) -> None:
+    # Argos keeps one translation object per pair for the whole process; a reinstall must win.
+    import argostranslate.package
+    from argostranslate.translate import get_installed_languages
+
+    installed = tiny_argos.packages_dir / "translate-ru_en-tiny"
+    try:
+        argostranslate.package.install_from_path(
+            tiny_argos.build("ru", "en", tmp_path / "a", with_splitter=False)
+        )
+        with pytest.raises(HandbookError):
+            engine.translate(["Привет."], "ru", "en")
+        shutil.rmtree(installed)
+        argostranslate.package.install_from_path(tiny_argos.build("ru", "en", tmp_path / "b"))
+        assert engine.translate(["Привет. Пока."], "ru", "en") == ["Привет. Пока."]
+    finally:
+        shutil.rmtree(installed, ignore_errors=True)
+        get_installed_languages.cache_clear()

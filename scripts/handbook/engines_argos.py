@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import time
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,6 +224,13 @@ class ArgosEngine:
         installed_models()  # a broken package folder is a clear error here, not inside Argos
         translate = import_argos()
         direct = _package_translations(translate)
+        for leg in direct.values():
+            if not hasattr(leg.pkg, "tokenizer"):
+                raise HandbookError(
+                    f"the {leg.pkg.from_code} → {leg.pkg.to_code} model has no sentencepiece.model or bpe.model",
+                    path=leg.pkg.package_path,
+                    fix="reinstall it with `handbook models install FILE.argosmodel`",
+                )
         if (source, target) in direct:
             return [direct[(source, target)]]
         if PIVOT_LANGUAGE in (source, target):
@@ -381,8 +389,40 @@ class ArgosEngine:
 # --- Argos objects ----------------------------------------------------------------------------
 
 
+# When each PackageTranslation was first seen: Argos keeps them per pair for the whole process
+# (`translate.installed_translates`), even after the package is reinstalled or removed.
+_FINGERPRINTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _fingerprint(path: Path) -> tuple:
+    stamps = []
+    for part in ("metadata.json", "model/model.bin", "sentencepiece.model"):
+        try:
+            stamps.append((path / part).stat().st_mtime_ns)
+        except OSError:
+            stamps.append(None)
+    return (str(path), *stamps)
+
+
+def _drop_stale_translations(translate) -> None:
+    """Forget Argos' cached translation of a package that was reinstalled or removed since."""
+    stale = []
+    for entry in translate.installed_translates:
+        leg = getattr(entry.cached_translation, "underlying", None)
+        if not isinstance(leg, translate.PackageTranslation):
+            continue
+        now = _fingerprint(Path(leg.pkg.package_path))
+        if _FINGERPRINTS.setdefault(leg, now) != now:
+            stale.append(entry)
+    if stale:
+        for entry in stale:
+            translate.installed_translates.remove(entry)
+        translate.get_installed_languages.cache_clear()
+
+
 def _package_translations(translate) -> dict[tuple[str, str], object]:
     """Every installed package's PackageTranslation by (source, target), from Argos' language graph."""
+    _drop_stale_translations(translate)
     try:
         languages = translate.get_installed_languages()
     except (OSError, ValueError) as exc:
@@ -395,6 +435,7 @@ def _package_translations(translate) -> dict[tuple[str, str], object]:
         for translation in language.translations_from:
             underlying = getattr(translation, "underlying", translation)
             if isinstance(underlying, translate.PackageTranslation):
+                _FINGERPRINTS.setdefault(underlying, _fingerprint(Path(underlying.pkg.package_path)))
                 found[(underlying.from_lang.code, underlying.to_lang.code)] = underlying
     return found
 
@@ -413,7 +454,14 @@ def _translator(leg):
         }
         if settings.compute_type != "auto":
             params["compute_type"] = settings.compute_type
-        leg.translator = ctranslate2.Translator(**params)
+        try:
+            leg.translator = ctranslate2.Translator(**params)
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise HandbookError(
+                f"the {leg.pkg.from_code} → {leg.pkg.to_code} model cannot be loaded: {exc}",
+                path=leg.pkg.package_path,
+                fix="reinstall it with `handbook models install FILE.argosmodel`",
+            ) from None
     return leg.translator
 
 

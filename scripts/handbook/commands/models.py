@@ -40,7 +40,7 @@ def list_command(as_json: bool) -> None:
                 model.pair,
                 f"{model.source_name} → {model.target_name}",
                 model.version,
-                "packaged" if model.has_splitter else "MiniSBD cache",
+                "packaged" if model.has_splitter else "not packaged (MiniSBD cache)",
                 model.path.name,
             )
         console.print(table)
