@@ -85,3 +85,18 @@ def test_search_results_have_no_serious_violations(page, site_url: str, axe_scri
     assert field.is_visible()
     violations = _violations(tab, axe_script)
     assert violations == [], _report(violations)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", ["home", "principle"])
+@pytest.mark.parametrize("code", ["he", "ar", "th"])
+def test_phone_layout_has_no_serious_violations(browser, site_url: str, axe_script: Path, code, kind) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    try:
+        response = tab.goto(f"{site_url}/{_prefix(code)}{PAGES[kind]}", wait_until="networkidle")
+        assert response is not None and response.status == 200
+        violations = _violations(tab, axe_script)
+        assert violations == [], _report(violations)
+    finally:
+        context.close()
