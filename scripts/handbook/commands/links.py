@@ -59,7 +59,8 @@ def _csv(links: list[PageLink]) -> str:
     "--update-registry",
     "update",
     is_flag=True,
-    help="Also add every current URL (all languages) to urls.yml, the registry of published URLs.",
+    help="Also add every URL the built site serves (all languages) to urls.yml, the registry of "
+    "published URLs; run `handbook build` first.",
 )
 def links_command(langs: tuple[str, ...], output_format: str, update: bool) -> None:
     """Print the stable URL of every page and section, per language, for onboarding material.
