@@ -38,7 +38,6 @@ def _load_check_modules() -> None:
     import handbook.link_checks  # noqa: F401
     import handbook.qa_checks  # noqa: F401
     import handbook.sync_checks  # noqa: F401
-    pass
 
 
 def run_checks(project: Project) -> list[Problem]:
