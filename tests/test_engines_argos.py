@@ -271,14 +271,23 @@ def test_protect_then_restore_is_the_identity(text: str) -> None:
     assert "_" not in masked.text
 
 
-def test_a_damaged_model_is_named(engine: ArgosEngine, tiny_argos, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("remove", "detail"),
+    [
+        ("model/model.bin", "the ru → en model cannot be loaded: "),
+        ("sentencepiece.model", "the ru → en model has no sentencepiece.model or bpe.model"),
+    ],
+)
+def test_a_damaged_model_is_named(
+    engine: ArgosEngine, tiny_argos, tmp_path: Path, remove: str, detail: str
+) -> None:
     import argostranslate.package
     from argostranslate.translate import get_installed_languages
 
     archive = tiny_argos.build("ru", "en", tmp_path)
     argostranslate.package.install_from_path(archive)
     installed = tiny_argos.packages_dir / "translate-ru_en-tiny"
-    (installed / "model" / "model.bin").unlink()
+    (installed / remove).unlink()
     try:
         with pytest.raises(HandbookError) as caught:
             engine.translate(["Привет."], "ru", "en")
@@ -286,7 +295,7 @@ def test_a_damaged_model_is_named(engine: ArgosEngine, tiny_argos, tmp_path: Pat
         shutil.rmtree(installed)
         get_installed_languages.cache_clear()
     assert caught.value.path == str(installed)
-    assert caught.value.detail.startswith("the ru → en model cannot be loaded: ")
+    assert caught.value.detail.startswith(detail)
     assert caught.value.fix == "reinstall it with `handbook models install FILE.argosmodel`"
 
 

@@ -224,22 +224,24 @@ class ArgosEngine:
         installed_models()  # a broken package folder is a clear error here, not inside Argos
         translate = import_argos()
         direct = _package_translations(translate)
-        for leg in direct.values():
+        if (source, target) in direct:
+            route = [(source, target)]
+        elif PIVOT_LANGUAGE in (source, target):
+            raise missing_pair_error(source, target, [(source, target)])
+        else:
+            route = [(source, PIVOT_LANGUAGE), (PIVOT_LANGUAGE, target)]
+            missing = [pair for pair in route if pair not in direct]
+            if missing:
+                raise missing_pair_error(source, target, missing)
+        legs = [direct[pair] for pair in route]
+        for leg in legs:
             if not hasattr(leg.pkg, "tokenizer"):
                 raise HandbookError(
                     f"the {leg.pkg.from_code} → {leg.pkg.to_code} model has no sentencepiece.model or bpe.model",
                     path=leg.pkg.package_path,
                     fix="reinstall it with `handbook models install FILE.argosmodel`",
                 )
-        if (source, target) in direct:
-            return [direct[(source, target)]]
-        if PIVOT_LANGUAGE in (source, target):
-            raise missing_pair_error(source, target, [(source, target)])
-        route = [(source, PIVOT_LANGUAGE), (PIVOT_LANGUAGE, target)]
-        missing = [pair for pair in route if pair not in direct]
-        if missing:
-            raise missing_pair_error(source, target, missing)
-        return [direct[pair] for pair in route]
+        return legs
 
     # --- sentences ------------------------------------------------------------------------
 
