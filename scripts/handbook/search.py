@@ -19,6 +19,7 @@ import re
 import subprocess
 import tempfile
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,9 +186,9 @@ def page_url(built_dir: Path, path: Path) -> str:
     return "/" + relative
 
 
-def collect_pages(built_dir: Path) -> list[IndexedPage]:
-    """Every content page of the built site, with index-only tokens added for he and ar."""
-    pages: list[IndexedPage] = []
+def page_sources(built_dir: Path) -> dict[str, list[tuple[str, str]]]:
+    """The built site's content pages by language: (URL, HTML) of each page with an article."""
+    sources: dict[str, list[tuple[str, str]]] = {}
     for path in sorted(built_dir.rglob("*.html")):
         relative = path.relative_to(built_dir)
         if relative.parts[0] == BUNDLE_DIR or path.name == "404.html":
@@ -197,8 +198,17 @@ def collect_pages(built_dir: Path) -> list[IndexedPage]:
             continue  # redirect stubs and other pages without an article
         found = _HTML_LANG.search(html)
         lang = found.group(1).split("-")[0] if found else "en"
-        pages.append(IndexedPage(page_url(built_dir, path), lang, index_copy(html, lang)))
-    return pages
+        sources.setdefault(lang, []).append((page_url(built_dir, path), html))
+    return sources
+
+
+def collect_pages(built_dir: Path) -> list[IndexedPage]:
+    """Every content page of the built site as Pagefind will read it (index-only tokens added)."""
+    return [
+        IndexedPage(url, lang, index_copy(html, lang))
+        for lang, pages in page_sources(built_dir).items()
+        for url, html in pages
+    ]
 
 
 def pagefind_executable() -> Path:
@@ -252,26 +262,46 @@ def write_index(pages: list[IndexedPage], output: Path, workdir: Path) -> dict:
 
 
 def build_search_index(project: Project, built_dir: Path) -> None:
-    """Pagefind search index, one per language (with Hebrew/Arabic prefix tokens)"""
-    pages = collect_pages(built_dir)
-    languages = sorted({page.lang for page in pages})
-    if not pages:
+    """Pagefind search index, one per language (with Hebrew/Arabic stems and Thai inner words)"""
+    sources = page_sources(built_dir)
+    if not sources:
         raise HandbookError(
             "no page of the built site carries data-pagefind-body, so search would be empty",
             path=project.root / "overrides" / "main.html",
             fix="keep the data-pagefind-body wrapper around the article in the content block",
         )
-    output = built_dir / BUNDLE_DIR
-    with tempfile.TemporaryDirectory(prefix="handbook-search-") as workdir:
-        entry = write_index(pages, output, Path(workdir))
-    missing = [lang for lang in languages if lang not in entry.get("languages", {})]
-    unknown = [lang for lang in languages if lang not in LANGUAGE_BY_CODE]
-    if missing or unknown:
+    unknown = sorted(lang for lang in sources if lang not in LANGUAGE_BY_CODE)
+    if unknown:
         raise HandbookError(
-            f"search index languages are wrong: missing {missing}, unknown {unknown}",
-            path=output / "pagefind-entry.json",
+            f"pages in languages the site does not publish: {', '.join(unknown)}",
+            path=project.config_file,
             fix="every page needs <html lang> set to one of the site languages",
         )
+    output = built_dir / BUNDLE_DIR
+    # One Pagefind run per language (its memory grows with the pages of a run), each in a
+    # background thread while this one adds the next language's index-only tokens. English,
+    # which needs no tokens, goes first so Pagefind starts at once; Thai, the slowest, next.
+    order = sorted(sources, key=lambda lang: {"en": 0, "th": 1}.get(lang, 2))
+    entry: dict = {}
+    with (
+        tempfile.TemporaryDirectory(prefix="handbook-search-") as workdir,
+        ThreadPoolExecutor(max_workers=1) as runner,
+    ):
+        runs = []
+        for lang in order:
+            pages = [IndexedPage(url, lang, index_copy(html, lang)) for url, html in sources[lang]]
+            runs.append(runner.submit(write_index, pages, output, Path(workdir) / lang))
+        for run in runs:
+            written = run.result()
+            entry = {**written, "languages": {**entry.get("languages", {}), **written["languages"]}}
+    missing = [lang for lang in order if lang not in entry["languages"]]
+    if missing:
+        raise HandbookError(
+            f"Pagefind wrote no index for: {', '.join(missing)}",
+            path=output / "pagefind-entry.json",
+            fix="check that those pages have text inside data-pagefind-body",
+        )
+    (output / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
     for name in UNUSED_BUNDLE_FILES:
         (output / name).unlink(missing_ok=True)
 
