@@ -420,3 +420,25 @@ def test_choosing_an_engine_later_drafts_the_missing_segments(tmp_path: Path) ->
     again = CountingEngine()
     sync(project, languages=["th"], engine=again)
     assert again.calls == []
+
+
+def test_cli_sync_with_pseudo_engine_reports_what_it_did(tmp_path: Path, monkeypatch) -> None:
+    project = make_project(tmp_path)
+    result = run_cli(project, monkeypatch, "--engine", "pseudo", "--lang", "he")
+    assert result.exit_code == 0, result.output
+    assert (
+        "synced he: 4 file(s) written, 0 removed, 1 engine call(s) (he 11 segments drafted by pseudo)"
+        in result.output
+    )
+    catalog = po(project, "he", "page-b.md")
+    assert catalog.entries[0].engine == "pseudo" and catalog.entries[0].msgstr.startswith("[")
+    again = run_cli(project, monkeypatch, "--engine", "pseudo", "--lang", "he")
+    assert "synced he: 0 file(s) written, 0 removed, 0 engine call(s) in" in again.output
+
+
+def test_cli_refuses_the_source_language(tmp_path: Path, monkeypatch) -> None:
+    result = run_cli(make_project(tmp_path), monkeypatch, "--lang", "en")
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: 'en' is the source language; it is edited in docs/en, not synced\n  fix: pass one of: he, ar, th, ru\n"
+    )

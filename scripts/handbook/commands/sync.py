@@ -43,7 +43,7 @@ def sync_command(langs: tuple[str, ...], engine: str, check: bool) -> None:
     project = Project.discover()
     resolve_languages(langs)  # unknown codes fail before the engine is loaded
     chosen = get_engine("none" if check else engine)
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
