@@ -151,3 +151,19 @@ def test_duplicate_msgid_names_file_and_line(tmp_path: Path) -> None:
 def test_missing_file_is_an_empty_catalog(tmp_path: Path) -> None:
     catalog = load_catalog(tmp_path / "none.po", lang="th", page="none.md")
     assert catalog.entries == [] and catalog.obsolete == []
+
+
+@pytest.mark.skipif(MSGFMT is None, reason="gettext's msgfmt is not installed (apt-get install gettext)")
+def test_every_committed_po_file_passes_msgfmt_and_is_byte_stable() -> None:
+    translations = Path(__file__).parent.parent / "translations"
+    files = sorted(path for lang in ("he", "ar", "th", "ru") for path in (translations / lang).rglob("*.po"))
+    assert len(files) >= 4 * 30
+    for path in files:
+        result = subprocess.run(
+            [MSGFMT, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
+        )
+        assert result.returncode == 0, (path, result.stderr)
+        lang = path.relative_to(translations).parts[0]
+        page = path.relative_to(translations / lang).with_suffix(".md").as_posix()
+        text = path.read_text(encoding="utf-8")
+        assert catalog_text(parse_catalog(text, lang=lang, page=page)) == text, path
