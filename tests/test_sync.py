@@ -442,3 +442,16 @@ def test_cli_refuses_the_source_language(tmp_path: Path, monkeypatch) -> None:
     assert result.output == (
         "error: 'en' is the source language; it is edited in docs/en, not synced\n  fix: pass one of: he, ar, th, ru\n"
     )
+
+
+def test_generated_pages_have_the_english_anchors() -> None:
+    """Invariant 5 on the committed handbook: every page exists in every language with the same anchors."""
+    import re
+
+    docs = Path(__file__).parent.parent / "docs"
+    english = sorted(path.relative_to(docs / "en") for path in (docs / "en").rglob("*.md"))
+    for page in english:
+        anchors = re.findall(r"\{#([\w-]+)", (docs / "en" / page).read_text(encoding="utf-8"))
+        for lang in ("he", "ar", "th", "ru"):
+            generated = (docs / lang / page).read_text(encoding="utf-8")
+            assert re.findall(r"\{#([\w-]+)", generated) == anchors, (lang, page)
