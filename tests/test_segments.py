@@ -199,3 +199,11 @@ def test_broken_front_matter_is_a_clear_error() -> None:
 def test_unclosed_front_matter_is_a_clear_error() -> None:
     with pytest.raises(HandbookError, match="front matter starts with '---' but is never closed"):
         extract("---\ntitle: x\n# T\n", path="docs/en/bad.md")
+
+
+def test_translated_title_cannot_carry_markup() -> None:
+    text = "---\ntitle: Details matter\n---\n\n# Details matter\n"
+    rendered = render(text, lambda s: '<img src=x onerror="alert(1)">')
+    _, meta = site_html(rendered)
+    assert meta["title"] == '＜img src=x onerror="alert(1)"＞'
+    assert "<" not in rendered.split("---\n")[1]

@@ -677,6 +677,10 @@ def render_marked(
         translated, attrs = translate(segment)
         cleaned = _clean_translation(segment, translated)
         if segment.kind in FRONT_MATTER_KINDS:
+            # Themes print title/summary without escaping (MkDocs' Jinja has no autoescape), so a
+            # translation's angle brackets become look-alike characters, never markup.
+            if cleaned != segment.source:
+                cleaned = cleaned.replace("<", "\uff1c").replace(">", "\uff1e")
             data[segment.kind.value] = cleaned
             continue
         trusted = cleaned == segment.source
