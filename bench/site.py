@@ -64,7 +64,9 @@ class BuildRun:
     wall: float
     cpu: float
     mkdocs: float
+    mkdocs_cpu: float
     index: float
+    index_cpu: float
     peak_rss_mb: float
     site_mb: float
     index_mb: float
@@ -160,23 +162,39 @@ def _folder_mb(folder: Path) -> float:
 
 def measure_build(articles: int, workdir: Path) -> tuple[BuildRun, Path]:
     project = generate_project(workdir / f"site-{articles}", articles)
-    marks: list[tuple[str, float]] = []
-    start = time.perf_counter()
-    build_site(project, echo=lambda step: marks.append((step, time.perf_counter())))
-    wall = time.perf_counter() - start
-    index_start = marks[1][1] if len(marks) > 1 else start + wall
+    marks: list[tuple[str, float, float]] = []  # step, wall, CPU of this process + finished children
+
+    def mark(step: str) -> None:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+        marks.append((step, time.perf_counter(), cpu))
+
+    mark("start")
+    build_site(project, echo=mark)
+    mark("end")
+
+    def span(prefix: str) -> tuple[float, float]:
+        """Wall and CPU from the step named `prefix...` to the next step."""
+        at = next(i for i, (step, _, _) in enumerate(marks) if step.startswith(prefix))
+        return marks[at + 1][1] - marks[at][1], marks[at + 1][2] - marks[at][2]
+
+    (_, start, cpu_start), (_, end, cpu_end) = marks[0], marks[-1]
+    mkdocs_wall, mkdocs_cpu = span("mkdocs")
+    index_wall, index_cpu = span("Pagefind")
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
     site = project.site_dir
     pages = sum(1 for path in site.rglob("index.html") if "pagefind" not in path.parts)
     run = BuildRun(
         articles=articles,
         pages=pages,
-        wall=wall,
-        cpu=cpu,
-        mkdocs=index_start - start,
-        index=start + wall - index_start,
+        wall=end - start,
+        cpu=cpu_end - cpu_start,
+        mkdocs=mkdocs_wall,
+        mkdocs_cpu=mkdocs_cpu,
+        index=index_wall,
+        index_cpu=index_cpu,
         peak_rss_mb=max(own.ru_maxrss, children.ru_maxrss) / 1024,
         site_mb=_folder_mb(site),
         index_mb=_folder_mb(site / "pagefind"),
@@ -237,7 +255,8 @@ def record(section: str) -> None:
 
 def render(builds: list[BuildRun], queries: list[QueryRun], load: tuple[float, float]) -> str:
     rows = "\n".join(
-        f"| {b.articles} x 5 | {b.pages:,} | {b.wall:.1f} s | {b.cpu:.1f} s | {b.mkdocs:.1f} s | {b.index:.1f} s "
+        f"| {b.articles} x 5 | {b.pages:,} | {b.wall:.1f} s | {b.cpu:.1f} s "
+        f"| {b.mkdocs:.1f} s / {b.mkdocs_cpu:.1f} s | {b.index:.1f} s / {b.index_cpu:.1f} s "
         f"| {b.peak_rss_mb:.0f} MB | {b.site_mb:.1f} MB | {b.index_mb:.1f} MB |"
         for b in builds
     )
@@ -270,7 +289,7 @@ Command: `.venv/bin/python bench/site.py` ({date.today().isoformat()}, 2 cores s
 helpers, load average {load[0]:.1f} before / {load[1]:.1f} after; peak RSS is the largest single
 process: the benchmark itself, mkdocs or Pagefind)
 
-| articles | pages built | wall | CPU (all processes) | mkdocs (wall) | search index (wall) | peak RSS | site | search bundle |
+| articles | pages built | wall | CPU (all processes) | mkdocs wall / CPU | search index wall / CPU | peak RSS | site | search bundle |
 |---|---|---|---|---|---|---|---|---|
 {rows}
 {browser}

@@ -45,16 +45,16 @@ WORD = {
     "th": re.compile(r"[\u0E01-\u0E3A\u0E40-\u0E4E]+"),
 }
 TATWEEL = "\u0640"
-# What Pagefind must not index: Material's chrome inside the article and other features' widgets.
+# What Pagefind must not index: Material's chrome inside the article, and (besides their own
+# data-pagefind-ignore) the translation notices, copy-link buttons and last-changed dates.
 EXCLUDE_SELECTORS = (
     ".md-content__button",
     ".headerlink",
     ".md-source-file",
     ".md-feedback",
-    ".hb-notice",
+    ".hb-translation-notice",
     ".hb-copy-link",
-    "[data-hb-notice]",
-    "[data-hb-copy-link]",
+    ".hb-last-changed",
 )
 # Files of the Pagefind bundle the site does not use (we render results in Material's markup).
 UNUSED_BUNDLE_FILES = (
