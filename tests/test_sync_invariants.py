@@ -57,7 +57,7 @@ OPERATIONS = st.one_of(
     st.tuples(st.just("insert"), st.integers(0, 20), st.sampled_from(SENTENCES)),
     st.tuples(st.just("delete"), st.integers(0, 20), st.just("")),
     st.tuples(st.just("swap"), st.integers(0, 20), st.just("")),
-    st.tuples(st.just("review"), st.integers(0, 20), st.just("")),
+    st.tuples(st.just("review"), st.integers(0, 20), st.sampled_from(["a.md", "b.md"])),
     st.tuples(st.just("list"), st.integers(0, 20), st.sampled_from(SENTENCES)),
 )
 
@@ -74,7 +74,9 @@ def test_random_edits_never_lose_a_human_translation(operations, engines) -> Non
             "- Check the order twice.\n- Keep the counter clean.",
             "Say goodbye by name.",
         ]
-        project = make_project(Path(folder), {"a.md": HEADER + "\n\n".join(blocks) + "\n"})
+        # Page b shares sentences with page a, so memory hits across pages are exercised too.
+        page_b = HEADER + "Check the order twice.\n\nOffer help before they ask.\n"
+        project = make_project(Path(folder), {"a.md": HEADER + "\n\n".join(blocks) + "\n", "b.md": page_b})
         english = project.source_docs_dir / "a.md"
         sync(project, languages=["he"], engine=PseudoEngine())
         counter = 0
@@ -93,7 +95,7 @@ def test_random_edits_never_lose_a_human_translation(operations, engines) -> Non
                 blocks[position], blocks[other] = blocks[other], blocks[position]
             elif operation == "review":
                 # A translator approves one entry in Poedit with a new text of their own.
-                path = project.translations_dir / "he" / "a.po"
+                path = project.translations_dir / "he" / word.replace(".md", ".po")
                 catalog = polib.pofile(str(path))
                 active = [entry for entry in catalog if not entry.obsolete]
                 entry = active[index % len(active)]
