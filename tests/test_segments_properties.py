@@ -149,7 +149,7 @@ def block(draw) -> str:
     if kind == "quote":
         return f"> {text_line(draw)}\n> {text_line(draw)}"
     if kind == "deflist":
-        return f"{' '.join(draw(st.lists(WORDS, min_size=1, max_size=2)))}\n:   {text_line(draw)}"
+        return f"Term {' '.join(draw(st.lists(WORDS, min_size=1, max_size=2)))}\n:   {text_line(draw)}"
     return "```\nprint('never translated')\n```"
 
 
