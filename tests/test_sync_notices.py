@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 import yaml
 
 from handbook.notices import TranslationNotice, notice_html
@@ -59,12 +60,16 @@ def test_built_site_shows_a_notice_exactly_on_pages_not_fully_reviewed(built_sit
     assert "hb-translation-notice" not in (built_site / "index.html").read_text(encoding="utf-8")
 
 
-def test_site_with_unreviewed_blocks_marks_them_and_links_english(project_copy) -> None:
-    """One English paragraph edited and one added: the Hebrew page says so and marks both blocks."""
+@pytest.fixture(scope="module")
+def unreviewed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from a copy where one English paragraph changed and one was added, synced for he."""
+    from conftest import copy_project
+
     from handbook.build import build_site
     from handbook.sync import sync
 
-    english = project_copy.source_docs_dir / "principles" / "details-matter.md"
+    project = copy_project(tmp_path_factory.mktemp("unreviewed") / "handbook")
+    english = project.source_docs_dir / "principles" / "details-matter.md"
     text = english.read_text(encoding="utf-8")
     sentence = "In service, nothing is too small to matter."
     assert sentence in text
@@ -75,8 +80,12 @@ def test_site_with_unreviewed_blocks_marks_them_and_links_english(project_copy) 
         1,
     )
     english.write_text(text, encoding="utf-8")
-    sync(project_copy, languages=["he"])
-    site = build_site(project_copy)
+    sync(project, languages=["he"])
+    return build_site(project)
+
+
+def test_site_with_unreviewed_blocks_marks_them_and_links_english(unreviewed_site: Path) -> None:
+    site = unreviewed_site
     html = (site / "he" / "principles" / "details-matter" / "index.html").read_text(encoding="utf-8")
     assert html.count("hb-translation-notice") == 1
     assert "קטעי טקסט בעמוד זה שעדיין לא נבדקו: 2 מתוך" in html
@@ -85,3 +94,43 @@ def test_site_with_unreviewed_blocks_marks_them_and_links_english(project_copy) 
     assert target == (site / "principles" / "details-matter" / "index.html").resolve()
     assert '<p class="hb-missing" dir="ltr" lang="en">A brand-new paragraph.</p>' in html
     assert re.search(r'<p class="hb-stale">[^<]+</p>', html)
+
+
+@pytest.mark.browser
+def test_notice_and_marks_in_chromium(unreviewed_site: Path, page) -> None:
+    """In the Hebrew page: the notice is the first thing in the article, the English block reads
+    left to right inside the right-to-left page, and the English link opens the English page."""
+    import threading
+
+    from handbook.serve import make_server
+
+    server = make_server(unreviewed_site, port=0, verbose=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        browser_page = page.page
+        browser_page.goto(base + "/he/principles/details-matter/", wait_until="networkidle")
+        notice_first = browser_page.evaluate(
+            """() => {
+                const notice = document.querySelector("article .hb-translation-notice");
+                const title = document.querySelector("article h1");
+                return !!(notice && title && notice.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING);
+            }"""
+        )
+        assert notice_first, "the notice is not above the page title"
+        assert browser_page.is_visible(".hb-translation-notice")
+        missing = browser_page.locator("p.hb-missing")
+        assert missing.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        assert browser_page.locator("p.hb-stale").evaluate("e => getComputedStyle(e).direction") == "rtl"
+        style = missing.evaluate(
+            "e => getComputedStyle(e).borderLeftStyle + ' ' + getComputedStyle(e).borderRightStyle"
+        )
+        assert "solid" in style  # the mark: a line at the side
+        browser_page.click("a.hb-english-original")
+        browser_page.wait_for_load_state("networkidle")
+        assert browser_page.url == base + "/principles/details-matter/"
+        assert browser_page.get_attribute("html", "lang") == "en"
+        assert page.foreign_requests() == []
+    finally:
+        server.shutdown()
+        server.server_close()
