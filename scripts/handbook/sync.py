@@ -903,8 +903,8 @@ def _apply_language(
         report.removed.append(_rel(project, doc_path))
         if not check:
             os.unlink(doc_path)
-    if plan.cache is not None:
-        plan.cache.save()
+    if plan.cache is not None and not check:
+        plan.cache.save()  # --check and status write nothing at all, not even the cache
     report.counts[lang] = lang_counts
 
 
