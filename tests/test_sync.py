@@ -461,9 +461,7 @@ def test_check_and_status_write_nothing_not_even_the_cache(tmp_path: Path, monke
     project = make_project(tmp_path)
     sync(project)
     cache = project.root / ".cache"
-    import shutil as _shutil
-
-    _shutil.rmtree(cache)
+    shutil.rmtree(cache)
     (project.source_docs_dir / "a.md").write_text(PAGE_A + "\nMore.\n", encoding="utf-8")
     assert run_cli(project, monkeypatch, "--check").exit_code == 1
     assert CliRunner().invoke(main, ["status", "--json"]).exit_code == 0
