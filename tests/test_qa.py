@@ -174,3 +174,13 @@ def test_matching_knows_hebrew_final_letters_arabic_articles_and_longest_terms()
     assert [f.message for f in findings if f.code == "qa-glossary"] == [
         "'loyal customer' should be rendered as 'לקוח נאמן'"
     ]
+
+
+def test_a_missing_glossary_is_one_problem_not_a_crash(project_copy) -> None:
+    (project_copy.translations_dir / "glossary.yml").unlink()
+    result = CliRunner().invoke(main, ["check", "--json"])
+    problems = json.loads(result.output)["problems"]
+    glossary = [p for p in problems if p["code"] == "qa-glossary-file"]
+    assert len(glossary) == 1
+    assert "the glossary is missing" in glossary[0]["message"]
+    assert result.exit_code == 1

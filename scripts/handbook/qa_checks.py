@@ -8,6 +8,7 @@ silences it for that one entry with a translator comment in the PO file, as Webl
 from __future__ import annotations
 
 from handbook.checks import Problem, check
+from handbook.errors import HandbookError
 from handbook.glossary import load_glossary
 from handbook.memory import SegmentState, load_catalog
 from handbook.project import TARGET_LANGUAGES, Project
@@ -28,20 +29,30 @@ def ignored_codes(comments: tuple[str, ...]) -> set[str]:
 @check
 def translation_qa(project: Project) -> list[Problem]:
     """Numbers, placeholders, glossary, script, spacing and punctuation of reviewed translations."""
-    glossary = load_glossary(project.translations_dir / "glossary.yml")
+    catalogs = [
+        (lang, path)
+        for lang in TARGET_LANGUAGES
+        for path in sorted((project.translations_dir / lang).rglob("*.po"))
+    ]
+    if not catalogs:
+        return []
+    try:
+        glossary = load_glossary(project.translations_dir / "glossary.yml")
+    except HandbookError as error:
+        return [Problem("qa-glossary-file", "", "translations/glossary.yml", error.format_message())]
     problems: list[Problem] = []
-    for lang in TARGET_LANGUAGES:
-        folder = project.translations_dir / lang
-        for path in sorted(folder.rglob("*.po")):
-            page = path.relative_to(folder).with_suffix(".md").as_posix()
+    for lang, path in catalogs:
+        page = path.relative_to(project.translations_dir / lang).with_suffix(".md").as_posix()
+        try:
             catalog = load_catalog(path, lang=lang, page=page)
-            for entry in catalog.entries:
-                if entry.state is not SegmentState.REVIEWED:
-                    continue
-                ignored = ignored_codes(entry.comments)
-                for finding in check_segment(entry.msgid, entry.msgstr, lang, glossary):
-                    if finding.code in ignored:
-                        continue
+        except HandbookError:
+            continue  # a PO file that does not parse is reported by the sync checks
+        for entry in catalog.entries:
+            if entry.state is not SegmentState.REVIEWED:
+                continue
+            ignored = ignored_codes(entry.comments)
+            for finding in check_segment(entry.msgid, entry.msgstr, lang, glossary):
+                if finding.code not in ignored:
                     excerpt = entry.msgid if len(entry.msgid) <= 60 else entry.msgid[:57] + "..."
                     problems.append(Problem(finding.code, lang, page, f"{finding.message} — in {excerpt!r}"))
     return problems
