@@ -173,3 +173,34 @@ def test_a_killed_sync_leaves_every_file_old_or_new(tmp_path: Path) -> None:
     assert kills >= 1, "no run was killed mid-way; the test proved nothing"
     sync(project, engine=PseudoEngine())  # a later run completes the work and removes temp files
     assert {path: (project.root / path).read_bytes() for path in snapshot(project)} == new
+
+
+def test_a_second_concurrent_sync_waits_for_the_first(tmp_path: Path) -> None:
+    """Two processes: the second `handbook sync` waits for the lock, then does its work."""
+    project = make_project(tmp_path / "project")
+    scripts = str(Path(__file__).resolve().parent.parent / "scripts")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import sys, time; sys.path.insert(0, {scripts!r})\n"
+            "from pathlib import Path\nfrom handbook.fsutil import project_lock\n"
+            f"with project_lock(Path({str(project.root)!r})):\n    print('locked', flush=True)\n    time.sleep(2)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "locked"
+    started = time.monotonic()
+    handbook = Path(sys.executable).parent / "handbook"
+    result = subprocess.run(
+        [str(handbook), "sync", "--lang", "he"],
+        env={**os.environ, "HANDBOOK_ROOT": str(project.root)},
+        capture_output=True,
+        text=True,
+    )
+    waited = time.monotonic() - started
+    holder.wait()
+    assert result.returncode == 0, result.stderr
+    assert waited >= 1.0, "the second sync did not wait for the lock"
+    assert (project.translations_dir / "he" / "a.po").is_file()
