@@ -26,9 +26,12 @@ nothing a person wrote is lost.
 Bad input stops the run before anything is written, with every problem listed: unknown language,
 broken front matter, a PO file that does not parse, a PO file for a page that no longer exists
 (an orphan: moved or deleted page; it is never deleted for you), a hand-edited generated page.
-Writes are atomic and the run holds the project lock. Skipping unchanged work: a generated page
-records the hashes of its inputs (English page, PO file, engine); when they match and no new
-memory could help the page, the page is not parsed again.
+Writes are atomic (temp file + rename) and the run holds the project lock; a second run waits,
+then refuses with a clear message. Skipping unchanged work: a generated page records a hash of its
+inputs (English page and PO file, plus `RENDER_VERSION`) and how many of its segments an engine
+could draft; a page whose inputs match, which no new memory entry improves and which has nothing
+for the chosen engine is neither parsed nor rendered. Parsed PO entries are cached by PO-file hash
+in `.cache/handbook/` (never committed; a lost cache only costs time).
 """
 
 from __future__ import annotations
