@@ -321,17 +321,22 @@ SEARCH_LABELS = (
 
 
 class SearchBox:
-    """Gives the header search box (`overrides/partials/search.html`) its language and labels."""
+    """Gives the header search box (`overrides/partials/search.html`) its language and labels.
 
-    def on_page_context(self, context, *, config, **kwargs):
-        lang = (config.theme.get("language") or "en").split("-")[0]
-        context["handbook_search"] = search_box_settings(lang)
-        return context
+    A template global rather than page context, so pages rendered without a page (404.html)
+    get the labels too.
+    """
+
+    def on_env(self, env, **kwargs):
+        env.globals["handbook_search_settings"] = search_box_settings
+        return env
 
 
-def search_box_settings(lang: str) -> dict:
+def search_box_settings(lang: str | None) -> dict:
     """What the search script needs from the build: the language and its interface labels."""
     from handbook.ui import t
+
+    lang = (lang or "en").split("-")[0]
 
     # `{count}` stays a placeholder: the script fills it in.
     labels = {key: t(f"search.{key}", lang, count="{count}") for key in SEARCH_LABELS}
