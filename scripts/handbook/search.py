@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import shutil
 import subprocess
 import tempfile
 import unicodedata
@@ -278,22 +279,25 @@ def build_search_index(project: Project, built_dir: Path) -> None:
             fix="every page needs <html lang> set to one of the site languages",
         )
     output = built_dir / BUNDLE_DIR
-    # One Pagefind run per language (its memory grows with the pages of a run), each in a
-    # background thread while this one adds the next language's index-only tokens. English,
+    # One Pagefind run per language (its memory grows with the pages of a run), two at a time in
+    # background threads while this one adds the next language's index-only tokens. English,
     # which needs no tokens, goes first so Pagefind starts at once; Thai, the slowest, next.
     order = sorted(sources, key=lambda lang: {"en": 0, "th": 1}.get(lang, 2))
     entry: dict = {}
     with (
         tempfile.TemporaryDirectory(prefix="handbook-search-") as workdir,
-        ThreadPoolExecutor(max_workers=1) as runner,
+        ThreadPoolExecutor(max_workers=2) as runner,
     ):
         runs = []
         for lang in order:
             pages = [IndexedPage(url, lang, index_copy(html, lang)) for url, html in sources[lang]]
-            runs.append(runner.submit(write_index, pages, output, Path(workdir) / lang))
-        for run in runs:
+            # Each run writes its own bundle (the shared files are the same in all of them).
+            bundle = Path(workdir) / lang / BUNDLE_DIR
+            runs.append((bundle, runner.submit(write_index, pages, bundle, Path(workdir) / lang)))
+        for bundle, run in runs:
             written = run.result()
             entry = {**written, "languages": {**entry.get("languages", {}), **written["languages"]}}
+            shutil.copytree(bundle, output, dirs_exist_ok=True)
     missing = [lang for lang in order if lang not in entry["languages"]]
     if missing:
         raise HandbookError(
