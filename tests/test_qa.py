@@ -7,7 +7,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from handbook.cli import main
@@ -133,19 +132,10 @@ POFILTER_TESTS = [
 ]
 
 
-@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext's msgfmt is not installed")
-def test_every_po_file_passes_msgfmt_and_pofilter(tmp_path: Path) -> None:
+def test_every_po_file_passes_pofilter(tmp_path: Path) -> None:
+    # msgfmt --check-format over every PO file is tested in test_memory.py.
     translations = Path(__file__).parent.parent / "translations"
-    files = sorted(p for lang in ("he", "ar", "th", "ru") for p in (translations / lang).rglob("*.po"))
-    assert files, "no PO files"
-    for path in files:
-        result = subprocess.run(
-            ["msgfmt", "--check-format", "-o", "/dev/null", str(path)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, f"{path}: {result.stderr}"
+    assert any(translations.glob("*/**/*.po")), "no PO files"
     pofilter = Path(shutil.which("pofilter") or Path(__file__).parent.parent / ".venv/bin/pofilter")
     out = tmp_path / "pofilter"
     args = [str(pofilter), "--progress=none"]
