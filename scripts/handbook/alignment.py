@@ -11,13 +11,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 
+from handbook import segments
 from handbook.errors import HandbookError
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _ANCHOR = re.compile(r"\{#[^}]+\}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Thousands separators differ by language (4,000 / 4 000); compare the digits only.
@@ -42,21 +41,9 @@ def _parser() -> MarkdownIt:
 
 
 def split_front_matter(text: str, *, path: str | None = None) -> tuple[dict, str, int]:
-    """(front matter, body, lines before the body); a HandbookError names the line of bad YAML."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text, 0
-    try:
-        data = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise HandbookError(
-            f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
-            path=path,
-            line=mark.line + 2 if mark else None,
-            fix="quote values that contain ': ' or start with a special character",
-        ) from None
-    return data, text[match.end() :], match.group(0).count("\n")
+    """(front matter, body, lines before the body), parsed as `handbook sync` parses pages."""
+    front = segments.split_front_matter(text, path=path)
+    return front.data, text[front.body_start :], text[: front.body_start].count("\n")
 
 
 def blocks(text: str) -> list[Block]:

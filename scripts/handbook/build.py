@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook.errors import HandbookError
+from handbook.errors import HandbookError, yaml_error
 from handbook.project import Project
 from handbook.search import build_search_index
 
@@ -44,12 +44,10 @@ def read_config(project: Project) -> dict:
     try:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise HandbookError(
-            f"mkdocs.yml is not valid YAML: {problem}",
+        raise yaml_error(
+            exc,
+            what="mkdocs.yml",
             path=path,
-            line=mark.line + 1 if mark else None,
             fix="correct the YAML syntax at that line (indentation, a missing ':' or quote)",
         ) from None
     if not isinstance(config, dict):

@@ -541,23 +541,17 @@ def _pythainlp_data() -> None:
     os.environ.setdefault("PYTHAINLP_DATA", str(Path(cache) / "pythainlp-data"))
 
 
-def _combined_pattern(extra: str | None) -> re.Pattern[str] | None:
-    """`extra` plus the placeholder pattern of `handbook.segments`, when that module defines one."""
-    parts = [extra] if extra else []
-    try:
-        from handbook import segments
-    except ImportError:
-        segments = None
-    segment_pattern = getattr(segments, "PLACEHOLDER_RE", None)
-    if segment_pattern is not None:
-        parts.insert(0, getattr(segment_pattern, "pattern", segment_pattern))
-    return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
+def _combined_pattern(extra: str | None) -> re.Pattern[str]:
+    """`extra` plus the segment placeholder pattern (`{1}`), which is always protected."""
+    from handbook.segments import PLACEHOLDER_RE
+
+    parts = [PLACEHOLDER_RE.pattern, *([extra] if extra else [])]
+    return re.compile("|".join(f"(?:{part})" for part in parts))
 
 
 def _glossary_names() -> tuple[str, ...]:
     """The glossary's do-not-translate names, when run inside a handbook checkout."""
-    import yaml
-
+    from handbook.glossary import load_glossary
     from handbook.project import Project
 
     try:
@@ -567,11 +561,4 @@ def _glossary_names() -> tuple[str, ...]:
     path = project.translations_dir / "glossary.yml"
     if not path.is_file():
         return ()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise HandbookError(
-            f"not valid YAML: {exc}", path=path, fix="correct the glossary's YAML syntax"
-        ) from None
-    names = data.get("do_not_translate") or []
-    return tuple(str(name) for name in names if str(name).strip())
+    return tuple(name for name in load_glossary(path).do_not_translate if name.strip())

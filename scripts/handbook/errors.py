@@ -34,3 +34,25 @@ class HandbookError(click.ClickException):
 
     def show(self, file=None) -> None:  # noqa: D102 - click's hook
         click.echo(f"error: {self.format_message()}", err=True, file=file)
+
+
+def yaml_error(
+    exc: Exception,
+    *,
+    what: str,
+    path: str | Path | None,
+    fix: str,
+    first_line: int = 1,
+) -> HandbookError:
+    """A HandbookError for YAML that does not parse: what it was, the line, the parser's words, the fix.
+
+    `first_line` is the file line of the YAML text's first line (2 for front matter after `---`).
+    """
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return HandbookError(
+        f"{what} is not valid YAML: {problem}",
+        path=path,
+        line=mark.line + first_line if mark else None,
+        fix=fix,
+    )

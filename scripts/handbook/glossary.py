@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook.errors import HandbookError
+from handbook.errors import HandbookError, yaml_error
 from handbook.project import TARGET_LANGUAGES
 
 # Hebrew final letters take their medial form inside a word (נאמן -> הנאמנים).
@@ -95,12 +95,8 @@ def load_glossary(path: Path) -> Glossary:
     except FileNotFoundError:
         raise HandbookError("the glossary is missing", path=path, fix="restore it from git") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise HandbookError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}",
-            path=path,
-            line=mark.line + 1 if mark else None,
-            fix="correct the YAML syntax at that line",
+        raise yaml_error(
+            exc, what="the glossary", path=path, fix="correct the YAML syntax at that line"
         ) from None
     terms: list[Term] = []
     for index, entry in enumerate(data.get("terms") or [], start=1):

@@ -667,14 +667,16 @@ def report_record(source: CleanSource, *, input_name: str, output: str | None) -
 
 def load_sources(path: Path) -> dict[str, SourceEntry]:
     """sources.yml as {file name: entry}; a missing file is an empty index."""
-    from handbook.errors import HandbookError
+    from handbook.errors import HandbookError, yaml_error
 
     if not path.is_file():
         return {}
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise HandbookError(f"not valid YAML: {exc}", path=path, fix="fix the YAML syntax") from None
+        raise yaml_error(
+            exc, what="the sources list", path=path, fix="fix the YAML syntax at that line"
+        ) from None
     entries = data.get("sources") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise HandbookError(

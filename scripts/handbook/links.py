@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from handbook.build import configured_languages, read_config
-from handbook.errors import HandbookError
+from handbook.errors import HandbookError, yaml_error
 from handbook.fsutil import atomic_write_text
 from handbook.project import LANGUAGES, SOURCE_LANGUAGE, Project
 
@@ -99,11 +99,11 @@ def parse_page(text: str, path: Path) -> ParsedPage:
             try:
                 loaded = yaml.safe_load(token.content)
             except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                raise HandbookError(
-                    f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+                raise yaml_error(
+                    exc,
+                    what="front matter",
                     path=path,
-                    line=mark.line + 2 if mark else None,
+                    first_line=2,
                     fix="correct the YAML between the two '---' lines",
                 ) from None
             meta = loaded if isinstance(loaded, dict) else {}
@@ -234,11 +234,10 @@ def load_registry(project: Project) -> list[str]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise HandbookError(
-            f"the URL registry is not valid YAML: {getattr(exc, 'problem', exc)}",
+        raise yaml_error(
+            exc,
+            what="the URL registry",
             path=path,
-            line=mark.line + 1 if mark else None,
             fix="restore urls.yml from git, then run `handbook links --update-registry`",
         ) from None
     urls = data.get("urls") if isinstance(data, dict) else None

@@ -45,7 +45,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from handbook.errors import HandbookError
+from handbook.errors import HandbookError, yaml_error
 
 # Our own placeholder syntax (not Markdown), so a regex is the right tool for it.
 PLACEHOLDER_RE = re.compile(r"(?<!\\)\{(\d+)\}")
@@ -310,12 +310,11 @@ def split_front_matter(text: str, *, path: str | None = None) -> FrontMatter:
     try:
         data = yaml.load(yaml_text, Loader=_YAML_LOADER) or {}  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise HandbookError(
-            f"front matter is not valid YAML: {problem}",
+        raise yaml_error(
+            exc,
+            what="front matter",
             path=path,
-            line=mark.line + 2 if mark else 1,
+            first_line=2,
             fix="correct the YAML between the '---' lines (indentation, quotes, a missing ':')",
         ) from None
     if not isinstance(data, dict):
