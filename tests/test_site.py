@@ -113,3 +113,21 @@ def test_strict_build_fails_on_a_broken_link(project_copy) -> None:
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 1
     assert "no-such-page.md" in result.output
+
+
+def test_not_found_page_per_language_and_english_at_the_root(built_site: Path, site_url: str) -> None:
+    import urllib.error
+    import urllib.request
+
+    assert html_attrs((built_site / "404.html").read_text(encoding="utf-8"))["lang"] == "en"
+    for lang in LANGUAGES[1:]:
+        attrs = html_attrs((built_site / lang.code / "404.html").read_text(encoding="utf-8"))
+        assert (attrs["lang"], attrs["dir"]) == (lang.code, lang.dir)
+    for path, expected in (("/he/no-such-page/", "he"), ("/no-such-page/", "en")):
+        try:
+            urllib.request.urlopen(site_url + path)
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
+            assert html_attrs(error.read().decode("utf-8"))["lang"] == expected
+        else:
+            raise AssertionError(f"{path} did not give 404")

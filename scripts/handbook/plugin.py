@@ -15,13 +15,14 @@ from handbook.link_features import (
 )
 from handbook.notices import TranslationNotice
 from handbook.search import SearchBox
-from handbook.site_features import FallbackDirection, HtmlDirection
+from handbook.site_features import FallbackDirection, HtmlDirection, NotFoundPages
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
 FEATURES: list[type] = [
     FallbackDirection,
     HtmlDirection,
+    NotFoundPages,
     LastChanged,  # links: last-changed dates (handbook.link_features)
     CopyLinkButtons,
     HreflangAlternates,
@@ -30,18 +31,6 @@ FEATURES: list[type] = [
     SearchBox,  # search: the header search box's language and labels (handbook.search)
     TranslationNotice,  # translation notices and block marks (handbook.notices)
 ]
-
-_EVENTS = (
-    "on_config",
-    "on_files",
-    "on_nav",
-    "on_env",
-    "on_page_markdown",
-    "on_page_content",
-    "on_page_context",
-    "on_post_page",
-    "on_post_build",
-)
 
 
 class HandbookPlugin(BasePlugin):
@@ -83,6 +72,9 @@ class HandbookPlugin(BasePlugin):
 
     def on_post_page(self, output, **kwargs):
         return self._dispatch("on_post_page", output, **kwargs)
+
+    def on_post_template(self, output_content, **kwargs):
+        return self._dispatch("on_post_template", output_content, **kwargs)
 
     def on_post_build(self, **kwargs):
         for feature in self.features:

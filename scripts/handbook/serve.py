@@ -11,7 +11,11 @@ from handbook.errors import HandbookError
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     def send_error(self, code, message=None, explain=None):
-        not_found = Path(self.directory) / "404.html"
+        # A missing page under /<lang>/ gets that language's "not found" page.
+        first = self.path.lstrip("/").split("/", 1)[0]
+        not_found = Path(self.directory) / first / "404.html"
+        if not first or not not_found.is_file():
+            not_found = Path(self.directory) / "404.html"
         if code == 404 and not_found.is_file():
             body = not_found.read_bytes()
             self.send_response(404)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from handbook.project import LANGUAGE_BY_CODE
+from pathlib import Path
+
+from handbook.project import LANGUAGE_BY_CODE, SOURCE_LANGUAGE
 
 
 class FallbackDirection:
@@ -42,3 +44,32 @@ class HtmlDirection:
             return output
         opening = f'<html lang="{code}" class="no-js">'
         return output.replace(opening, f'<html lang="{code}" dir="{language.dir}" class="no-js">', 1)
+
+
+class NotFoundPages:
+    """A "page not found" page per language, and the English one at the site root.
+
+    static-i18n renders Material's 404.html once per language into the same root file, so the
+    last language built would win. Each language's page goes to `<lang>/404.html` instead (any
+    web server can map a folder's missing pages to it; `handbook serve` does), and the root keeps
+    the default language's page.
+    """
+
+    def __init__(self) -> None:
+        self.default_page: str | None = None
+
+    def on_post_template(self, output: str, *, template_name: str, config, **kwargs) -> str:
+        if template_name != "404.html":
+            return output
+        code = (config.theme.get("language") or "en").split("-")[0]
+        language = LANGUAGE_BY_CODE.get(code)
+        if language is not None:
+            opening = f'<html lang="{code}" class="no-js">'
+            output = output.replace(opening, f'<html lang="{code}" dir="{language.dir}" class="no-js">', 1)
+        if code == SOURCE_LANGUAGE:
+            self.default_page = output
+            return output
+        target = Path(config.site_dir) / code / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return self.default_page if self.default_page is not None else output
