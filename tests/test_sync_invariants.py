@@ -150,14 +150,22 @@ def test_a_killed_sync_leaves_every_file_old_or_new(tmp_path: Path) -> None:
     scripts = str(Path(__file__).resolve().parent.parent / "scripts")
     code = KILL_SCRIPT.format(scripts=scripts, root=str(project.root))
     rng = random.Random(5)
+    changing = sorted(path for path in old if new.get(path) != old[path])
     kills = 0
     for _ in range(6):
+        stamps = {path: os.stat(project.root / path).st_mtime_ns for path in changing}
+        # Kill once a random number of the files that must change have been replaced: a point in
+        # the middle of the writes, whatever the speed of the machine.
+        target = rng.randint(1, len(changing) - 1)
         process = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
-        time.sleep(rng.uniform(1.0, 4.0))
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            kills += 1
-        elif process.returncode == 0:
+        while process.poll() is None:
+            replaced = sum(1 for path in changing if os.stat(project.root / path).st_mtime_ns != stamps[path])
+            if replaced >= target:
+                os.killpg(process.pid, signal.SIGKILL)
+                kills += replaced < len(changing)
+                break
+            time.sleep(0.001)
+        if process.poll() == 0:
             # It finished: put the old files back, so the next run has work to be killed in.
             for path, data in old.items():
                 (project.root / path).write_bytes(data)
