@@ -39,6 +39,15 @@ def test_every_language_has_its_own_site_name(built_site: Path) -> None:
     assert len(names) == len(LANGUAGES)
 
 
+def test_home_page_title_does_not_repeat_the_site_name(built_site: Path) -> None:
+    for lang in LANGUAGES:
+        html = (built_site / HOME[lang.code]).read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+        assert " - " not in title, title
+    principle = (built_site / "principles" / "details-matter" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>.+ - The Service Handbook</title>", principle)
+
+
 def test_switcher_links_resolve_to_existing_pages(built_site: Path) -> None:
     checked = 0
     for page in built_site.rglob("index.html"):
