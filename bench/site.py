@@ -38,6 +38,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 
+from results import record_section  # noqa: E402  (bench/results.py, beside this script)
+
 from handbook.build import build_site  # noqa: E402
 from handbook.project import LANGUAGES, Project  # noqa: E402
 
@@ -243,14 +245,7 @@ def measure_queries(site: Path) -> list[QueryRun]:
 
 def record(section: str) -> None:
     """Replace (or add) the `## site` section of bench/RESULTS.md."""
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else "# Benchmark results\n"
-    start = text.find(f"\n{SECTION}\n")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + 1)
-        text = text[: start + 1] + section + (text[end + 1 :] if end >= 0 else "")
-    RESULTS.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    record_section(SECTION, section, RESULTS)
 
 
 def render(builds: list[BuildRun], queries: list[QueryRun], load: tuple[float, float]) -> str:

@@ -31,6 +31,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 
+from results import record_section  # noqa: E402  (bench/results.py, beside this script)
+
 from handbook.engines import PseudoEngine  # noqa: E402
 from handbook.project import Project  # noqa: E402
 from handbook.sync import sync  # noqa: E402
@@ -141,14 +143,7 @@ def setup(root: Path, pages: int) -> tuple[Project, dict]:
 
 def record(section: str) -> None:
     """Replace (or add) the `## sync` section of bench/RESULTS.md."""
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else "# Benchmark results\n"
-    start = text.find(f"\n{SECTION}\n")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + 1)
-        text = text[: start + 1] + section + (text[end + 1 :] if end >= 0 else "")
-    RESULTS.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    record_section(SECTION, section, RESULTS)
 
 
 def main() -> None:

@@ -1,0 +1,19 @@
+"""Writing one benchmark's section of bench/RESULTS.md, leaving the other sections alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def record_section(heading: str, section: str, results: Path = RESULTS) -> None:
+    """Replace the section that starts with `heading` (e.g. "## sync") by `section`, or append it."""
+    text = results.read_text(encoding="utf-8") if results.is_file() else "# Benchmark results\n"
+    start = text.find(f"\n{heading}\n")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[: start + 1] + section + (text[end + 1 :] if end >= 0 else "")
+    results.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
