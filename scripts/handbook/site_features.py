@@ -30,6 +30,20 @@ class FallbackDirection:
         return context
 
 
+def site_language(config) -> str:
+    """The language code of the build in progress (static-i18n sets the theme language per build)."""
+    return (config.theme.get("language") or SOURCE_LANGUAGE).split("-")[0]
+
+
+def with_direction(output: str, code: str) -> str:
+    """`output` with `dir` added to Material's `<html lang="...">` opening tag."""
+    language = LANGUAGE_BY_CODE.get(code)
+    if language is None:
+        return output
+    opening = f'<html lang="{code}" class="no-js">'
+    return output.replace(opening, f'<html lang="{code}" dir="{language.dir}" class="no-js">', 1)
+
+
 class HtmlDirection:
     """Puts `dir` on the `<html>` element too (Material sets it only on `<body>`).
 
@@ -38,12 +52,7 @@ class HtmlDirection:
     """
 
     def on_post_page(self, output: str, *, page, config, **kwargs) -> str:
-        code = (config.theme.get("language") or "en").split("-")[0]
-        language = LANGUAGE_BY_CODE.get(code)
-        if language is None:
-            return output
-        opening = f'<html lang="{code}" class="no-js">'
-        return output.replace(opening, f'<html lang="{code}" dir="{language.dir}" class="no-js">', 1)
+        return with_direction(output, site_language(config))
 
 
 class NotFoundPages:
@@ -61,11 +70,8 @@ class NotFoundPages:
     def on_post_template(self, output: str, *, template_name: str, config, **kwargs) -> str:
         if template_name != "404.html":
             return output
-        code = (config.theme.get("language") or "en").split("-")[0]
-        language = LANGUAGE_BY_CODE.get(code)
-        if language is not None:
-            opening = f'<html lang="{code}" class="no-js">'
-            output = output.replace(opening, f'<html lang="{code}" dir="{language.dir}" class="no-js">', 1)
+        code = site_language(config)
+        output = with_direction(output, code)
         if code == SOURCE_LANGUAGE:
             self.default_page = output
             return output
