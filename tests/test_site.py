@@ -130,8 +130,12 @@ def test_not_found_page_per_language_and_english_at_the_root(built_site: Path, s
 
     assert html_attrs((built_site / "404.html").read_text(encoding="utf-8"))["lang"] == "en"
     for lang in LANGUAGES[1:]:
-        attrs = html_attrs((built_site / lang.code / "404.html").read_text(encoding="utf-8"))
+        html = (built_site / lang.code / "404.html").read_text(encoding="utf-8")
+        attrs = html_attrs(html)
         assert (attrs["lang"], attrs["dir"]) == (lang.code, lang.dir)
+        # The language switcher of a missing page offers the home page of each language.
+        switcher = set(re.findall(r'<a href="([^"]*)" hreflang="[^"]*" class="md-select__link"', html))
+        assert switcher == {"/" if other.code == "en" else f"/{other.code}/" for other in LANGUAGES}
     for path, expected in (("/he/no-such-page/", "he"), ("/no-such-page/", "en")):
         try:
             urllib.request.urlopen(site_url + path)
@@ -140,3 +144,23 @@ def test_not_found_page_per_language_and_english_at_the_root(built_site: Path, s
             assert html_attrs(error.read().decode("utf-8"))["lang"] == expected
         else:
             raise AssertionError(f"{path} did not give 404")
+
+
+def test_no_page_shows_python_internals(built_site: Path) -> None:
+    """A template that reads a dict key as an attribute gets the dict's method (`labels.clear`)."""
+    leaks = re.compile(r"<built-in method|<bound method| object at 0x[0-9a-f]+|\bUndefined\b|\bNone</")
+    for page in built_site.rglob("*.html"):
+        found = leaks.search(page.read_text(encoding="utf-8"))
+        assert found is None, f"{page.relative_to(built_site)}: {found.group(0)!r}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_search_box_labels_are_in_the_page_language(built_site: Path, lang) -> None:
+    from handbook.ui import t
+
+    html = (built_site / HOME[lang.code]).read_text(encoding="utf-8")
+    clear = re.search(r'<button type="reset"[^>]*\btitle="([^"]*)"[^>]*\baria-label="([^"]*)"', html)
+    assert clear, "no clear button in the search box"
+    assert clear.groups() == (t("search.clear", lang.code), t("search.clear", lang.code))
+    placeholder = re.search(r'class="md-search__input"[^>]*\bplaceholder="([^"]*)"', html)
+    assert placeholder and placeholder.group(1) == t("search.placeholder", lang.code)

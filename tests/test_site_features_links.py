@@ -186,10 +186,14 @@ def test_each_language_has_its_own_sitemap(built_site: Path, code: str) -> None:
         assert alternates[code] == url.find(f"{SITEMAP}loc").text
 
 
-def test_root_sitemap_exists_for_the_default_language(built_site: Path) -> None:
+def test_root_sitemap_lists_the_default_language(built_site: Path) -> None:
+    """The root sitemap is the English one (each other language has its own), with alternates."""
     root = ET.parse(built_site / "sitemap.xml").getroot()
-    locs = {url.find(f"{SITEMAP}loc").text for url in root.findall(f"{SITEMAP}url")}
-    assert _built_pages(built_site, "en") <= locs
+    urls = root.findall(f"{SITEMAP}url")
+    assert {url.find(f"{SITEMAP}loc").text for url in urls} == _built_pages(built_site, "en")
+    for url in urls:
+        alternates = {link.get("hreflang") for link in url.findall(f"{XHTML}link")}
+        assert alternates == set(CODES)
 
 
 # --- in the browser ---

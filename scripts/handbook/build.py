@@ -1,27 +1,48 @@
-"""`handbook build`: validate the site config, run `mkdocs build --strict`, run post-build steps, swap in."""
+"""`handbook build`: validate the config, build every language strictly and in parallel, swap in.
+
+The languages are built by separate processes (`handbook.build_language`), as many at a time as
+there are cores, each into a part folder of its own; a language's search index (Pagefind) is made
+from its part as soon as its pages are built, while other languages still build. The parts are
+then assembled (the default language at the root, every other one in its folder, one Pagefind
+bundle) and the result replaces `site/` only when everything succeeded.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from handbook.errors import HandbookError, yaml_error
 from handbook.project import Project
-from handbook.search import build_search_index
+from handbook.search import BUNDLE_DIR, index_language, merge_bundles, page_sources
 
-# Steps run on the freshly built site before it replaces `site/` (e.g. the search index).
-# --- post-build steps (one line per step) ---
-PostBuildStep = Callable[[Project, Path], None]
-POST_BUILD: list[PostBuildStep] = [
-    build_search_index,  # search: per-language Pagefind index (handbook.search)
-]
+# Order in which languages are built: those whose search index takes longest first (Thai is
+# segmented, Hebrew and Arabic get prefix stems), so the slowest indexes can start while the
+# last languages are still being built. Languages not listed follow in config order.
+INDEX_COST_ORDER = ("th", "he", "ar", "ru")
+
+
+@dataclass(frozen=True)
+class TaskTiming:
+    """One step of the build: a language's pages or its search index, when it ran and its CPU."""
+
+    kind: str  # "pages" or "index"
+    lang: str
+    start: float  # time.perf_counter()
+    end: float
+    cpu: float | None = None  # CPU seconds of the worker process ("pages" only)
+    pages: int = 0
 
 
 class _Loader(yaml.SafeLoader):
@@ -59,13 +80,24 @@ def read_config(project: Project) -> dict:
     return config
 
 
-def configured_languages(config: dict) -> list[str]:
-    """Locales listed under the i18n plugin in mkdocs.yml."""
+def _language_settings(config: dict) -> list[dict]:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             settings = plugin["i18n"] or {}
-            return [str(lang.get("locale")) for lang in settings.get("languages") or []]
+            return [lang for lang in settings.get("languages") or [] if isinstance(lang, dict)]
     return []
+
+
+def configured_languages(config: dict) -> list[str]:
+    """Locales listed under the i18n plugin in mkdocs.yml."""
+    return [str(lang.get("locale")) for lang in _language_settings(config)]
+
+
+def built_languages(config: dict) -> tuple[str, list[str]]:
+    """The default language and every language to build (`build: false` ones left out)."""
+    languages = [lang for lang in _language_settings(config) if lang.get("build", True) is not False]
+    defaults = [str(lang.get("locale")) for lang in languages if lang.get("default") is True]
+    return (defaults[0] if defaults else ""), [str(lang.get("locale")) for lang in languages]
 
 
 def validate_project(project: Project) -> None:
@@ -101,49 +133,179 @@ def _mkdocs_problems(output: str) -> list[str]:
     return picked or lines[-15:]
 
 
-def build_site(project: Project, *, echo: Callable[[str], None] = lambda _: None) -> Path:
-    """Build the whole site strictly into a temp dir, then atomically replace `site/`."""
-    validate_project(project)
-    project.site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=project.root))
+def usable_cpus() -> int:
+    """Cores this process may run on (the build runs that many languages at once)."""
     try:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        echo("mkdocs build --strict")
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "--clean",
-                "-f",
-                str(project.config_file),
-                "-d",
-                str(staging),
-            ],
-            cwd=project.root,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def build_order(default: str, languages: list[str]) -> list[str]:
+    """Languages in the order their pages are built (slowest search index first, see INDEX_COST_ORDER)."""
+    rank = {code: at for at, code in enumerate(INDEX_COST_ORDER)}
+    return sorted(
+        languages, key=lambda code: (code == default, rank.get(code, len(rank)), languages.index(code))
+    )
+
+
+def build_site(
+    project: Project,
+    *,
+    echo: Callable[[str], None] = lambda _: None,
+    jobs: int | None = None,
+    timings: list[TaskTiming] | None = None,
+) -> Path:
+    """Build the whole site strictly, language by language in parallel, then replace `site/`.
+
+    `jobs` is how many processes run at once (default: the usable cores); `timings`, when given,
+    receives a TaskTiming per step. Any failure raises HandbookError and leaves `site/` as it was.
+    """
+    validate_project(project)
+    default, languages = built_languages(read_config(project))
+    if not default:
+        raise HandbookError(
+            "no language of the i18n plugin is marked `default: true` and built",
+            path=project.config_file,
+            fix="mark the source language (en) with `default: true` under plugins: i18n: languages",
         )
-        if result.returncode != 0:
-            details = "\n  ".join(_mkdocs_problems(result.stderr + result.stdout))
-            raise HandbookError(
-                f"mkdocs build --strict failed:\n  {details}",
-                path=project.config_file,
-                fix="fix the warnings above (strict mode treats every warning as an error); "
-                "the previous site/ is left as it was",
-            )
-        for step in POST_BUILD:
-            echo(step.__doc__.splitlines()[0] if step.__doc__ else step.__name__)
-            step(project, staging)
+    jobs = max(1, jobs or usable_cpus())
+    project.site_dir.parent.mkdir(parents=True, exist_ok=True)
+    parts = Path(tempfile.mkdtemp(prefix=".site-build-", dir=project.root))
+    try:
+        order = build_order(default, languages)
+        _run_steps(project, order, parts, jobs=jobs, echo=echo, timings=timings)
+        echo("assembling the site")
+        staging = _assemble(default, order, parts)
         _swap_in(staging, project.site_dir)
     finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(parts, ignore_errors=True)
     return project.site_dir
+
+
+def _run_steps(
+    project: Project,
+    order: list[str],
+    parts: Path,
+    *,
+    jobs: int,
+    echo: Callable[[str], None],
+    timings: list[TaskTiming] | None,
+) -> None:
+    """Run every language's pages and search-index steps, `jobs` at a time.
+
+    Pages come first (in `order`); a language's index is started when a slot is free and no pages
+    are left to start, longest index first. After a failure nothing new starts; the steps running
+    finish, and every failure is reported together.
+    """
+    pending = list(order)
+    indexable: list[str] = []
+    failures: dict[str, str] = {}
+    running: dict[Future, tuple[str, str]] = {}
+
+    def next_step() -> tuple[str, str] | None:
+        if failures:
+            return None
+        if pending:
+            return "pages", pending.pop(0)
+        if indexable:
+            indexable.sort(key=order.index)
+            return "index", indexable.pop(0)
+        return None
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        while True:
+            while len(running) < jobs and (step := next_step()) is not None:
+                kind, lang = step
+                work = _build_pages if kind == "pages" else _build_index
+                running[pool.submit(work, project, lang, parts)] = step
+            if not running:
+                break
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                kind, lang = running.pop(future)
+                try:
+                    timing = future.result()
+                except HandbookError as error:
+                    failures[lang] = str(error.detail)
+                    continue
+                if timings is not None:
+                    timings.append(timing)
+                took = timing.end - timing.start
+                if kind == "pages":
+                    indexable.append(lang)
+                    echo(f"{lang}: {timing.pages} pages built in {took:.1f} s")
+                else:
+                    echo(f"{lang}: search index of {timing.pages} pages in {took:.1f} s")
+    if failures:
+        details = "\n".join(f"{lang}:\n  {detail}" for lang, detail in failures.items())
+        raise HandbookError(
+            f"the site could not be built:\n{details}",
+            path=project.config_file,
+            fix="fix the problems above (strict mode treats every mkdocs warning as an error); "
+            "the previous site/ is left as it was",
+        )
+
+
+def _build_pages(project: Project, lang: str, parts: Path) -> TaskTiming:
+    """One language's pages, by `python -m handbook.build_language` into parts/<lang>/site."""
+    start = time.perf_counter()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "handbook.build_language",
+            str(project.config_file),
+            str(parts / lang / "site"),
+            lang,
+        ],
+        cwd=project.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        details = "\n  ".join(_mkdocs_problems(result.stderr + result.stdout))
+        raise HandbookError(f"mkdocs build --strict failed:\n  {details}", path=project.config_file)
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    return TaskTiming("pages", lang, start, time.perf_counter(), cpu=report["cpu"], pages=report["pages"])
+
+
+def _build_index(project: Project, lang: str, parts: Path) -> TaskTiming:
+    """One language's Pagefind bundle, from its built pages, into parts/<lang>/pagefind."""
+    start = time.perf_counter()
+    built = parts / lang / "site"
+    sources = page_sources(built)
+    others = sorted(code for code in sources if code != lang)
+    if others:
+        raise HandbookError(
+            f"pages built for {lang!r} declare another language (<html lang>): {', '.join(others)}",
+            path=project.config_file,
+            fix="every page needs <html lang> set to the language of its folder",
+        )
+    index_language(built, lang, parts / lang / BUNDLE_DIR, parts / lang / "index-work", sources=sources)
+    return TaskTiming("index", lang, start, time.perf_counter(), pages=len(sources.get(lang, [])))
+
+
+def _assemble(default: str, order: list[str], parts: Path) -> Path:
+    """One site from the parts: the default language at the root, the others in their folders."""
+    staging = parts / "site"
+    (parts / default / "site").rename(staging)
+    for lang in order:
+        if lang == default:
+            continue
+        folder = parts / lang / "site" / lang
+        if not folder.is_dir() or (staging / lang).exists():
+            raise HandbookError(
+                f"the {lang!r} build did not produce exactly one {lang}/ folder",
+                path=parts / lang / "site",
+                fix="report this as a bug in handbook.build_language (static-i18n's layout changed?)",
+            )
+        folder.rename(staging / lang)
+    merge_bundles([parts / lang / BUNDLE_DIR for lang in order], staging / BUNDLE_DIR)
+    return staging
 
 
 def _swap_in(staging: Path, site: Path) -> None:

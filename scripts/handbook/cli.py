@@ -20,16 +20,24 @@ def main() -> None:
 @main.command()
 @click.option("--serve", "then_serve", is_flag=True, help="Serve the site after building it.")
 @click.option("--port", default=8000, show_default=True, help="Port for --serve.")
-def build(then_serve: bool, port: int) -> None:
-    """Build the site: mkdocs build --strict plus the per-language search index.
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many languages to build at once [default: the number of usable CPU cores].",
+)
+def build(then_serve: bool, port: int, jobs: int | None) -> None:
+    """Build the site: every language strictly (mkdocs build --strict) plus its search index.
 
-    The site is built in a temporary folder and replaces site/ only when everything succeeded,
-    so a failed build leaves the previous site/ intact.
+    Languages are built in parallel, one process each; a language's search index is made as soon
+    as its pages are. The site is built in a temporary folder and replaces site/ only when
+    everything succeeded, so a failed build leaves the previous site/ intact.
     """
     from handbook.build import build_site
 
     project = Project.discover()
-    site = build_site(project, echo=lambda step: click.echo(f"• {step}", err=True))
+    site = build_site(project, jobs=jobs, echo=lambda step: click.echo(f"• {step}", err=True))
     click.echo(f"built {site.relative_to(project.root)}/", err=True)
     if then_serve:
         _serve(project, port)

@@ -262,6 +262,54 @@ def write_index(pages: list[IndexedPage], output: Path, workdir: Path) -> dict:
     return json.loads(entry.read_text(encoding="utf-8"))
 
 
+def index_language(
+    built_dir: Path,
+    lang: str,
+    bundle: Path,
+    workdir: Path,
+    *,
+    sources: dict[str, list[tuple[str, str]]] | None = None,
+) -> dict:
+    """Pagefind bundle for the `lang` pages of `built_dir` (index-only tokens added); its entry.
+
+    `built_dir` may hold one language (a part of `handbook build`) or the whole site; `sources`
+    is its `page_sources` when the caller has read them already.
+    """
+    if sources is None:
+        sources = page_sources(built_dir)
+    pages = [IndexedPage(url, lang, index_copy(html, lang)) for url, html in sources.get(lang, [])]
+    if not pages:
+        raise HandbookError(
+            f"no {lang!r} page of the built site carries data-pagefind-body, so its search would be empty",
+            path=built_dir,
+            fix="keep the data-pagefind-body wrapper around the article in overrides/main.html's content block",
+        )
+    written = write_index(pages, bundle, workdir)
+    if lang not in written.get("languages", {}):
+        raise HandbookError(
+            f"Pagefind wrote no index for: {lang}",
+            path=bundle / "pagefind-entry.json",
+            fix="check that those pages have text inside data-pagefind-body",
+        )
+    return written
+
+
+def merge_bundles(bundles: list[Path], output: Path) -> None:
+    """Merge per-language Pagefind bundles into the site's one `pagefind/` folder.
+
+    Each language's index, fragments and metadata have names of their own; the shared files
+    (pagefind.js, the wasm) are the same in every bundle. The entry file lists every language.
+    """
+    entry: dict = {}
+    for bundle in bundles:
+        written = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        entry = {**written, "languages": {**entry.get("languages", {}), **written["languages"]}}
+        shutil.copytree(bundle, output, dirs_exist_ok=True)
+    (output / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    for name in UNUSED_BUNDLE_FILES:
+        (output / name).unlink(missing_ok=True)
+
+
 def build_search_index(project: Project, built_dir: Path) -> None:
     """Pagefind search index, one per language (with Hebrew/Arabic stems and Thai inner words)"""
     sources = page_sources(built_dir)
@@ -271,6 +319,32 @@ def build_search_index(project: Project, built_dir: Path) -> None:
             path=project.root / "overrides" / "main.html",
             fix="keep the data-pagefind-body wrapper around the article in the content block",
         )
+    check_page_languages(project, sources)
+    # One Pagefind run per language (its memory grows with the pages of a run), two at a time.
+    # English, which needs no tokens, goes first so Pagefind starts at once; Thai, the slowest, next.
+    order = sorted(sources, key=lambda lang: {"en": 0, "th": 1}.get(lang, 2))
+    with (
+        tempfile.TemporaryDirectory(prefix="handbook-search-") as workdir,
+        ThreadPoolExecutor(max_workers=2) as runner,
+    ):
+        runs = [
+            runner.submit(
+                index_language,
+                built_dir,
+                lang,
+                Path(workdir) / lang / BUNDLE_DIR,
+                Path(workdir) / lang,
+                sources=sources,
+            )
+            for lang in order
+        ]
+        for run in runs:
+            run.result()
+        merge_bundles([Path(workdir) / lang / BUNDLE_DIR for lang in order], built_dir / BUNDLE_DIR)
+
+
+def check_page_languages(project: Project, sources: dict[str, list]) -> None:
+    """Every built page is in one of the site's languages (Pagefind indexes by `<html lang>`)."""
     unknown = sorted(lang for lang in sources if lang not in LANGUAGE_BY_CODE)
     if unknown:
         raise HandbookError(
@@ -278,36 +352,6 @@ def build_search_index(project: Project, built_dir: Path) -> None:
             path=project.config_file,
             fix="every page needs <html lang> set to one of the site languages",
         )
-    output = built_dir / BUNDLE_DIR
-    # One Pagefind run per language (its memory grows with the pages of a run), two at a time in
-    # background threads while this one adds the next language's index-only tokens. English,
-    # which needs no tokens, goes first so Pagefind starts at once; Thai, the slowest, next.
-    order = sorted(sources, key=lambda lang: {"en": 0, "th": 1}.get(lang, 2))
-    entry: dict = {}
-    with (
-        tempfile.TemporaryDirectory(prefix="handbook-search-") as workdir,
-        ThreadPoolExecutor(max_workers=2) as runner,
-    ):
-        runs = []
-        for lang in order:
-            pages = [IndexedPage(url, lang, index_copy(html, lang)) for url, html in sources[lang]]
-            # Each run writes its own bundle (the shared files are the same in all of them).
-            bundle = Path(workdir) / lang / BUNDLE_DIR
-            runs.append((bundle, runner.submit(write_index, pages, bundle, Path(workdir) / lang)))
-        for bundle, run in runs:
-            written = run.result()
-            entry = {**written, "languages": {**entry.get("languages", {}), **written["languages"]}}
-            shutil.copytree(bundle, output, dirs_exist_ok=True)
-    missing = [lang for lang in order if lang not in entry["languages"]]
-    if missing:
-        raise HandbookError(
-            f"Pagefind wrote no index for: {', '.join(missing)}",
-            path=output / "pagefind-entry.json",
-            fix="check that those pages have text inside data-pagefind-body",
-        )
-    (output / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-    for name in UNUSED_BUNDLE_FILES:
-        (output / name).unlink(missing_ok=True)
 
 
 SEARCH_LABELS = (
