@@ -17,3 +17,18 @@ def record_section(heading: str, section: str, results: Path = RESULTS) -> None:
         end = text.find("\n## ", start + 1)
         text = text[: start + 1] + section + (text[end + 1 :] if end >= 0 else "")
     results.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+def reference_seconds() -> float:
+    """CPU seconds a fixed pure-Python loop takes now: how fast this machine's cores are right now.
+
+    On this 2-core machine it takes 0.8 s when nothing else runs; neighbours and throttling have
+    been seen to double it, and every benchmark time scales with it.
+    """
+    import time
+
+    start = time.process_time()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return time.process_time() - start

@@ -11,20 +11,37 @@ import markdown
 import pytest
 from mkdocs.utils.meta import get_data
 
+from handbook.build import read_config
 from handbook.engines import PseudoEngine
 from handbook.errors import HandbookError
+from handbook.project import Project
 from handbook.segments import SegmentKind, extract, neutralise, placeholders, render, render_marked
 
 DATA = Path(__file__).parent / "data" / "segments"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-# The site's Markdown extensions (mkdocs.yml).
-EXTENSIONS = ["toc", "attr_list", "admonition", "tables", "def_list", "md_in_html"]
+
+
+def _site_extensions() -> tuple[list[str], dict[str, dict]]:
+    """The site's Markdown extensions and their settings, as mkdocs.yml lists them."""
+    names: list[str] = []
+    settings: dict[str, dict] = {}
+    for item in read_config(Project(Path(__file__).resolve().parent.parent))["markdown_extensions"]:
+        if isinstance(item, dict):
+            ((name, options),) = item.items()
+            names.append(name)
+            settings[name] = options or {}
+        else:
+            names.append(item)
+    return names, settings
+
+
+EXTENSIONS, EXTENSION_CONFIGS = _site_extensions()
 
 
 def site_html(text: str) -> tuple[str, dict]:
     """(HTML, front matter) as MkDocs makes them for this Markdown page."""
     body, meta = get_data(text)
-    return markdown.Markdown(extensions=EXTENSIONS).convert(body), meta
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS).convert(body), meta
 
 
 def golden(path: Path, actual: str) -> None:

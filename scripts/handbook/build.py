@@ -174,7 +174,7 @@ def build_site(
     parts = Path(tempfile.mkdtemp(prefix=".site-build-", dir=project.root))
     try:
         order = build_order(default, languages)
-        _run_steps(project, order, parts, jobs=jobs, echo=echo, timings=timings)
+        _run_steps(project, default, order, parts, jobs=jobs, echo=echo, timings=timings)
         echo("assembling the site")
         staging = _assemble(default, order, parts)
         _swap_in(staging, project.site_dir)
@@ -185,6 +185,7 @@ def build_site(
 
 def _run_steps(
     project: Project,
+    default: str,
     order: list[str],
     parts: Path,
     *,
@@ -218,7 +219,7 @@ def _run_steps(
             while len(running) < jobs and (step := next_step()) is not None:
                 kind, lang = step
                 work = _build_pages if kind == "pages" else _build_index
-                running[pool.submit(work, project, lang, parts)] = step
+                running[pool.submit(work, project, lang, parts, default=default)] = step
             if not running:
                 break
             done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -247,7 +248,7 @@ def _run_steps(
         )
 
 
-def _build_pages(project: Project, lang: str, parts: Path) -> TaskTiming:
+def _build_pages(project: Project, lang: str, parts: Path, *, default: str) -> TaskTiming:
     """One language's pages, by `python -m handbook.build_language` into parts/<lang>/site."""
     start = time.perf_counter()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -270,10 +271,27 @@ def _build_pages(project: Project, lang: str, parts: Path) -> TaskTiming:
         details = "\n  ".join(_mkdocs_problems(result.stderr + result.stdout))
         raise HandbookError(f"mkdocs build --strict failed:\n  {details}", path=project.config_file)
     report = json.loads(result.stdout.strip().splitlines()[-1])
+    if lang != default:
+        _drop_shared_files(parts / lang / "site", lang)
     return TaskTiming("pages", lang, start, time.perf_counter(), cpu=report["cpu"], pages=report["pages"])
 
 
-def _build_index(project: Project, lang: str, parts: Path) -> TaskTiming:
+def _drop_shared_files(built: Path, lang: str) -> None:
+    """Remove what a language's build wrote outside its folder (theme assets, root 404 and sitemap).
+
+    The default language's build writes the same files at the site root; only its copy is kept.
+    Removed here, while other languages still build, rather than all at the end.
+    """
+    for path in built.iterdir():
+        if path.name == lang and path.is_dir():
+            continue
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+
+def _build_index(project: Project, lang: str, parts: Path, *, default: str) -> TaskTiming:
     """One language's Pagefind bundle, from its built pages, into parts/<lang>/pagefind."""
     start = time.perf_counter()
     built = parts / lang / "site"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -244,13 +245,16 @@ def write_index(pages: list[IndexedPage], output: Path, workdir: Path) -> dict:
         "exclude_selectors": list(EXCLUDE_SELECTORS),
     }
     (workdir / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-    result = subprocess.run(
-        [str(pagefind_executable())],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    try:
+        result = subprocess.run(
+            [str(pagefind_executable())],
+            cwd=workdir,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        shutil.rmtree(mirror, ignore_errors=True)  # thousands of files: gone now, not at the end
     entry = output / "pagefind-entry.json"
     if result.returncode != 0 or not entry.is_file():
         details = (result.stderr or result.stdout).strip().splitlines()[-5:]
@@ -295,16 +299,22 @@ def index_language(
 
 
 def merge_bundles(bundles: list[Path], output: Path) -> None:
-    """Merge per-language Pagefind bundles into the site's one `pagefind/` folder.
+    """Move per-language Pagefind bundles into the site's one `pagefind/` folder.
 
     Each language's index, fragments and metadata have names of their own; the shared files
-    (pagefind.js, the wasm) are the same in every bundle. The entry file lists every language.
+    (pagefind.js, the wasm) are the same in every bundle, so the first copy stays. The entry file
+    lists every language. The bundles are emptied (their files are moved, not copied).
     """
     entry: dict = {}
     for bundle in bundles:
         written = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         entry = {**written, "languages": {**entry.get("languages", {}), **written["languages"]}}
-        shutil.copytree(bundle, output, dirs_exist_ok=True)
+        for folder, _, names in os.walk(bundle):
+            target = output / Path(folder).relative_to(bundle)
+            target.mkdir(parents=True, exist_ok=True)
+            for name in names:
+                if not (target / name).exists():
+                    os.replace(Path(folder) / name, target / name)
     (output / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
     for name in UNUSED_BUNDLE_FILES:
         (output / name).unlink(missing_ok=True)
