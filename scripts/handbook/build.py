@@ -174,6 +174,7 @@ def build_site(
     parts = Path(tempfile.mkdtemp(prefix=".site-build-", dir=project.root))
     try:
         order = build_order(default, languages)
+        echo(f"building {len(order)} languages ({', '.join(order)}), {min(jobs, len(order))} at a time")
         _run_steps(project, default, order, parts, jobs=jobs, echo=echo, timings=timings)
         echo("assembling the site")
         staging = _assemble(default, order, parts)
