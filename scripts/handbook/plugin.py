@@ -13,6 +13,7 @@ from handbook.link_features import (
     LanguageSitemaps,
     LastChanged,
 )
+from handbook.nav_cache import NavigationCache
 from handbook.notices import TranslationNotice
 from handbook.search import SearchBox
 from handbook.site_features import FallbackDirection, HtmlDirection, NotFoundPages
@@ -30,6 +31,7 @@ FEATURES: list[type] = [
     LanguageRedirects,
     SearchBox,  # search: the header search box's language and labels (handbook.search)
     TranslationNotice,  # translation notices and block marks (handbook.notices)
+    NavigationCache,  # build speed: navigation HTML reused between pages (handbook.nav_cache)
 ]
 
 
