@@ -22,8 +22,8 @@ def record_section(heading: str, section: str, results: Path = RESULTS) -> None:
 def reference_seconds() -> float:
     """CPU seconds a fixed pure-Python loop takes now: how fast this machine's cores are right now.
 
-    On this 2-core machine it takes 0.8 s when nothing else runs; neighbours and throttling have
-    been seen to double it, and every benchmark time scales with it.
+    On this 2-core machine it has taken between 0.34 s and 1.64 s at different hours of the same
+    day, with nothing else of ours running; benchmark times move with it.
     """
     import time
 
