@@ -3,6 +3,7 @@ alternates, per-language sitemaps, and mkdocs-redirects applied to every languag
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import re
@@ -60,7 +61,13 @@ def _neutral_source(page) -> str | None:
 
 
 def _project_root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    return _folder_of(config.config_file_path)
+
+
+@functools.lru_cache(maxsize=16)
+def _folder_of(config_file: str) -> Path:
+    """The resolved folder of mkdocs.yml (asked for on every page, so resolved once)."""
+    return Path(config_file).resolve().parent
 
 
 # --- last-changed dates of the English pages ---
