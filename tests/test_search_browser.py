@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -93,7 +94,7 @@ def test_results_read_right_to_left_and_are_keyboard_usable(page, site_url: str,
     assert p.evaluate("document.activeElement.href") == links[0]
     with p.expect_navigation():
         p.keyboard.press("Enter")
-    assert p.url == links[0]
+    assert p.url == re.sub(r"\?h=[^#]*", "", links[0])  # the highlight words are dropped from the address
     p.click(".md-search__input")
     p.keyboard.type("Starbucks")
     p.keyboard.press("Escape")
@@ -124,3 +125,53 @@ def test_search_box_is_localised_and_material_lunr_search_stays_asleep(
     assert errors == []
     assert [url for url in page.requests if "search_index" in url or "workers/search" in url] == []
     assert page.foreign_requests() == []
+
+
+# Query, and a part of the word every highlighted word must contain (the prefix-free stem).
+HIGHLIGHT_CASES = {
+    "en": ("refunding", "refund"),
+    "he": ("ללקוח", "לקוח"),
+    "ar": ("للعميل", "عميل"),
+    "th": ("ถั่วเหลือง", "ถั่วเหลือง"),  # inside the unspaced run นมถั่วเหลือง...
+    "ru": ("клиентов", "клиент"),
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
+def test_opening_a_result_highlights_the_words_and_keeps_the_address_clean(
+    page, site_url: str, lang: str
+) -> None:
+    query, stem = HIGHLIGHT_CASES[lang]
+    errors: list[str] = []
+    page.page.on("pageerror", lambda error: errors.append(str(error)))
+    page.page.goto(site_url + page_path(lang, "index.md"))
+    expected = run_query(page.page, query)[0]
+    link = page.page.query_selector(".md-search-result__item > a.md-search-result__link:first-child")
+    assert "?h=" in link.get_attribute("href")
+    link.click()
+    page.page.wait_for_load_state("load")
+    assert urlparse(page.page.url).path == expected
+    marks = page.page.eval_on_selector_all(
+        "article.md-content__inner mark",
+        "marks => marks.map(m => [m.textContent, !!m.closest('.hb-copy-link, .hb-last-changed, nav')])",
+    )
+    assert marks, f"nothing highlighted on {expected}"
+    assert all(stem in text.lower() for text, _ in marks), marks
+    assert not any(outside for _, outside in marks)
+    # The address bar holds the page's plain URL again (what a trainer would copy).
+    assert "h=" not in page.page.url
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_highlight_words_from_the_address_never_become_html(page, site_url: str) -> None:
+    errors: list[str] = []
+    page.page.on("pageerror", lambda error: errors.append(str(error)))
+    hostile = "<img src=x onerror=window.hbPwned=1> refund"
+    page.page.goto(site_url + page_path("en", "cases/refund-plus-credit-reviews.md") + "?h=" + hostile)
+    page.page.wait_for_load_state("load")
+    assert page.page.evaluate("window.hbPwned === undefined")
+    assert page.page.eval_on_selector_all("article img[src='x']", "imgs => imgs.length") == 0
+    assert page.page.eval_on_selector_all("article.md-content__inner mark", "m => m.length") > 0
+    assert errors == []

@@ -76,11 +76,12 @@
    * `wholeWord`, the whole word around it (ש<mark>הלקוח</mark> would split a word; Arabic letters
    * must stay joined), for Thai just the letters (its words are not separated).
    */
-  function highlight(root, token, wholeWord) {
+  function highlight(root, token, wholeWord, skip) {
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     var nodes = [];
+    var avoid = "mark" + (skip ? ", " + skip : "");
     while (walker.nextNode()) {
-      if (!walker.currentNode.parentNode.closest("mark")) nodes.push(walker.currentNode);
+      if (!walker.currentNode.parentNode.closest(avoid)) nodes.push(walker.currentNode);
     }
     nodes.forEach(function (node) {
       var at = node.data.indexOf(token);
@@ -132,6 +133,37 @@
     return holder.innerHTML;
   }
 
+  var HIGHLIGHT_PARAM = "h";
+
+  /*
+   * A page opened from a search result (`?h=word word`): marks those words in the article, then
+   * removes `?h=` from the address bar, so a link copied from it is the page's plain URL. The
+   * words are only ever compared with the page's text (never inserted as HTML).
+   */
+  function highlightFromAddress() {
+    var params = new URLSearchParams(window.location.search);
+    var words = (params.get(HIGHLIGHT_PARAM) || "").split(/\s+/).filter(Boolean).slice(0, 12);
+    var article = document.querySelector("article.md-content__inner");
+    if (!words.length || !article) return;
+    var pageLang = (document.documentElement.getAttribute("lang") || "en").split("-")[0];
+    // The page's own text only: not the notices, dates, buttons or code.
+    var skip = ".hb-translation-notice, .hb-last-changed, .hb-copy-link, .headerlink, .md-source-file, code, pre";
+    words
+      .sort(function (a, b) { return b.length - a.length; })
+      .forEach(function (word) { highlight(article, word, pageLang !== "th", skip); });
+    var first = article.querySelector("mark");
+    if (first) first.setAttribute("data-hb-highlight", "");
+    params.delete(HIGHLIGHT_PARAM);
+    var rest = params.toString();
+    if (window.history && window.history.replaceState) {
+      window.history.replaceState(
+        window.history.state,
+        "",
+        window.location.pathname + (rest ? "?" + rest : "") + window.location.hash
+      );
+    }
+  }
+
   var api = {
     fold: fold,
     stemVariants: stemVariants,
@@ -140,6 +172,8 @@
     cleanExcerpt: cleanExcerpt,
   };
   window.handbookSearch = api;
+
+  highlightFromAddress();
 
   var box = document.querySelector("[data-hb-search]");
   if (!box) return;
@@ -161,6 +195,7 @@
   var sequence = 0;
   var timer = null;
   var scheduled = "";
+  var shownQuery = ""; // the query whose results are being rendered
 
   function siteRootUrl() {
     var base = ".";
@@ -224,10 +259,50 @@
       var text = element("p");
       text.innerHTML = cleanExcerpt(excerpt, lang);
       article.appendChild(text);
+      link.href = withHighlight(url, markedWords(text).concat(queryTerms(shownQuery)));
     }
     link.appendChild(article);
     link.addEventListener("click", function () { if (toggle) toggle.checked = false; });
     return link;
+  }
+
+  /* The distinct words an excerpt marks, longest first (what the opened page highlights). */
+  function markedWords(root) {
+    var seen = {};
+    return Array.prototype.map
+      .call(root.querySelectorAll("mark"), function (mark) { return mark.textContent.trim(); })
+      .filter(function (word) {
+        if (!word || seen[word]) return false;
+        seen[word] = true;
+        return true;
+      })
+      .sort(function (a, b) { return b.length - a.length; });
+  }
+
+  /* The query's words and their prefix-free stems (Hebrew, Arabic), for highlighting. */
+  function queryTerms(query) {
+    var terms = [];
+    query.trim().split(/\s+/).filter(Boolean).forEach(function (word) {
+      terms.push(word);
+      terms = terms.concat(stemVariants(word, lang));
+    });
+    return terms;
+  }
+
+  /* `url` with `?h=` listing `words` (before any #fragment), as Material's search.highlight does. */
+  function withHighlight(url, words) {
+    var seen = {};
+    words = words.filter(function (word) {
+      if (seen[word]) return false;
+      seen[word] = true;
+      return true;
+    });
+    if (!words.length) return url;
+    var hash = url.indexOf("#");
+    var path = hash === -1 ? url : url.slice(0, hash);
+    var fragment = hash === -1 ? "" : url.slice(hash);
+    var query = HIGHLIGHT_PARAM + "=" + encodeURIComponent(words.slice(0, 12).join(" "));
+    return path + (path.indexOf("?") === -1 ? "?" : "&") + query + fragment;
   }
 
   function resultItem(page) {
@@ -298,6 +373,7 @@
       })
       .then(function (found) {
         if (!found || mine !== sequence) return;
+        shownQuery = query;
         var total = found.total;
         var message = total === 0 ? label("none") : total === 1 ? label("one") : label("other", total);
         show(message, found.pages.map(resultItem));
