@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from handbook.errors import HandbookError
-from handbook.project import LANGUAGES, Project
+from handbook.project import LANGUAGES
 from handbook.search import (
     BUNDLE_DIR,
     UNUSED_BUNDLE_FILES,
-    build_search_index,
     collect_pages,
+    index_language,
     page_url,
 )
 
@@ -82,14 +82,17 @@ def test_pages_are_read_in_their_own_language(tmp_path: Path) -> None:
     )
 
 
-def test_a_site_without_article_markers_is_a_clear_error(tmp_path: Path) -> None:
+def test_a_language_without_article_markers_is_a_clear_error(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text('<html lang="en"><body><p>x</p></body></html>', encoding="utf-8")
     with pytest.raises(HandbookError) as caught:
-        build_search_index(Project(tmp_path), site)
+        index_language(site, "en", tmp_path / "bundle", tmp_path / "work")
     assert caught.value.detail == (
-        "no page of the built site carries data-pagefind-body, so search would be empty"
+        "no 'en' page of the built site carries data-pagefind-body, so its search would be empty"
     )
-    assert caught.value.path == str(tmp_path / "overrides" / "main.html")
-    assert caught.value.fix == "keep the data-pagefind-body wrapper around the article in the content block"
+    assert caught.value.path == str(site)
+    assert caught.value.fix == (
+        "keep the data-pagefind-body wrapper around the article in overrides/main.html's content block"
+    )
+    assert not (tmp_path / "bundle").exists()

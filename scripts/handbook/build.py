@@ -219,8 +219,10 @@ def _run_steps(
         while True:
             while len(running) < jobs and (step := next_step()) is not None:
                 kind, lang = step
-                work = _build_pages if kind == "pages" else _build_index
-                running[pool.submit(work, project, lang, parts, default=default)] = step
+                if kind == "pages":
+                    running[pool.submit(_build_pages, project, lang, parts, default=default)] = step
+                else:
+                    running[pool.submit(_build_index, project, lang, parts)] = step
             if not running:
                 break
             done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -292,7 +294,7 @@ def _drop_shared_files(built: Path, lang: str) -> None:
             path.unlink()
 
 
-def _build_index(project: Project, lang: str, parts: Path, *, default: str) -> TaskTiming:
+def _build_index(project: Project, lang: str, parts: Path) -> TaskTiming:
     """One language's Pagefind bundle, from its built pages, into parts/<lang>/pagefind."""
     start = time.perf_counter()
     built = parts / lang / "site"

@@ -19,14 +19,11 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import unicodedata
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.errors import HandbookError
-from handbook.project import LANGUAGE_BY_CODE, Project
 
 # Brackets a token that exists only in the search index (the browser script strips it from
 # excerpts): U+2063 INVISIBLE SEPARATOR ... U+2064 INVISIBLE PLUS. Pagefind drops both from words.
@@ -318,50 +315,6 @@ def merge_bundles(bundles: list[Path], output: Path) -> None:
     (output / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
     for name in UNUSED_BUNDLE_FILES:
         (output / name).unlink(missing_ok=True)
-
-
-def build_search_index(project: Project, built_dir: Path) -> None:
-    """Pagefind search index, one per language (with Hebrew/Arabic stems and Thai inner words)"""
-    sources = page_sources(built_dir)
-    if not sources:
-        raise HandbookError(
-            "no page of the built site carries data-pagefind-body, so search would be empty",
-            path=project.root / "overrides" / "main.html",
-            fix="keep the data-pagefind-body wrapper around the article in the content block",
-        )
-    check_page_languages(project, sources)
-    # One Pagefind run per language (its memory grows with the pages of a run), two at a time.
-    # English, which needs no tokens, goes first so Pagefind starts at once; Thai, the slowest, next.
-    order = sorted(sources, key=lambda lang: {"en": 0, "th": 1}.get(lang, 2))
-    with (
-        tempfile.TemporaryDirectory(prefix="handbook-search-") as workdir,
-        ThreadPoolExecutor(max_workers=2) as runner,
-    ):
-        runs = [
-            runner.submit(
-                index_language,
-                built_dir,
-                lang,
-                Path(workdir) / lang / BUNDLE_DIR,
-                Path(workdir) / lang,
-                sources=sources,
-            )
-            for lang in order
-        ]
-        for run in runs:
-            run.result()
-        merge_bundles([Path(workdir) / lang / BUNDLE_DIR for lang in order], built_dir / BUNDLE_DIR)
-
-
-def check_page_languages(project: Project, sources: dict[str, list]) -> None:
-    """Every built page is in one of the site's languages (Pagefind indexes by `<html lang>`)."""
-    unknown = sorted(lang for lang in sources if lang not in LANGUAGE_BY_CODE)
-    if unknown:
-        raise HandbookError(
-            f"pages in languages the site does not publish: {', '.join(unknown)}",
-            path=project.config_file,
-            fix="every page needs <html lang> set to one of the site languages",
-        )
 
 
 SEARCH_LABELS = (
