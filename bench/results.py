@@ -22,8 +22,8 @@ def record_section(heading: str, section: str, results: Path = RESULTS) -> None:
 def reference_seconds() -> float:
     """CPU seconds a fixed pure-Python loop takes now: how fast this machine's cores are right now.
 
-    On this 2-core machine it has taken between 0.34 s and 1.64 s at different hours of the same
-    day, with nothing else of ours running; benchmark times move with it.
+    On machines of this 2-core kind it has taken between 0.20 s and 1.64 s (0.34 s to 1.64 s at
+    different hours of one day), with nothing else of ours running; benchmark times move with it.
     """
     import time
 

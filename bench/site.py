@@ -285,8 +285,8 @@ sections of 25 articles (navigation.prune renders one section per page).
 Command: `.venv/bin/python bench/site.py` ({date.today().isoformat()}, load average
 {load[0]:.1f} before / {load[1]:.1f} after; machine speed: a fixed pure-Python loop
 (`bench/results.py` `reference_seconds`) took {speed[0]:.2f} s before / {speed[1]:.2f} s after
-(between 0.34 s and 1.64 s at different hours of 2026-11-23: this machine's speed varies, and
-every time below with it; compare builds measured in the same run). Each size is
+(seen between 0.20 s and 1.64 s on machines of this kind, 2026-11-23 to 2026-12-05: their speed
+varies, and every time below with it; compare builds measured in the same run). Each size is
 built {max(len(runs) for runs in walls.values()) if walls else 1} times and the row shows the fastest build; the last column lists them all. Peak
 RSS is the largest single process: the benchmark itself, a language's mkdocs process or Pagefind;
 "done at" is seconds from the start of the build; the search-index CPU includes the assembly.)
@@ -315,10 +315,12 @@ def verdict(builds: list[BuildRun], walls: dict[int, list[float]], queries: list
             "(wall is within a second or two of CPU / 2), so its time follows the machine's speed. "
             f"mkdocs costs {per_page:.0f} ms CPU per page (Python-Markdown about a third, Material's "
             "Jinja templates a third, static-i18n sorting out every language's files a sixth), "
-            f"{largest.pages_cpu:.0f} s in all; the search indexes {largest.index_cpu:.0f} s (Pagefind, "
-            "plus the Python pass that adds Hebrew/Arabic stems and Thai inner words). Before the "
-            "parallel build (one mkdocs process for all languages, then the indexes) the same site "
-            "took 89-97 s."
+            f"{largest.pages_cpu:.0f} s in all; the search indexes {largest.index_cpu:.0f} s, nearly all "
+            "of it Pagefind (the Python pass that adds Hebrew/Arabic stems and Thai inner words takes "
+            "under a second per language; the extra tokens make Pagefind's Hebrew and Arabic indexes "
+            "cost twice the English one, Thai segmentation three times). On 2026-11-23, with the "
+            "reference loop at about 0.4 s, the same build took 39-49 s, and before the parallel "
+            "build (one mkdocs process for all languages, then the indexes) 89-97 s."
         )
     if queries:
         worst = max(queries, key=lambda q: q.kilobytes)
