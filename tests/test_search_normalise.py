@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from handbook.glossary import Glossary, Term, load_glossary
 from handbook.search import (
     INDEX_ONLY_END,
     INDEX_ONLY_MARK,
     add_index_only_tokens,
+    glossary_word_groups,
     stem_variants,
     thai_inner_words,
 )
@@ -44,6 +46,29 @@ def test_index_only_tokens_leave_languages_without_prefix_rules_alone() -> None:
     html = "<p>refunding клиентов</p>"
     assert add_index_only_tokens(html, "en") == html
     assert add_index_only_tokens(html, "ru") == html
+
+
+def test_glossary_word_forms_are_indexed_under_each_other() -> None:
+    customer = Term("customer", {"ar": ("عميل", "عملاء"), "he": ("לקוח",)})
+    refund = Term("refund", {"ar": ("استرداد المبلغ", "يرد")})  # one one-word form: nothing to link
+    groups = glossary_word_groups(Glossary((), (customer, refund)), "ar")
+    assert groups == (frozenset({"عميل", "عملاء"}),)
+    assert glossary_word_groups(Glossary((), (customer,)), "he") == ()
+    assert glossary_word_groups(Glossary((), (customer,)), "ru") == ()
+    # The plural behind ل + the elided article gets the stems and then the singular, and back.
+    assert add_index_only_tokens("<p>للعملاء</p>", "ar", groups) == (
+        f"<p>للعملاء {M}لعملاء{E} {M}عملاء{E} {M}عميل{E}</p>"
+    )
+    assert add_index_only_tokens("<p>عميل</p>", "ar", groups) == f"<p>عميل {M}عملاء{E}</p>"
+    assert add_index_only_tokens("<p>عملاء</p>", "ar") == "<p>عملاء</p>"
+
+
+def test_the_handbook_glossary_links_its_broken_plurals() -> None:
+    glossary = load_glossary(Path(__file__).resolve().parent.parent / "translations" / "glossary.yml")
+    arabic = glossary_word_groups(glossary, "ar")
+    assert frozenset({"شكوى", "شكاوى"}) in arabic
+    assert frozenset({"مبدا", "مبادي"}) in arabic  # folded: hamza seats dropped, as Pagefind compares
+    assert frozenset({"עיקרון", "עקרונות"}) in glossary_word_groups(glossary, "he")
 
 
 def test_thai_compounds_get_their_inner_words() -> None:

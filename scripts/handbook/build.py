@@ -24,8 +24,9 @@ from pathlib import Path
 import yaml
 
 from handbook.errors import HandbookError, yaml_error
+from handbook.glossary import load_glossary
 from handbook.project import Project
-from handbook.search import BUNDLE_DIR, index_language, merge_bundles, page_sources
+from handbook.search import BUNDLE_DIR, glossary_word_groups, index_language, merge_bundles, page_sources
 
 # Order in which languages are built: those whose search index takes longest first (Thai is
 # segmented, Hebrew and Arabic get prefix stems), so the slowest indexes can start while the
@@ -306,7 +307,11 @@ def _build_index(project: Project, lang: str, parts: Path) -> TaskTiming:
             path=project.config_file,
             fix="every page needs <html lang> set to the language of its folder",
         )
-    index_language(built, lang, parts / lang / BUNDLE_DIR, parts / lang / "index-work", sources=sources)
+    glossary_file = project.translations_dir / "glossary.yml"
+    groups = glossary_word_groups(load_glossary(glossary_file), lang) if glossary_file.is_file() else ()
+    index_language(
+        built, lang, parts / lang / BUNDLE_DIR, parts / lang / "index-work", sources=sources, groups=groups
+    )
     return TaskTiming("index", lang, start, time.perf_counter(), pages=len(sources.get(lang, [])))
 
 

@@ -2,10 +2,11 @@
 
 Pagefind (one index per `<html lang>`) stems English, Russian and Arabic and segments Thai, but
 cannot match a Hebrew word behind its one-letter prefixes (ה, ו, ב, כ, ל, מ, ש), an Arabic word
-behind a conjunction and the article (والعميل, فالعميل) or a bare preposition (لعميل), or a Thai
-word inside a dictionary compound (ถั่ว in นมถั่วเหลือง: the browser segments queries finer than the
-indexer). So every such word is followed by *index-only tokens* (its stems, its inner words),
-bracketed by U+2063/U+2064, in the copy of the page handed to Pagefind only (the served HTML is
+behind a conjunction and the article (والعميل, فالعميل) or a bare preposition (لعميل), a singular
+with its irregular plural (عميل, عملاء; עיקרון, עקרונות), or a Thai word inside a dictionary
+compound (ถั่ว in นมถั่วเหลือง: the browser segments queries finer than the indexer). So every such
+word is followed by *index-only tokens* (its stems, the glossary's other forms of the word, its
+inner words), bracketed by U+2063/U+2064, in the copy of the page handed to Pagefind only (the served HTML is
 untouched); the browser script removes them from excerpts. The script
 (`overrides/assets/javascripts/handbook-search.js`) mirrors `stem_variants` for the query side;
 both are tested against `tests/data/search/normalise_cases.yml`.
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.errors import HandbookError
+from handbook.glossary import Glossary
 
 # Brackets a token that exists only in the search index (the browser script strips it from
 # excerpts): U+2063 INVISIBLE SEPARATOR ... U+2064 INVISIBLE PLUS. Pagefind drops both from words.
@@ -76,6 +78,29 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M") and c != TATWEEL)
 
 
+# Groups of one word's forms that a reader searching for one of them means all of (a singular and
+# its broken plural). Each group is a frozenset of folded words; a tuple of them is hashable, so
+# it can be part of `expand_run`'s cache key.
+WordGroups = tuple[frozenset[str], ...]
+
+
+def glossary_word_groups(glossary: Glossary, lang: str) -> WordGroups:
+    """Each key term's one-word renderings in `lang` (the agreed one and its `forms`), as a group.
+
+    The glossary lists forms its QA matcher cannot derive: for Hebrew and Arabic, irregular and
+    broken plurals (עיקרון/עקרונות, عميل/عملاء, شكوى/شكاوى). Only languages with prefix rules get
+    groups: Pagefind's own stemmers handle Russian and English, and Thai forms are phrases.
+    """
+    if lang not in PREFIX_GRAMMAR:
+        return ()
+    groups = []
+    for term in glossary.terms:
+        words = frozenset(fold(form) for form in term.renderings.get(lang, ()) if len(form.split()) == 1)
+        if len(words) > 1:
+            groups.append(words)
+    return tuple(groups)
+
+
 def stem_variants(word: str, lang: str) -> list[str]:
     """Every reading of `word` with a valid prefix run removed, longest stem first.
 
@@ -118,21 +143,27 @@ def _with_tokens(word: str, tokens: list[str]) -> str:
 
 
 @functools.lru_cache(maxsize=262144)
-def expand_run(run: str, lang: str) -> str:
+def expand_run(run: str, lang: str, groups: WordGroups = ()) -> str:
     """One run of letters followed by its index-only tokens (cached: runs repeat across pages)."""
     if lang == "th":
         from pythainlp.tokenize import word_tokenize
 
         words = word_tokenize(run, engine="newmm", keep_whitespace=False)
         return "".join(_with_tokens(thai, thai_inner_words(thai)) for thai in words)
-    return _with_tokens(run, stem_variants(run, lang))
+    tokens = stem_variants(run, lang)
+    readings = {fold(run), *tokens}
+    for group in groups:
+        if not group.isdisjoint(readings):
+            tokens += sorted(group - readings)
+    return _with_tokens(run, tokens)
 
 
-def add_index_only_tokens(html: str, lang: str) -> str:
+def add_index_only_tokens(html: str, lang: str, groups: WordGroups = ()) -> str:
     """`html` with each word's index-only tokens inserted after it, bracketed by the invisible marks.
 
-    Hebrew and Arabic words get their prefix-stripped stems; each word of a Thai run (split with
-    pythainlp's newmm) gets its inner words, right after it so excerpts centre on the real text.
+    Hebrew and Arabic words get their prefix-stripped stems and, where the word or a stem is in one
+    of `groups`, the group's other forms; each word of a Thai run (split with pythainlp's newmm)
+    gets its inner words, right after it so excerpts centre on the real text.
     """
     word = WORD.get(lang)
     if word is None:
@@ -147,11 +178,11 @@ def add_index_only_tokens(html: str, lang: str) -> str:
             elif name in ("/script", "/style", "/title"):
                 in_raw_text = False
         elif part and not in_raw_text:
-            parts[index] = word.sub(lambda match: expand_run(match.group(0), lang), part)
+            parts[index] = word.sub(lambda match: expand_run(match.group(0), lang, groups), part)
     return "".join(parts)
 
 
-def index_copy(html: str, lang: str) -> str:
+def index_copy(html: str, lang: str, groups: WordGroups = ()) -> str:
     """What Pagefind reads of a built page: its head and its article, with index-only tokens.
 
     Navigation, header and footer are left out (Pagefind would skip them anyway, after parsing).
@@ -159,11 +190,11 @@ def index_copy(html: str, lang: str) -> str:
     marker = html.find("data-pagefind-body")
     body = html.find("<body")
     if marker < 0 or body < 0:
-        return add_index_only_tokens(html, lang)
+        return add_index_only_tokens(html, lang, groups)
     start = html.rfind("<", 0, marker)
     end = html.find("</article>", start)
     article = html[start : end if end >= 0 else len(html)]
-    return html[:body] + "<body>" + add_index_only_tokens(article, lang) + "</body></html>\n"
+    return html[:body] + "<body>" + add_index_only_tokens(article, lang, groups) + "</body></html>\n"
 
 
 @dataclass(frozen=True)
@@ -270,15 +301,17 @@ def index_language(
     workdir: Path,
     *,
     sources: dict[str, list[tuple[str, str]]] | None = None,
+    groups: WordGroups = (),
 ) -> dict:
     """Pagefind bundle for the `lang` pages of `built_dir` (index-only tokens added); its entry.
 
     `built_dir` may hold one language (a part of `handbook build`) or the whole site; `sources`
-    is its `page_sources` when the caller has read them already.
+    is its `page_sources` when the caller has read them already; `groups` are the word forms
+    indexed under each other (`glossary_word_groups`).
     """
     if sources is None:
         sources = page_sources(built_dir)
-    pages = [IndexedPage(url, lang, index_copy(html, lang)) for url, html in sources.get(lang, [])]
+    pages = [IndexedPage(url, lang, index_copy(html, lang, groups)) for url, html in sources.get(lang, [])]
     if not pages:
         raise HandbookError(
             f"no {lang!r} page of the built site carries data-pagefind-body, so its search would be empty",
