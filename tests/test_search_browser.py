@@ -127,6 +127,65 @@ def test_search_box_is_localised_and_material_lunr_search_stays_asleep(
     assert page.foreign_requests() == []
 
 
+SHOWN = "Number(document.querySelector('[data-hb-search]').getAttribute('data-hb-search-shown'))"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("lang", "query", "viewport"), [("en", "customer", (1280, 900)), ("th", "ลูกค้า", (390, 844))]
+)
+def test_scrolling_to_the_end_of_the_results_shows_the_rest(
+    browser, site_url: str, lang: str, query: str, viewport: tuple[int, int]
+) -> None:
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda error: errors.append(str(error)))
+    p.goto(site_url + page_path(lang, "index.md"))
+    p.click(".md-search__input" if viewport[0] > 960 else "label.md-header__button[for='__search']")
+    first = run_query(p, query)
+    total = int(re.search(r"\d+", p.inner_text(".md-search-result__meta")).group())
+    assert total > 20, f"{query!r} should match more pages than two batches: {total}"
+    assert len(first) == 10  # the first batch only (the phone viewport is not filled by it)
+    for _ in range(10):
+        shown = p.evaluate(SHOWN)
+        if shown == total:
+            break
+        p.eval_on_selector(".md-search__scrollwrap", "wrap => { wrap.scrollTop = wrap.scrollHeight; }")
+        p.wait_for_function(f"{SHOWN} > {shown}", timeout=5_000)
+    links = p.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link:first-child", "links => links.map(a => a.href)"
+    )
+    paths = [urlparse(link).path for link in links]
+    assert len(paths) == total and len(set(paths)) == total  # every match, each once
+    assert paths[:10] == first
+    assert all(in_language(path, lang) for path in paths)
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_arrowing_past_the_last_result_shows_more(page, site_url: str) -> None:
+    p = page.page
+    p.goto(site_url + "/")
+    p.keyboard.press("/")
+    p.keyboard.type("customer")
+    p.wait_for_function(
+        "document.querySelector('[data-hb-search]').getAttribute('data-hb-search-done') === 'customer'"
+    )
+    assert p.evaluate(SHOWN) == 10
+    for _ in range(80):
+        p.keyboard.press("ArrowDown")
+        at = p.evaluate(
+            "[...document.querySelectorAll('.md-search-result__item')]"
+            ".findIndex(item => item.contains(document.activeElement))"
+        )
+        if at >= 10:
+            break
+    assert at == 10, "arrowing down past the tenth result should move to the eleventh"
+    assert p.evaluate(SHOWN) > 10
+
+
 # Query, and a part of the word every highlighted word must contain (the prefix-free stem).
 HIGHLIGHT_CASES = {
     "en": ("refunding", "refund"),

@@ -14,6 +14,7 @@
   var MIN_STEM = 3;
   var MAX_PREFIX = 5;
   var MAX_QUERIES = 12;
+  var BATCH = 10; // results rendered at a time; more as the reader scrolls or arrows down (as Material)
   var PREFIX_GRAMMAR = {
     he: /^ו?(?:ש|כש|מש)?[בכלמ]?ה?$/u,
     ar: /^[وف]?(?:[بكل]?(?:ال)?|لل)$/u,
@@ -181,6 +182,7 @@
   var form = input.form;
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
+  var scrollwrap = box.querySelector(".md-search__scrollwrap");
   var toggle = document.getElementById("__search");
   var settings = {};
   try {
@@ -196,6 +198,8 @@
   var timer = null;
   var scheduled = "";
   var shownQuery = ""; // the query whose results are being rendered
+  var pending = []; // ranked hits of the shown query not rendered yet
+  var rendering = null; // the batch being rendered, if any
 
   function siteRootUrl() {
     var base = ".";
@@ -340,9 +344,38 @@
     list.replaceChildren.apply(list, items || []);
   }
 
+  /* Render the next batch of the shown query's results; resolves when they are in the list. */
+  function showMore() {
+    if (rendering) return rendering;
+    if (!pending.length) return Promise.resolve();
+    var mine = sequence;
+    var batch = pending.splice(0, BATCH);
+    rendering = Promise.all(batch.map(function (hit) { return hit.result.data(); }))
+      .then(function (pages) {
+        rendering = null;
+        if (mine !== sequence) return;
+        pages.forEach(function (page) { list.appendChild(resultItem(page)); });
+        box.setAttribute("data-hb-search-shown", String(list.children.length));
+        fill();
+      })
+      .catch(function (error) {
+        rendering = null;
+        if (window.console) window.console.error("handbook search:", error);
+      });
+    return rendering;
+  }
+
+  /* More results while the reader is near the end of the list, or the list does not fill the box. */
+  function fill() {
+    if (!pending.length || !scrollwrap) return;
+    var left = scrollwrap.scrollHeight - scrollwrap.scrollTop - scrollwrap.clientHeight;
+    if (left < scrollwrap.clientHeight / 2) showMore();
+  }
+
   function search(query) {
     var mine = ++sequence;
     query = query.trim();
+    pending = [];
     if (!query) {
       show(label("prompt"));
       return Promise.resolve();
@@ -367,8 +400,8 @@
         var ranked = Object.keys(best)
           .map(function (id) { return best[id]; })
           .sort(function (a, b) { return b.score - a.score; });
-        return Promise.all(ranked.slice(0, 10).map(function (hit) { return hit.result.data(); })).then(
-          function (pages) { return { pages: pages, total: ranked.length }; }
+        return Promise.all(ranked.slice(0, BATCH).map(function (hit) { return hit.result.data(); })).then(
+          function (pages) { return { pages: pages, total: ranked.length, rest: ranked.slice(BATCH) }; }
         );
       })
       .then(function (found) {
@@ -377,7 +410,10 @@
         var total = found.total;
         var message = total === 0 ? label("none") : total === 1 ? label("one") : label("other", total);
         show(message, found.pages.map(resultItem));
+        pending = found.rest;
+        box.setAttribute("data-hb-search-shown", String(found.pages.length));
         box.setAttribute("data-hb-search-done", query);
+        fill();
       })
       .catch(function (error) {
         if (mine !== sequence) return;
@@ -404,6 +440,7 @@
   }
 
   input.addEventListener("focus", open);
+  if (scrollwrap) scrollwrap.addEventListener("scroll", fill, { passive: true });
   input.addEventListener("input", schedule);
   input.addEventListener("keyup", schedule);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -439,8 +476,15 @@
       var items = focusables();
       var at = items.indexOf(active);
       if (at === -1) at = 0;
-      var next = event.key === "ArrowDown" ? Math.min(at + 1, items.length - 1) : Math.max(at - 1, 0);
       event.preventDefault();
+      if (event.key === "ArrowDown" && at === items.length - 1 && pending.length) {
+        showMore().then(function () {
+          var more = focusables();
+          if (more.length > items.length) more[items.length].focus();
+        });
+        return;
+      }
+      var next = event.key === "ArrowDown" ? Math.min(at + 1, items.length - 1) : Math.max(at - 1, 0);
       items[next].focus();
     } else if (event.key === "Enter" && active === input) {
       event.preventDefault();
