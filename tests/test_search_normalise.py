@@ -112,6 +112,10 @@ def test_javascript_query_variants_and_excerpt_cleaning(page) -> None:
     )
     cleaned = page.page.evaluate(f"e => {search}.cleanExcerpt(e, 'he')", excerpt)
     assert cleaned == "שירות טוב <mark>ללקוח</mark> <mark>שהלקוח</mark>."
+    # A broken plural found through its singular's token: the visible word is marked.
+    plural = f"اتبع المبادئ {M}مبادي{E} <mark>{M}مبدا{E}</mark> الأولى و<mark>العميل</mark> <mark>{M}عميل{E}</mark>"
+    cleaned = page.page.evaluate(f"e => {search}.cleanExcerpt(e, 'ar')", plural)
+    assert cleaned == "اتبع <mark>المبادئ</mark> الأولى و<mark>العميل</mark>"
     # Thai: the inner word is marked inside the run; a token cut at either edge is dropped.
     thai = f"เหลือง{E} ตัดนม<mark>ถั่วเหลือง</mark> <mark>{M}ถั่วเหลือง{E}</mark> {M}เหลือง{E}และ {M}แก"
     cleaned = page.page.evaluate(f"e => {search}.cleanExcerpt(e, 'th')", thai)

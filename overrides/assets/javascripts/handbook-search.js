@@ -103,10 +103,38 @@
     });
   }
 
+  var ANCHOR = "\uE000"; // where a marked Hebrew/Arabic token stood, right after its word
+
+  /* Marks the word just before each ANCHOR in `root` (unless it is marked), and drops the anchors. */
+  function markAnchoredWords(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) {
+      if (walker.currentNode.data.indexOf(ANCHOR) !== -1) nodes.push(walker.currentNode);
+    }
+    nodes.forEach(function (node) {
+      var at = node.data.lastIndexOf(ANCHOR);
+      while (at !== -1) {
+        var rest = node.splitText(at);
+        rest.data = rest.data.slice(1);
+        var start = at;
+        while (start > 0 && LETTER.test(node.data.charAt(start - 1))) start--;
+        if (start < at && !node.parentNode.closest("mark")) {
+          var word = node.splitText(start);
+          var mark = document.createElement("mark");
+          word.parentNode.replaceChild(mark, word);
+          mark.appendChild(word);
+        }
+        at = node.data.lastIndexOf(ANCHOR);
+      }
+    });
+  }
+
   /*
    * A Pagefind excerpt (escaped text + <mark>) without index-only tokens. When the hit was an
-   * index-only token, the same letters inside the visible word are marked instead
-   * (ש<mark>הלקוח</mark>, นม<mark>ถั่วเหลือง</mark>).
+   * index-only token, the visible word is marked instead: in Hebrew and Arabic the whole word the
+   * token follows (ש<mark>הלקוח</mark>, and <mark>المبادئ</mark> for the singular مبدأ), in Thai
+   * the same letters inside the run (นม<mark>ถั่วเหลือง</mark>).
    */
   function cleanExcerpt(html, lang) {
     var text = String(html || "");
@@ -118,8 +146,9 @@
     var hits = [];
     var cleaned = text.replace(INDEX_ONLY, function (all, open, inner, close) {
       var tags = (open || "") + (inner.match(/<\/?mark>/g) || []).join("") + (close || "");
-      if (tags.indexOf("<mark>") !== -1) hits.push(inner.replace(/<[^>]*>|\s|\u200B/g, ""));
-      return tags.replace(/<mark><\/mark>/g, "");
+      var marked = tags.indexOf("<mark>") !== -1;
+      if (marked) hits.push(inner.replace(/<[^>]*>|\s|\u200B/g, ""));
+      return (marked && lang !== "th" ? ANCHOR : "") + tags.replace(/<mark><\/mark>/g, "");
     });
     // Marks left around nothing or punctuation only (the token's trailing "." or ",").
     cleaned = cleaned.replace(/<mark>([\s\p{P}]*)<\/mark>/gu, "$1");
@@ -127,6 +156,7 @@
     if (!hits.length) return cleaned;
     var holder = document.createElement("div");
     holder.innerHTML = cleaned;
+    markAnchoredWords(holder);
     hits
       .filter(Boolean)
       .sort(function (a, b) { return b.length - a.length; })
