@@ -6,8 +6,8 @@ behind a conjunction and the article (والعميل, فالعميل) or a bare 
 with its irregular plural (عميل, عملاء; עיקרון, עקרונות), or a Thai word inside a dictionary
 compound (ถั่ว in นมถั่วเหลือง: the browser segments queries finer than the indexer). So every such
 word is followed by *index-only tokens* (its stems, the glossary's other forms of the word, its
-inner words), bracketed by U+2063/U+2064, in the copy of the page handed to Pagefind only (the served HTML is
-untouched); the browser script removes them from excerpts. The script
+inner words), bracketed by U+2063/U+2064, in the copy of the page handed to Pagefind only (the
+served HTML is untouched); the browser script removes them from excerpts. The script
 (`overrides/assets/javascripts/handbook-search.js`) mirrors `stem_variants` for the query side;
 both are tested against `tests/data/search/normalise_cases.yml`.
 """
@@ -155,6 +155,7 @@ def expand_run(run: str, lang: str, groups: WordGroups = ()) -> str:
     for group in groups:
         if not group.isdisjoint(readings):
             tokens += sorted(group - readings)
+            readings |= group
     return _with_tokens(run, tokens)
 
 
