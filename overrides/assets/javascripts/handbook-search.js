@@ -72,32 +72,48 @@
 
   var LETTER = /[\p{L}\p{M}]/u;
 
+  /* The text nodes under `root` that `keep` accepts (collected first: marking splits them). */
+  function textNodes(root, keep) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) {
+      if (keep(walker.currentNode)) nodes.push(walker.currentNode);
+    }
+    return nodes;
+  }
+
+  /* Where the run of letters that ends at `at` in `text` starts. */
+  function wordStart(text, at) {
+    while (at > 0 && LETTER.test(text.charAt(at - 1))) at--;
+    return at;
+  }
+
+  /* Puts the text node `node` inside a new <mark>. */
+  function wrapInMark(node) {
+    var mark = document.createElement("mark");
+    node.parentNode.replaceChild(mark, node);
+    mark.appendChild(node);
+  }
+
   /*
    * Wraps `token` in <mark> wherever it appears in `root`'s text outside existing marks; with
    * `wholeWord`, the whole word around it (ש<mark>הלקוח</mark> would split a word; Arabic letters
    * must stay joined), for Thai just the letters (its words are not separated).
    */
   function highlight(root, token, wholeWord, skip) {
-    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    var nodes = [];
     var avoid = "mark" + (skip ? ", " + skip : "");
-    while (walker.nextNode()) {
-      if (!walker.currentNode.parentNode.closest(avoid)) nodes.push(walker.currentNode);
-    }
-    nodes.forEach(function (node) {
+    textNodes(root, function (node) { return !node.parentNode.closest(avoid); }).forEach(function (node) {
       var at = node.data.indexOf(token);
       while (at !== -1) {
         var start = at;
         var end = at + token.length;
         if (wholeWord) {
-          while (start > 0 && LETTER.test(node.data.charAt(start - 1))) start--;
+          start = wordStart(node.data, start);
           while (end < node.data.length && LETTER.test(node.data.charAt(end))) end++;
         }
         var hit = node.splitText(start);
         node = hit.splitText(end - start);
-        var mark = document.createElement("mark");
-        hit.parentNode.replaceChild(mark, hit);
-        mark.appendChild(hit);
+        wrapInMark(hit);
         at = node.data.indexOf(token);
       }
     });
@@ -107,24 +123,13 @@
 
   /* Marks the word just before each ANCHOR in `root` (unless it is marked), and drops the anchors. */
   function markAnchoredWords(root) {
-    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    var nodes = [];
-    while (walker.nextNode()) {
-      if (walker.currentNode.data.indexOf(ANCHOR) !== -1) nodes.push(walker.currentNode);
-    }
-    nodes.forEach(function (node) {
+    textNodes(root, function (node) { return node.data.indexOf(ANCHOR) !== -1; }).forEach(function (node) {
       var at = node.data.lastIndexOf(ANCHOR);
       while (at !== -1) {
         var rest = node.splitText(at);
         rest.data = rest.data.slice(1);
-        var start = at;
-        while (start > 0 && LETTER.test(node.data.charAt(start - 1))) start--;
-        if (start < at && !node.parentNode.closest("mark")) {
-          var word = node.splitText(start);
-          var mark = document.createElement("mark");
-          word.parentNode.replaceChild(mark, word);
-          mark.appendChild(word);
-        }
+        var start = wordStart(node.data, at);
+        if (start < at && !node.parentNode.closest("mark")) wrapInMark(node.splitText(start));
         at = node.data.lastIndexOf(ANCHOR);
       }
     });
