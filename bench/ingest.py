@@ -6,7 +6,7 @@ Articles are built from the content paragraphs of the test fixtures and the clea
 with the kinds of junk ingest removes (navigation words, share widgets, reading time, cookie
 notices, related-link lists, placeholders, footers) and, for a share of them, wrapped in an HTML
 page (nav, cookie banner, article, related aside, footer). Legacy encodings are mixed in too.
-The time measured is `handbook.ingest.ingest_bytes` + `render_clean` per article, single process.
+The time measured is `handbook.ingest.pipeline.ingest_bytes` + `render_clean` per article, single process.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from handbook.ingest import ingest_bytes, render_clean  # noqa: E402
+from handbook.ingest.pipeline import ingest_bytes, render_clean  # noqa: E402
 
 LANGS = ("en", "he", "ar", "th", "ru")
 LEGACY = {"he": "cp1255", "ar": "cp1256", "th": "cp874", "ru": "cp1251", "en": "utf-16"}

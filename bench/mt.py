@@ -1,6 +1,6 @@
 """Benchmark: machine translation overhead of the Argos engine over bare CTranslate2 (issue 5, item 8).
 
-Builds the tiny copy-model packages (`handbook.tinymodel`) in a temporary folder, takes every
+Builds the tiny copy-model packages (`handbook.translate.tinymodel`) in a temporary folder, takes every
 segment of `docs/en`, and times, per target language (he, ar, th, ru):
 
 - `engine`: `ArgosEngine.translate(segments, "en", lang)` -- the whole path `handbook sync` uses
@@ -38,7 +38,7 @@ TARGETS = ("he", "ar", "th", "ru")
 
 
 def english_segments() -> list[str]:
-    from handbook.segments import extract
+    from handbook.translate.segments import extract
 
     sources: list[str] = []
     for page in sorted((REPO / "docs" / "en").rglob("*.md")):
@@ -52,8 +52,8 @@ def _setup(work: Path) -> dict:
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(work / name.lower())
     os.environ.setdefault("PYTHAINLP_DATA", str(work / "pythainlp"))
-    from handbook import tinymodel
-    from handbook.models import import_argos
+    from handbook.translate import tinymodel
+    from handbook.translate.models import import_argos
 
     import_argos()
     import argostranslate.package
@@ -85,7 +85,7 @@ def measure_overhead(repeat: int = 3, per_call: bool = True, limit: int | None =
         from argostranslate import settings
         from argostranslate import translate as argos_translate
 
-        from handbook.engines_argos import ArgosEngine
+        from handbook.translate.argos import ArgosEngine
 
         segments = english_segments()[:limit]
         engine = ArgosEngine()
@@ -160,7 +160,7 @@ def measure_settings(limit: int = 200) -> list[dict]:
 def _wall_once(limit: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-mt-") as scratch:
         _setup(Path(scratch))
-        from handbook.engines_argos import ArgosEngine
+        from handbook.translate.argos import ArgosEngine
 
         segments = english_segments()[:limit]
         engine = ArgosEngine()

@@ -4,7 +4,7 @@ For each size (default 50, 200 and 800 articles) a site is generated in a temp d
 articles in each of the five languages: the real pages of each language (docs/<lang>, or the
 incoming human translations while `handbook sync` has not rendered them yet), with paragraphs
 mixed across pages (seeded) so no two articles are the same, links flattened to text, an explicit
-nav in sections of 25 articles. The full `handbook.build.build_site` pipeline runs on it; measured: wall time of each step,
+nav in sections of 25 articles. The full `handbook.site.build.build_site` pipeline runs on it; measured: wall time of each step,
 and peak RSS (the largest single process: this one, mkdocs, or Pagefind).
 
 Then, on the largest site, Chromium opens each language's home page in a fresh context and types
@@ -40,8 +40,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from results import record_section, reference_seconds  # noqa: E402  (bench/results.py, beside this script)
 
-from handbook.build import TaskTiming, build_site, usable_cpus  # noqa: E402
-from handbook.project import LANGUAGES, Project  # noqa: E402
+from handbook.core.project import LANGUAGES, Project  # noqa: E402
+from handbook.site.build import TaskTiming, build_site, usable_cpus  # noqa: E402
 
 RESULTS = REPO / "bench" / "RESULTS.md"
 SECTION = "## site"
@@ -201,7 +201,7 @@ def measure_build(articles: int, workdir: Path) -> tuple[BuildRun, Path]:
 def measure_queries(site: Path) -> list[QueryRun]:
     from playwright.sync_api import sync_playwright
 
-    from handbook.serve import make_server
+    from handbook.site.serve import make_server
 
     server = make_server(site, port=0, verbose=False)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -264,7 +264,7 @@ def render(
     browser = (
         f"""
 First query in Chromium on the {largest} x 5 site (fresh context per language, served by
-`handbook.serve` without compression; Pagefind's index, fragment and wasm files are gzip files
+`handbook.site.serve` without compression; Pagefind's index, fragment and wasm files are gzip files
 already, `pagefind.js` is not):
 
 | lang | query | results | requests | bytes fetched | time to first result |

@@ -33,9 +33,9 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from results import record_section  # noqa: E402  (bench/results.py, beside this script)
 
-from handbook.engines import PseudoEngine  # noqa: E402
-from handbook.project import Project  # noqa: E402
-from handbook.sync import sync  # noqa: E402
+from handbook.core.project import Project  # noqa: E402
+from handbook.translate.engines import PseudoEngine  # noqa: E402
+from handbook.translate.sync import sync  # noqa: E402
 
 RESULTS = REPO / "bench" / "RESULTS.md"
 SECTION = "## sync"

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from handbook.project import Project
+from handbook.core.project import Project
 
 pytest_plugins = ["conftest_argos"]  # tiny Argos models (tiny_argos, no_network)
 
@@ -61,7 +61,7 @@ def project_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built once, strictly, from a copy of the project (shared by the site tests)."""
-    from handbook.build import build_site
+    from handbook.site.build import build_site
 
     project = copy_project(tmp_path_factory.mktemp("site-build") / "handbook")
     return build_site(project)
@@ -70,7 +70,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1 on a free port."""
-    from handbook.serve import make_server
+    from handbook.site.serve import make_server
 
     server = make_server(built_site, port=0, verbose=False)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

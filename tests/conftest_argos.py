@@ -29,18 +29,18 @@ class TinyArgos:
     root: Path
     packages_dir: Path
     archives: dict[tuple[str, str], Path]
-    parts: object  # handbook.tinymodel.TinyModelParts
+    parts: object  # handbook.translate.tinymodel.TinyModelParts
 
     def build(self, source: str, target: str, dest: Path, **options) -> Path:
         """Another tiny package (not installed), e.g. without a sentence splitter."""
-        from handbook.tinymodel import build_package
+        from handbook.translate.tinymodel import build_package
 
         return build_package(self.parts, source, target, dest, **options)
 
 
 @pytest.fixture(scope="session")
 def tiny_argos(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TinyArgos]:
-    from handbook import tinymodel
+    from handbook.translate import tinymodel
 
     root = tmp_path_factory.mktemp("argos")
     packages = root / "packages"
@@ -58,7 +58,7 @@ def tiny_argos(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TinyArgos]:
     saved = {name: os.environ.get(name) for name in xdg}
     os.environ.update(xdg)
     try:
-        from handbook.models import import_argos
+        from handbook.translate.models import import_argos
 
         import_argos()
     finally:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.project import LANGUAGES
+from handbook.core.project import LANGUAGES
 
 REPO = Path(__file__).resolve().parent.parent
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.alignment import compare
+from handbook.translate.alignment import compare
 
 ENGLISH = """---
 id: sample

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.project import LANGUAGES
+from handbook.core.project import LANGUAGES
 
 
 @pytest.mark.browser

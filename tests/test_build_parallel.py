@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from handbook.build import TaskTiming, build_order, build_site
-from handbook.cli import main
-from handbook.project import LANGUAGES
+from handbook.cli.main import main
+from handbook.core.project import LANGUAGES
+from handbook.site.build import TaskTiming, build_order, build_site
 
 # The search reset button's label once held a Python repr with a memory address; strip any such
 # address so two builds compare equal (test_site checks that no page shows one).
@@ -116,12 +116,12 @@ def test_progress_names_each_language_and_step(project_copy) -> None:
     ("args", "message"),
     [
         (["mkdocs.yml", "out", "xx"], "'xx' is not one of the languages built"),
-        (["mkdocs.yml"], "python -m handbook.build_language MKDOCS_YML SITE_DIR LANG"),
+        (["mkdocs.yml"], "python -m handbook.site.build_language MKDOCS_YML SITE_DIR LANG"),
     ],
 )
 def test_language_worker_rejects_bad_arguments(project_copy, args: list[str], message: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "handbook.build_language", *args],
+        [sys.executable, "-m", "handbook.site.build_language", *args],
         cwd=project_copy.root,
         capture_output=True,
         text=True,

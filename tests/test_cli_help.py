@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from click.testing import CliRunner
 
-from handbook.cli import main
+from handbook.cli.main import main
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()):
@@ -28,8 +28,8 @@ def test_every_command_has_help() -> None:
 
 
 def test_unknown_language_is_a_clear_error() -> None:
-    from handbook.errors import HandbookError
-    from handbook.project import language
+    from handbook.core.errors import HandbookError
+    from handbook.core.project import language
 
     try:
         language("xx")

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from handbook.articles import Article, load_article, markdown_parser
-from handbook.checks import Problem
-from handbook.cli import main
-from handbook.content_checks import run_content_checks
-from handbook.errors import HandbookError
-from handbook.project import Project
+from handbook.checks.content import run_content_checks
+from handbook.checks.registry import Problem
+from handbook.cli.main import main
+from handbook.core.articles import Article, load_article, markdown_parser
+from handbook.core.errors import HandbookError
+from handbook.core.project import Project
 
 DATA = Path(__file__).parent / "data" / "content"
 REPO = Path(__file__).resolve().parent.parent

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handbook.engines_argos import DEFAULT_PROTECT_PATTERN, ArgosEngine, protect
-from handbook.errors import HandbookError
+from handbook.core.errors import HandbookError
+from handbook.translate.argos import DEFAULT_PROTECT_PATTERN, ArgosEngine, protect
 
 pytestmark = pytest.mark.usefixtures("tiny_argos", "no_network")
 
@@ -153,7 +153,7 @@ def test_same_language_and_empty_input_cost_nothing(engine: ArgosEngine) -> None
 
 def test_fallback_translates_around_protected_spans(engine: ArgosEngine, monkeypatch) -> None:
     # When a model loses a mask, the text between protected spans is translated on its own.
-    from handbook import engines_argos
+    from handbook.translate import argos as engines_argos
 
     monkeypatch.setattr(engines_argos.Masked, "restore", lambda self, translated: None)
     texts = ["Ask for Starbucks rewards_id at the till.  Then thank them.", "No names here."]
@@ -244,7 +244,7 @@ def test_a_stray_folder_in_the_packages_dir_is_named(engine: ArgosEngine, tiny_a
 
 
 def test_segment_placeholders_are_protected(engine: ArgosEngine) -> None:
-    from handbook.segments import extract
+    from handbook.translate.segments import extract
 
     source = extract("See [the sources](sources.md), run `handbook sync` and visit <https://example.org>.\n")[
         0

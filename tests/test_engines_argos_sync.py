@@ -11,7 +11,7 @@ import polib
 import pytest
 from click.testing import CliRunner
 
-from handbook.cli import main
+from handbook.cli.main import main
 
 NEW_PARAGRAPH = "Call `handbook sync` after every shift_change at Starbucks. Then smile!"
 

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from click.testing import CliRunner
 
-from handbook.cli import main
-from handbook.memory import SegmentState, catalog_path, catalog_text, load_catalog
+from handbook.cli.main import main
+from handbook.translate.memory import SegmentState, catalog_path, catalog_text, load_catalog
 
 PAGE = "principles/details-matter.md"
 

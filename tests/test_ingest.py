@@ -11,10 +11,17 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from handbook.cli import main
-from handbook.ingest import IngestError, ingest_bytes, ingest_files, load_sources, render_clean, slug_for
-from handbook.ingest_decode import DecodeError, decode, normalise
-from handbook.ingest_lang import LanguageError, detect_language
+from handbook.cli.main import main
+from handbook.ingest.decode import DecodeError, decode, normalise
+from handbook.ingest.language import LanguageError, detect_language
+from handbook.ingest.pipeline import (
+    IngestError,
+    ingest_bytes,
+    ingest_files,
+    load_sources,
+    render_clean,
+    slug_for,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "sources"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.ingest import CleanSource, ingest_bytes
+from handbook.ingest.pipeline import CleanSource, ingest_bytes
 
 FIXTURES = Path(__file__).parent / "data" / "ingest" / "fixtures"
 EXPECTATIONS = sorted(FIXTURES.glob("*.expect.yml"))

@@ -9,8 +9,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handbook import ingest_rules as rules
-from handbook.ingest import ingest_bytes, render_clean
+from handbook.ingest import rules
+from handbook.ingest.pipeline import ingest_bytes, render_clean
 
 FIXTURES = Path(__file__).parent / "data" / "ingest" / "fixtures"
 

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from handbook.build import build_site, read_config
 from handbook.checks import run_checks
-from handbook.cli import main
-from handbook.links import (
+from handbook.cli.main import main
+from handbook.core.project import LANGUAGES, Project
+from handbook.site.build import build_site, read_config
+from handbook.site.links import (
     REGISTRY_HEADER,
     collect_links,
     load_registry,
@@ -22,7 +23,6 @@ from handbook.links import (
     parse_page,
     update_registry,
 )
-from handbook.project import LANGUAGES, Project
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_URL = read_config(Project(REPO))["site_url"]
@@ -59,7 +59,7 @@ def test_parse_page_reads_front_matter_and_anchored_headings(tmp_path: Path) -> 
 
 
 def test_parse_page_reports_bad_front_matter_with_file_and_line(tmp_path: Path) -> None:
-    from handbook.errors import HandbookError
+    from handbook.core.errors import HandbookError
 
     with pytest.raises(HandbookError) as caught:
         parse_page("---\nid: demo\ntitle: [unclosed\n---\n# Demo\n", tmp_path / "demo.md")

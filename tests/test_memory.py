@@ -10,8 +10,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from handbook.errors import HandbookError
-from handbook.memory import (
+from handbook.core.errors import HandbookError
+from handbook.translate.memory import (
     Catalog,
     Entry,
     SegmentState,

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from conftest_argos import TINY_PAIRS
 
-from handbook.cli import main
+from handbook.cli.main import main
 
 pytestmark = pytest.mark.usefixtures("no_network")
 
@@ -69,7 +69,7 @@ def test_list_names_a_stray_folder(tiny_argos) -> None:
 def test_install_then_translate(tiny_argos, tmp_path: Path) -> None:
     from argostranslate.translate import get_installed_languages
 
-    from handbook.engines_argos import ArgosEngine
+    from handbook.translate.argos import ArgosEngine
 
     archive = tiny_argos.build("ar", "en", tmp_path)
     result = _invoke("install", str(archive))

@@ -1,4 +1,4 @@
-"""The navigation cache (handbook.nav_cache): the same HTML as Material's own rendering, faster."""
+"""The navigation cache (handbook.site.nav_cache): the same HTML as Material's own rendering, faster."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import material
 
-from handbook.project import Project
+from handbook.core.project import Project
 
 OVERRIDE = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "nav-item.html"
 MATERIAL = Path(material.__file__).parent / "templates" / "partials" / "nav-item.html"
@@ -43,7 +43,7 @@ def _nest_principles(project: Project) -> None:
 
 def _build(project: Project, out: Path, lang: str) -> None:
     subprocess.run(
-        [sys.executable, "-m", "handbook.build_language", str(project.config_file), str(out), lang],
+        [sys.executable, "-m", "handbook.site.build_language", str(project.config_file), str(out), lang],
         cwd=project.root,
         check=True,
         capture_output=True,
@@ -76,7 +76,7 @@ def test_an_item_is_rendered_once_per_link_and_the_current_page_every_time() -> 
 
     import jinja2
 
-    from handbook.nav_cache import NavigationCache
+    from handbook.site.nav_cache import NavigationCache
 
     env = jinja2.Environment()
     env.filters["url"] = jinja2.pass_context(lambda context, url: f"{context['depth']}{url}")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from handbook.cli import main
-from handbook.glossary import Glossary, Term, load_glossary
-from handbook.qa import check_segment, script_share
+from handbook.checks.qa import check_segment, script_share
+from handbook.cli.main import main
+from handbook.translate.glossary import Glossary, Term, load_glossary
 
 GLOSSARY = Glossary(
     do_not_translate=("Starbucks", "Del Taco"),

@@ -9,8 +9,8 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from handbook.project import LANGUAGES, TARGET_LANGUAGES
-from handbook.ui import t
+from handbook.core.project import LANGUAGES, TARGET_LANGUAGES
+from handbook.core.ui import t
 
 QUERIES = yaml.safe_load(
     (Path(__file__).parent / "data" / "search" / "queries.yml").read_text(encoding="utf-8")

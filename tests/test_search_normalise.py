@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.glossary import Glossary, Term, load_glossary
-from handbook.search import (
+from handbook.site.search import (
     INDEX_ONLY_END,
     INDEX_ONLY_MARK,
     add_index_only_tokens,
@@ -16,6 +15,7 @@ from handbook.search import (
     stem_variants,
     thai_inner_words,
 )
+from handbook.translate.glossary import Glossary, Term, load_glossary
 
 DATA = Path(__file__).parent / "data" / "search"
 SCRIPT = (

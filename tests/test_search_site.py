@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook.errors import HandbookError
-from handbook.project import LANGUAGES
-from handbook.search import (
+from handbook.core.errors import HandbookError
+from handbook.core.project import LANGUAGES
+from handbook.site.search import (
     BUNDLE_DIR,
     UNUSED_BUNDLE_FILES,
     collect_pages,

@@ -11,11 +11,11 @@ import markdown
 import pytest
 from mkdocs.utils.meta import get_data
 
-from handbook.build import read_config
-from handbook.engines import PseudoEngine
-from handbook.errors import HandbookError
-from handbook.project import Project
-from handbook.segments import SegmentKind, extract, neutralise, placeholders, render, render_marked
+from handbook.core.errors import HandbookError
+from handbook.core.project import Project
+from handbook.site.build import read_config
+from handbook.translate.engines import PseudoEngine
+from handbook.translate.segments import SegmentKind, extract, neutralise, placeholders, render, render_marked
 
 DATA = Path(__file__).parent / "data" / "segments"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

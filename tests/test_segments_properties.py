@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_segments import site_html
 
-from handbook.engines import PseudoEngine
-from handbook.segments import extract, placeholders, render
+from handbook.translate.engines import PseudoEngine
+from handbook.translate.segments import extract, placeholders, render
 
 WORDS = st.sampled_from(
     [

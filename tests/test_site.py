@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from handbook.cli import main
-from handbook.project import LANGUAGES
+from handbook.cli.main import main
+from handbook.core.project import LANGUAGES
 
 HOME = {lang.code: ("index.html" if lang.code == "en" else f"{lang.code}/index.html") for lang in LANGUAGES}
 
@@ -81,7 +81,7 @@ def test_no_page_references_another_host(built_site: Path) -> None:
 
 def test_english_fallback_inside_rtl_page_is_ltr(project_copy) -> None:
     # A page not generated for Hebrew yet falls back to English; its content must read left-to-right.
-    from handbook.build import build_site
+    from handbook.site.build import build_site
 
     (project_copy.docs_dir / "he" / "glossary.md").unlink()
     site = build_site(project_copy)
@@ -156,7 +156,7 @@ def test_no_page_shows_python_internals(built_site: Path) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
 def test_search_box_labels_are_in_the_page_language(built_site: Path, lang) -> None:
-    from handbook.ui import t
+    from handbook.core.ui import t
 
     html = (built_site / HOME[lang.code]).read_text(encoding="utf-8")
     clear = re.search(r'<button type="reset"[^>]*\btitle="([^"]*)"[^>]*\baria-label="([^"]*)"', html)

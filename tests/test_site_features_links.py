@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook.build import read_config
-from handbook.link_features import english_change_dates, format_long_date
-from handbook.project import LANGUAGES, Project
-from handbook.ui import t
+from handbook.core.project import LANGUAGES, Project
+from handbook.core.ui import t
+from handbook.site.build import read_config
+from handbook.site.link_features import english_change_dates, format_long_date
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_URL = read_config(Project(REPO))["site_url"]

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from handbook.cli import main
-from handbook.errors import HandbookError
-from handbook.fsutil import project_lock
-from handbook.memory import SegmentState, load_catalog
-from handbook.project import Project
-from handbook.sync import inspect_generated, sync
+from handbook.cli.main import main
+from handbook.core.errors import HandbookError
+from handbook.core.fsutil import project_lock
+from handbook.core.project import Project
+from handbook.translate.memory import SegmentState, load_catalog
+from handbook.translate.sync import inspect_generated, sync
 
 PAGE_A = """---
 id: page-a

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from test_sync import make_project, po
 
-from handbook.engines import get_engine
-from handbook.memory import SegmentState
-from handbook.segments import placeholders
-from handbook.sync import sync
+from handbook.translate.engines import get_engine
+from handbook.translate.memory import SegmentState
+from handbook.translate.segments import placeholders
+from handbook.translate.sync import sync
 
 
 def test_sync_with_argos_drafts_every_segment_and_keeps_placeholders(tiny_argos, tmp_path: Path) -> None:

@@ -6,15 +6,15 @@ from pathlib import Path
 
 from test_sync import CountingEngine, make_project, review, snapshot
 
-from handbook.checks import Problem
-from handbook.sync import sync
-from handbook.sync_checks import (
+from handbook.checks.registry import Problem
+from handbook.checks.sync import (
     generated_pages_untouched,
     live_markup,
     po_files_parse,
     sync_is_current,
     translations_hold_no_markup,
 )
+from handbook.translate.sync import sync
 
 
 def test_clean_project_has_no_problems(tmp_path: Path) -> None:

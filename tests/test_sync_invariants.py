@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_sync import CountingEngine, make_project, snapshot
 
-from handbook.engines import PseudoEngine
-from handbook.memory import load_catalog
-from handbook.project import Project
-from handbook.sync import inspect_generated, sync
+from handbook.core.project import Project
+from handbook.translate.engines import PseudoEngine
+from handbook.translate.memory import load_catalog
+from handbook.translate.sync import inspect_generated, sync
 
 HEADER = "---\nid: a\nkind: principle\ntitle: A page\nsummary: A summary.\n---\n\n# A page\n\n## Section {#section}\n\n"
 SENTENCES = [
@@ -129,9 +129,9 @@ KILL_SCRIPT = """
 import sys
 from pathlib import Path
 sys.path.insert(0, {scripts!r})
-from handbook.engines import PseudoEngine
-from handbook.project import Project
-from handbook.sync import sync
+from handbook.translate.engines import PseudoEngine
+from handbook.core.project import Project
+from handbook.translate.sync import sync
 sync(Project(Path({root!r})), engine=PseudoEngine())
 """
 
@@ -192,7 +192,7 @@ def test_a_second_concurrent_sync_waits_for_the_first(tmp_path: Path) -> None:
             sys.executable,
             "-c",
             f"import sys, time; sys.path.insert(0, {scripts!r})\n"
-            "from pathlib import Path\nfrom handbook.fsutil import project_lock\n"
+            "from pathlib import Path\nfrom handbook.core.fsutil import project_lock\n"
             f"with project_lock(Path({str(project.root)!r})):\n    print('locked', flush=True)\n    time.sleep(2)\n",
         ],
         stdout=subprocess.PIPE,

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from handbook.notices import TranslationNotice, notice_html
+from handbook.site.notices import TranslationNotice, notice_html
 
 
 def test_fully_reviewed_page_shows_nothing() -> None:
@@ -65,8 +65,8 @@ def unreviewed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from a copy where one English paragraph changed and one was added, synced for he."""
     from conftest import copy_project
 
-    from handbook.build import build_site
-    from handbook.sync import sync
+    from handbook.site.build import build_site
+    from handbook.translate.sync import sync
 
     project = copy_project(tmp_path_factory.mktemp("unreviewed") / "handbook")
     english = project.source_docs_dir / "principles" / "details-matter.md"
@@ -102,7 +102,7 @@ def test_notice_and_marks_in_chromium(unreviewed_site: Path, page) -> None:
     left to right inside the right-to-left page, and the English link opens the English page."""
     import threading
 
-    from handbook.serve import make_server
+    from handbook.site.serve import make_server
 
     server = make_server(unreviewed_site, port=0, verbose=False)
     threading.Thread(target=server.serve_forever, daemon=True).start()

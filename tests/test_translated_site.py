@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.project import LANGUAGES
-from handbook.qa import script_share
+from handbook.checks.qa import script_share
+from handbook.core.project import LANGUAGES
 
 TARGETS = [lang for lang in LANGUAGES if lang.code != "en"]
 PRINCIPLE = "principles/greet-then-give-space/"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import string
 
-from handbook.project import LANGUAGES
-from handbook.ui import UI_STRINGS, t
+from handbook.core.project import LANGUAGES
+from handbook.core.ui import UI_STRINGS, t
 
 
 def _fields(text: str) -> set[str]:

@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from handbook.articles import (
+from handbook.checks.registry import Problem, check
+from handbook.core.articles import (
     KINDS,
     SLUG,
     expected_id,
@@ -25,9 +26,8 @@ from handbook.articles import (
     markdown_parser,
     read_front_matter,
 )
-from handbook.checks import Problem, check
-from handbook.errors import HandbookError
-from handbook.project import SOURCE_LANGUAGE, Project
+from handbook.core.errors import HandbookError
+from handbook.core.project import SOURCE_LANGUAGE, Project
 
 # Sections every page of a kind must have (DESIGN.md / the page map fix these anchors).
 REQUIRED_SECTIONS: Mapping[str, tuple[str, ...]] = {

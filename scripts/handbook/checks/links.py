@@ -8,94 +8,20 @@ applied to every language); the redirect target must then resolve, with the anch
 
 from __future__ import annotations
 
-from functools import cache
-from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
-from handbook.build import configured_languages, read_config
-from handbook.checks import Problem, check
-from handbook.links import REGISTRY_NAME, load_registry, page_path
-from handbook.project import SOURCE_LANGUAGE, Project
-
-
-class _PageFacts(HTMLParser):
-    """Collects every `id` of a built page and notices a redirect stub (meta refresh)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.is_redirect = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(str(values["id"]))
-        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
-            self.is_redirect = True
-
-
-@cache
-def _facts(path: Path, mtime_ns: int) -> tuple[frozenset[str], bool]:
-    parser = _PageFacts()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-    parser.close()
-    return frozenset(parser.ids), parser.is_redirect
-
-
-def _page_facts(path: Path) -> tuple[frozenset[str], bool] | None:
-    if not path.is_file():
-        return None
-    return _facts(path, path.stat().st_mtime_ns)
-
-
-def redirect_maps(config: dict) -> dict[str, str]:
-    """The `redirect_maps` of the `redirects` plugin in mkdocs.yml (empty when it is not configured)."""
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            settings = plugin["redirects"] or {}
-            maps = settings.get("redirect_maps") or {}
-            return {str(old): str(new) for old, new in maps.items()}
-    return {}
-
-
-def _split(url: str, languages: list[str]) -> tuple[str, str, str]:
-    """(lang, language-neutral path, anchor) of a registry URL such as `he/principles/x/#why`."""
-    path, _, anchor = url.lstrip("/").partition("#")
-    first = path.split("/", 1)[0]
-    if first in languages and first != SOURCE_LANGUAGE:
-        return first, path[len(first) + 1 :], anchor
-    return SOURCE_LANGUAGE, path, anchor
-
-
-def _html_file(site: Path, path: str) -> Path:
-    return site / path / "index.html" if path == "" or path.endswith("/") else site / path
-
-
-def _sources_for(neutral_path: str) -> list[str]:
-    stem = neutral_path.rstrip("/")
-    if not stem:
-        return ["index.md", "README.md"]
-    return [f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"]
-
-
-def _resolve(site: Path, path: str, anchor: str) -> str | None:
-    """None if `path#anchor` resolves in the built site, else what is wrong."""
-    html = _html_file(site, path)
-    facts = _page_facts(html)
-    if facts is None:
-        return f"{html.relative_to(site.parent).as_posix()} is missing"
-    ids, is_redirect = facts
-    if is_redirect:
-        return f"{html.relative_to(site.parent).as_posix()} is a redirect stub"
-    if anchor and anchor not in ids:
-        return f"{html.relative_to(site.parent).as_posix()} has no element with id {anchor!r}"
-    return None
-
-
-def url_problem(site: Path, url: str) -> str | None:
-    """None if the registry URL `url` (`/he/x/#anchor`) resolves in the built `site`, else why not."""
-    path, _, anchor = url.lstrip("/").partition("#")
-    return _resolve(site, path, anchor)
+from handbook.checks.registry import Problem, check
+from handbook.core.project import Project
+from handbook.site.build import configured_languages, read_config
+from handbook.site.links import (
+    REGISTRY_NAME,
+    load_registry,
+    page_path,
+    redirect_maps,
+    resolve_url,
+    sources_for,
+    split_url,
+)
 
 
 @check
@@ -120,11 +46,11 @@ def published_urls_resolve(project: Project) -> list[Problem]:
     redirects = redirect_maps(config)
     problems: list[Problem] = []
     for url in urls:
-        lang, neutral, anchor = _split(url, languages)
-        direct = _resolve(site, url.lstrip("/").partition("#")[0], anchor)
+        lang, neutral, anchor = split_url(url, languages)
+        direct = resolve_url(site, url.lstrip("/").partition("#")[0], anchor)
         if direct is None:
             continue
-        source = next((s for s in _sources_for(neutral) if s in redirects), None)
+        source = next((s for s in sources_for(neutral) if s in redirects), None)
         if source is None:
             problems.append(
                 Problem(
@@ -132,7 +58,7 @@ def published_urls_resolve(project: Project) -> list[Problem]:
                     lang,
                     url,
                     f"published URL {url} no longer resolves ({direct}) and no redirect covers it; "
-                    f"add `{_sources_for(neutral)[0]}: <new page>.md` under the redirects plugin's "
+                    f"add `{sources_for(neutral)[0]}: <new page>.md` under the redirects plugin's "
                     "redirect_maps in mkdocs.yml, or restore the page or anchor",
                 )
             )
@@ -141,7 +67,7 @@ def published_urls_resolve(project: Project) -> list[Problem]:
         if PurePosixPath(target).suffix != ".md":
             continue  # an external redirect target (http...) cannot be checked offline
         target_path = page_path(target, lang)
-        reason = _resolve(site, target_path, anchor or target_anchor)
+        reason = resolve_url(site, target_path, anchor or target_anchor)
         if reason is not None:
             problems.append(
                 Problem(

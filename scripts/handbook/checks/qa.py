@@ -1,7 +1,7 @@
 """Translation QA on one segment: numbers, placeholders, glossary, script, spacing, punctuation.
 
 Pure functions over (English source, translation, language); modelled on Okapi CheckMate and
-Translate Toolkit's pofilter. `handbook.qa_checks` runs them over every reviewed PO entry.
+Translate Toolkit's pofilter. `handbook.checks.translations` runs them over every reviewed PO entry.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from handbook.glossary import Glossary, Term
+from handbook.translate.glossary import Glossary, Term
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Thousands separators differ by language (4,000 / 4 000); compare the digits only.
@@ -34,20 +34,20 @@ class Finding:
 
 def numbers(text: str) -> Counter[str]:
     """Numbers in `text`, placeholders ({1}) and thousands separators left out."""
-    from handbook.segments import PLACEHOLDER_RE
+    from handbook.translate.segments import PLACEHOLDER_RE
 
     return Counter(NUMBER.findall(GROUPING.sub("", PLACEHOLDER_RE.sub(" ", text))))
 
 
 def _placeholders(text: str) -> Counter[str]:
-    from handbook.segments import placeholders
+    from handbook.translate.segments import placeholders
 
     return Counter(placeholders(text))
 
 
 def _strip_kept(text: str, glossary: Glossary) -> str:
     """The text without names, placeholders and link targets: what must be in the target script."""
-    from handbook.segments import placeholders
+    from handbook.translate.segments import placeholders
 
     for kept in (*placeholders(text), *_MARKDOWN_LINK_TARGET.findall(text), *glossary.do_not_translate):
         text = text.replace(kept, " ")

@@ -1,11 +1,14 @@
-"""The registry of project checks behind `handbook check`; each area registers its own."""
+"""The `Problem` record and the registry of checks; each check module registers on import.
+
+This module imports none of the check modules, so they can all import it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from handbook.project import Project
+from handbook.core.project import Project
 
 
 @dataclass(frozen=True, order=True)
@@ -29,21 +32,3 @@ def check(function: CheckFunction) -> CheckFunction:
     """Register `function` as one of the checks `handbook check` runs."""
     CHECKS.append(function)
     return function
-
-
-def _load_check_modules() -> None:
-    # Each area's checks live in its own module and register on import.
-    # --- check modules (one import line per area) ---
-    import handbook.content_checks  # noqa: F401
-    import handbook.link_checks  # noqa: F401
-    import handbook.qa_checks  # noqa: F401
-    import handbook.sync_checks  # noqa: F401
-
-
-def run_checks(project: Project) -> list[Problem]:
-    """Run every registered check and return all problems, sorted."""
-    _load_check_modules()
-    problems: list[Problem] = []
-    for function in CHECKS:
-        problems.extend(function(project))
-    return sorted(set(problems))

@@ -6,13 +6,13 @@ file is reported, never deleted.
 
 from __future__ import annotations
 
-from handbook.checks import Problem, check
-from handbook.engines import NoneEngine
-from handbook.errors import HandbookError
-from handbook.memory import load_catalog
-from handbook.project import TARGET_LANGUAGES, Project
-from handbook.segments import PLACEHOLDER_RE, inline_spans
-from handbook.sync import english_pages, inspect_generated, sync
+from handbook.checks.registry import Problem, check
+from handbook.core.errors import HandbookError
+from handbook.core.project import TARGET_LANGUAGES, Project
+from handbook.translate.engines import NoneEngine
+from handbook.translate.memory import load_catalog
+from handbook.translate.segments import PLACEHOLDER_RE, inline_spans
+from handbook.translate.sync import english_pages, inspect_generated, sync
 
 
 def _po_files(project: Project, lang: str):

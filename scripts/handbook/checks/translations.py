@@ -1,4 +1,4 @@
-"""`handbook check` translation QA: every reviewed segment of every language passes `handbook.qa`.
+"""`handbook check` translation QA: every reviewed segment of every language passes `handbook.checks.qa`.
 
 A reviewer who has checked a finding and found it wrong (a term used in another sense, say)
 silences it for that one entry with a translator comment in the PO file, as Weblate's
@@ -7,12 +7,12 @@ silences it for that one entry with a translator comment in the PO file, as Webl
 
 from __future__ import annotations
 
-from handbook.checks import Problem, check
-from handbook.errors import HandbookError
-from handbook.glossary import load_glossary
-from handbook.memory import SegmentState, load_catalog
-from handbook.project import TARGET_LANGUAGES, Project
-from handbook.qa import check_segment
+from handbook.checks.qa import check_segment
+from handbook.checks.registry import Problem, check
+from handbook.core.errors import HandbookError
+from handbook.core.project import TARGET_LANGUAGES, Project
+from handbook.translate.glossary import load_glossary
+from handbook.translate.memory import SegmentState, load_catalog
 
 IGNORE_PREFIX = "qa-ignore:"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from handbook.project import TARGET_LANGUAGES, Project
+from handbook.core.project import TARGET_LANGUAGES, Project
 
 
 @click.command(name="import")
@@ -22,10 +22,10 @@ def import_command(drafts: Path, languages: tuple[str, ...], replace_human: bool
     """Import translated Markdown pages from DRAFTS/<lang>/<page>.md as reviewed translations.
 
     Each draft must line up with its English page block by block (check with
-    `python -m handbook.alignment docs/en/PAGE.md DRAFT.md`). Existing human translations are never
+    `python -m handbook.translate.alignment docs/en/PAGE.md DRAFT.md`). Existing human translations are never
     overwritten without --replace. Run `handbook sync` afterwards to regenerate docs/<lang>/.
     """
-    from handbook.importing import import_drafts
+    from handbook.translate.importing import import_drafts
 
     project = Project.discover()
     report = import_drafts(

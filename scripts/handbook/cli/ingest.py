@@ -1,4 +1,4 @@
-"""The `handbook ingest` command: parse arguments, call handbook.ingest, print the report, exit."""
+"""The `handbook ingest` command: parse arguments, call handbook.ingest.pipeline, print the report, exit."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from handbook.errors import HandbookError
+from handbook.core.errors import HandbookError
 
 
 @click.command(name="ingest")
@@ -31,8 +31,8 @@ def ingest_command(paths: tuple[Path, ...], out_dir: Path | None, as_json: bool)
 
     Example: handbook ingest sources/raw/*
     """
-    from handbook.ingest import SOURCES_FILE, ingest_files, load_sources
-    from handbook.project import Project
+    from handbook.core.project import Project
+    from handbook.ingest.pipeline import SOURCES_FILE, ingest_files, load_sources
 
     try:
         project: Project | None = Project.discover()
@@ -44,7 +44,7 @@ def ingest_command(paths: tuple[Path, ...], out_dir: Path | None, as_json: bool)
         out_dir = project.sources_dir / "clean" if project else Path("sources") / "clean"
     lock = contextlib.nullcontext()
     if project is not None:
-        from handbook.fsutil import project_lock
+        from handbook.core.fsutil import project_lock
 
         lock = project_lock(project.root)
     with lock:

@@ -8,9 +8,9 @@ import json
 
 import click
 
-from handbook.fsutil import project_lock
-from handbook.links import PageLink, collect_links, update_registry
-from handbook.project import LANGUAGE_BY_CODE, Project, language
+from handbook.core.fsutil import project_lock
+from handbook.core.project import LANGUAGE_BY_CODE, Project, language
+from handbook.site.links import PageLink, collect_links, update_registry
 
 
 def _markdown(links: list[PageLink]) -> str:

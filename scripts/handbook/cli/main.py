@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from handbook import __version__
-from handbook.project import Project
+from handbook.core.project import Project
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -34,7 +34,7 @@ def build(then_serve: bool, port: int, jobs: int | None) -> None:
     as its pages are. The site is built in a temporary folder and replaces site/ only when
     everything succeeded, so a failed build leaves the previous site/ intact.
     """
-    from handbook.build import build_site
+    from handbook.site.build import build_site
 
     project = Project.discover()
     site = build_site(project, jobs=jobs, echo=lambda step: click.echo(f"• {step}", err=True))
@@ -51,7 +51,7 @@ def serve(port: int) -> None:
 
 
 def _serve(project: Project, port: int) -> None:
-    from handbook.serve import make_server
+    from handbook.site.serve import make_server
 
     server = make_server(project.site_dir, port=port)
     click.echo(f"serving {project.site_dir.name}/ on http://127.0.0.1:{port}/ (Ctrl+C stops)", err=True)
@@ -96,11 +96,11 @@ def check_command(as_json: bool) -> None:
 
 
 # --- commands of each area (one import, and the command in the tuple below) ---
-from handbook.commands.importing import import_command  # noqa: E402
-from handbook.commands.ingest import ingest_command  # noqa: E402
-from handbook.commands.links import links_command  # noqa: E402
-from handbook.commands.models import models_command  # noqa: E402
-from handbook.commands.sync import status_command, sync_command  # noqa: E402
+from handbook.cli.importing import import_command  # noqa: E402
+from handbook.cli.ingest import ingest_command  # noqa: E402
+from handbook.cli.links import links_command  # noqa: E402
+from handbook.cli.models import models_command  # noqa: E402
+from handbook.cli.sync import status_command, sync_command  # noqa: E402
 
 for _command in (ingest_command, sync_command, status_command, import_command, links_command, models_command):
     main.add_command(_command)

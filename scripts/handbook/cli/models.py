@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from handbook.models import install_model, installed_models, packages_dir
+from handbook.translate.models import install_model, installed_models, packages_dir
 
 
 @click.group(name="models")

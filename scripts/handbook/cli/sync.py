@@ -6,8 +6,8 @@ import json
 
 import click
 
-from handbook.engines import ENGINE_NAMES, get_engine
-from handbook.project import LANGUAGE_BY_CODE, TARGET_LANGUAGES, Project
+from handbook.core.project import LANGUAGE_BY_CODE, TARGET_LANGUAGES, Project
+from handbook.translate.engines import ENGINE_NAMES, get_engine
 
 _LANG_HELP = f"Target language code ({', '.join(TARGET_LANGUAGES)}); repeat for several. Default: all."
 
@@ -38,7 +38,7 @@ def sync_command(langs: tuple[str, ...], engine: str, check: bool) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from handbook.sync import resolve_languages, sync
+    from handbook.translate.sync import resolve_languages, sync
 
     project = Project.discover()
     resolve_languages(langs)  # unknown codes fail before the engine is loaded
@@ -90,7 +90,7 @@ def sync_command(langs: tuple[str, ...], engine: str, check: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the status object of DESIGN.md as JSON.")
 def status_command(langs: tuple[str, ...], as_json: bool) -> None:
     """Per page and language: how many segments are reviewed, machine, stale and missing."""
-    from handbook.status import COUNT_KEYS, status
+    from handbook.translate.status import COUNT_KEYS, status
 
     result = status(Project.discover(), langs)
     if as_json:

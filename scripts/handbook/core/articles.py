@@ -21,7 +21,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.attrs.parse import ParseError
 from mdit_py_plugins.attrs.parse import parse as parse_attrs
 
-from handbook.errors import HandbookError
+from handbook.core.errors import HandbookError
 
 KINDS: tuple[str, ...] = ("principle", "case", "path", "page")
 STRING_KEYS: tuple[str, ...] = ("id", "kind", "title", "summary")

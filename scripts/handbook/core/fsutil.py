@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from handbook.errors import HandbookError
+from handbook.core.errors import HandbookError
 
 LOCK_NAME = ".handbook.lock"
 

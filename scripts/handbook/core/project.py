@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.errors import HandbookError
+from handbook.core.errors import HandbookError
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.project import LANGUAGE_BY_CODE
+from handbook.core.project import LANGUAGE_BY_CODE
 
 # key -> {language code -> text}. Every key has all five languages (a test checks this).
 # Placeholders use str.format names, e.g. {count}.
@@ -16,7 +16,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "หน้านี้ยังไม่ได้แปล จึงแสดงเป็นภาษาอังกฤษ",
         "ru": "Эта страница ещё не переведена и показана на английском языке.",
     },
-    # links: copy-link buttons and last-changed dates (handbook.link_features)
+    # links: copy-link buttons and last-changed dates (handbook.site.link_features)
     "links.copy": {
         "en": "Copy link to section “{title}”",
         "he": "העתקת קישור לסעיף „{title}”",
@@ -52,7 +52,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "ต้นฉบับภาษาอังกฤษแก้ไขล่าสุด: {date}",
         "ru": "Английский текст последний раз изменён: {date}",
     },
-    # translation notices on generated pages (handbook.notices; counts written by handbook sync)
+    # translation notices on generated pages (handbook.site.notices; counts written by handbook sync)
     "translation.notice_title": {
         "en": "Translation not fully reviewed",
         "he": "התרגום עדיין לא נבדק במלואו",
@@ -102,7 +102,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "อ่านต้นฉบับภาษาอังกฤษ",
         "ru": "Читать английский оригинал",
     },
-    # search: the header search box (handbook.search, handbook-search.js)
+    # search: the header search box (handbook.site.search, handbook-search.js)
     "search.placeholder": {
         "en": "Search the handbook",
         "he": "חיפוש במדריך",

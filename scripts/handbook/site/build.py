@@ -1,6 +1,6 @@
 """`handbook build`: validate the config, build every language strictly and in parallel, swap in.
 
-The languages are built by separate processes (`handbook.build_language`), as many at a time as
+The languages are built by separate processes (`handbook.site.build_language`), as many at a time as
 there are cores, each into a part folder of its own; a language's search index (Pagefind) is made
 from its part as soon as its pages are built, while other languages still build. The parts are
 then assembled (the default language at the root, every other one in its folder, one Pagefind
@@ -23,10 +23,10 @@ from pathlib import Path
 
 import yaml
 
-from handbook.errors import HandbookError, yaml_error
-from handbook.glossary import load_glossary
-from handbook.project import Project
-from handbook.search import BUNDLE_DIR, glossary_word_groups, index_language, merge_bundles, page_sources
+from handbook.core.errors import HandbookError, yaml_error
+from handbook.translate.glossary import load_glossary
+from handbook.core.project import Project
+from handbook.site.search import BUNDLE_DIR, glossary_word_groups, index_language, merge_bundles, page_sources
 
 # Order in which languages are built: those whose search index takes longest first (Thai is
 # segmented, Hebrew and Arabic get prefix stems), so the slowest indexes can start while the
@@ -253,14 +253,14 @@ def _run_steps(
 
 
 def _build_pages(project: Project, lang: str, parts: Path, *, default: str) -> TaskTiming:
-    """One language's pages, by `python -m handbook.build_language` into parts/<lang>/site."""
+    """One language's pages, by `python -m handbook.site.build_language` into parts/<lang>/site."""
     start = time.perf_counter()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [
             sys.executable,
             "-m",
-            "handbook.build_language",
+            "handbook.site.build_language",
             str(project.config_file),
             str(parts / lang / "site"),
             lang,
@@ -327,7 +327,7 @@ def _assemble(default: str, order: list[str], parts: Path) -> Path:
             raise HandbookError(
                 f"the {lang!r} build did not produce exactly one {lang}/ folder",
                 path=parts / lang / "site",
-                fix="report this as a bug in handbook.build_language (static-i18n's layout changed?)",
+                fix="report this as a bug in handbook.site.build_language (static-i18n's layout changed?)",
             )
         folder.rename(staging / lang)
     merge_bundles([parts / lang / BUNDLE_DIR for lang in order], staging / BUNDLE_DIR)

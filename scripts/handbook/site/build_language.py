@@ -1,7 +1,7 @@
-"""Build one language of the site, in a process of its own: `python -m handbook.build_language`.
+"""Build one language of the site, in a process of its own: `python -m handbook.site.build_language`.
 
 `handbook build` runs one of these per language, as many at a time as there are cores, and then
-assembles their output (see `handbook.build`). mkdocs-static-i18n would otherwise render every
+assembles their output (see `handbook.site.build`). mkdocs-static-i18n would otherwise render every
 language one after another in a single process, where Material's page rendering leaves one core
 idle.
 
@@ -12,7 +12,7 @@ docs folders and the config, not from what was built before. The default languag
 root of SITE_DIR, any other language to SITE_DIR/<lang>/ (what else that build writes at the root
 is the same theme files and is discarded by the assembly).
 
-    python -m handbook.build_language MKDOCS_YML SITE_DIR LANG
+    python -m handbook.site.build_language MKDOCS_YML SITE_DIR LANG
 
 Exit status 0: built, and the last line of stdout is JSON {"lang", "pages", "cpu"}. Exit 1: the
 build failed, and stderr holds mkdocs' warnings and errors (strict mode: any warning fails).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook.project import LANGUAGE_BY_CODE, SOURCE_LANGUAGE
+from handbook.core.project import LANGUAGE_BY_CODE, SOURCE_LANGUAGE
 
 
 class FallbackDirection:

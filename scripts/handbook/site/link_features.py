@@ -15,9 +15,9 @@ from urllib.parse import urljoin
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from handbook.links import page_path
-from handbook.project import LANGUAGE_BY_CODE, SOURCE_LANGUAGE
-from handbook.ui import t
+from handbook.site.links import page_path
+from handbook.core.project import LANGUAGE_BY_CODE, SOURCE_LANGUAGE
+from handbook.core.ui import t
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 

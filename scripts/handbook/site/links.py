@@ -9,6 +9,8 @@ and only grows.
 from __future__ import annotations
 
 import re
+from functools import cache
+from html.parser import HTMLParser
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -16,10 +18,10 @@ import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from handbook.build import configured_languages, read_config
-from handbook.errors import HandbookError, yaml_error
-from handbook.fsutil import atomic_write_text
-from handbook.project import LANGUAGES, SOURCE_LANGUAGE, Project
+from handbook.site.build import configured_languages, read_config
+from handbook.core.errors import HandbookError, yaml_error
+from handbook.core.fsutil import atomic_write_text
+from handbook.core.project import LANGUAGES, SOURCE_LANGUAGE, Project
 
 REGISTRY_NAME = "urls.yml"
 REGISTRY_HEADER = (
@@ -256,13 +258,96 @@ def render_registry(urls: list[str]) -> str:
     return REGISTRY_HEADER + body
 
 
+# --- resolving a URL in the built site (used by the registry and by `handbook check`) ---
+
+
+class _PageFacts(HTMLParser):
+    """Collects every `id` of a built page and notices a redirect stub (meta refresh)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.is_redirect = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
+            self.is_redirect = True
+
+
+@cache
+def _facts(path: Path, mtime_ns: int) -> tuple[frozenset[str], bool]:
+    parser = _PageFacts()
+    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    parser.close()
+    return frozenset(parser.ids), parser.is_redirect
+
+
+def _page_facts(path: Path) -> tuple[frozenset[str], bool] | None:
+    if not path.is_file():
+        return None
+    return _facts(path, path.stat().st_mtime_ns)
+
+
+def redirect_maps(config: dict) -> dict[str, str]:
+    """The `redirect_maps` of the `redirects` plugin in mkdocs.yml (empty when it is not configured)."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            settings = plugin["redirects"] or {}
+            maps = settings.get("redirect_maps") or {}
+            return {str(old): str(new) for old, new in maps.items()}
+    return {}
+
+
+def split_url(url: str, languages: list[str]) -> tuple[str, str, str]:
+    """(lang, language-neutral path, anchor) of a registry URL such as `he/principles/x/#why`."""
+    path, _, anchor = url.lstrip("/").partition("#")
+    first = path.split("/", 1)[0]
+    if first in languages and first != SOURCE_LANGUAGE:
+        return first, path[len(first) + 1 :], anchor
+    return SOURCE_LANGUAGE, path, anchor
+
+
+def _html_file(site: Path, path: str) -> Path:
+    return site / path / "index.html" if path == "" or path.endswith("/") else site / path
+
+
+def sources_for(neutral_path: str) -> list[str]:
+    stem = neutral_path.rstrip("/")
+    if not stem:
+        return ["index.md", "README.md"]
+    return [f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"]
+
+
+def resolve_url(site: Path, path: str, anchor: str) -> str | None:
+    """None if `path#anchor` resolves in the built site, else what is wrong."""
+    html = _html_file(site, path)
+    facts = _page_facts(html)
+    if facts is None:
+        return f"{html.relative_to(site.parent).as_posix()} is missing"
+    ids, is_redirect = facts
+    if is_redirect:
+        return f"{html.relative_to(site.parent).as_posix()} is a redirect stub"
+    if anchor and anchor not in ids:
+        return f"{html.relative_to(site.parent).as_posix()} has no element with id {anchor!r}"
+    return None
+
+
+def url_problem(site: Path, url: str) -> str | None:
+    """None if the registry URL `url` (`/he/x/#anchor`) resolves in the built `site`, else why not."""
+    path, _, anchor = url.lstrip("/").partition("#")
+    return resolve_url(site, path, anchor)
+
+
+
 def update_registry(project: Project) -> tuple[int, int, list[str]]:
     """Add every current URL that resolves in the built site to urls.yml; never removes one.
 
     Only what the built site really serves counts as published, so `handbook build` comes first.
     Returns (added, total, skipped) where skipped are current URLs the built site does not serve.
     """
-    from handbook.link_checks import url_problem  # the checks module imports this one
 
     if not (project.site_dir / "index.html").is_file():
         raise HandbookError(

@@ -2,7 +2,7 @@
 
 A generated page in `docs/<lang>/` carries `translation:` counts in its front matter (written by
 `handbook sync`). When any segment is machine-translated, stale or missing, the page starts with
-a notice in the reader's language (strings in `handbook.ui`, keys `translation.*`) saying how
+a notice in the reader's language (strings in `handbook.core.ui`, keys `translation.*`) saying how
 much is not reviewed, with a link to the English page. The blocks themselves are marked by sync
 with the classes `hb-machine`, `hb-stale` and `hb-missing` (styled in
 `overrides/assets/handbook.css`); English fallback blocks also get `lang="en" dir="ltr"`.
@@ -15,8 +15,8 @@ from html import escape
 
 from mkdocs.utils import get_relative_url
 
-from handbook.project import LANGUAGE_BY_CODE, SOURCE_LANGUAGE
-from handbook.ui import t
+from handbook.core.project import LANGUAGE_BY_CODE, SOURCE_LANGUAGE
+from handbook.core.ui import t
 
 STATES = ("machine", "stale", "missing")
 

@@ -6,17 +6,17 @@ from typing import Any
 
 from mkdocs.plugins import BasePlugin
 
-from handbook.link_features import (
+from handbook.site.link_features import (
     CopyLinkButtons,
     HreflangAlternates,
     LanguageRedirects,
     LanguageSitemaps,
     LastChanged,
 )
-from handbook.nav_cache import NavigationCache
-from handbook.notices import TranslationNotice
-from handbook.search import SearchBox
-from handbook.site_features import FallbackDirection, HtmlDirection, NotFoundPages
+from handbook.site.nav_cache import NavigationCache
+from handbook.site.notices import TranslationNotice
+from handbook.site.search import SearchBox
+from handbook.site.features import FallbackDirection, HtmlDirection, NotFoundPages
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
@@ -24,14 +24,14 @@ FEATURES: list[type] = [
     FallbackDirection,
     HtmlDirection,
     NotFoundPages,
-    LastChanged,  # links: last-changed dates (handbook.link_features)
+    LastChanged,  # links: last-changed dates (handbook.site.link_features)
     CopyLinkButtons,
     HreflangAlternates,
     LanguageSitemaps,
     LanguageRedirects,
-    SearchBox,  # search: the header search box's language and labels (handbook.search)
-    TranslationNotice,  # translation notices and block marks (handbook.notices)
-    NavigationCache,  # build speed: navigation HTML reused between pages (handbook.nav_cache)
+    SearchBox,  # search: the header search box's language and labels (handbook.site.search)
+    TranslationNotice,  # translation notices and block marks (handbook.site.notices)
+    NavigationCache,  # build speed: navigation HTML reused between pages (handbook.site.nav_cache)
 ]
 
 

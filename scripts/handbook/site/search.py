@@ -24,8 +24,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.errors import HandbookError
-from handbook.glossary import Glossary
+from handbook.core.errors import HandbookError
+from handbook.translate.glossary import Glossary
 
 # Brackets a token that exists only in the search index (the browser script strips it from
 # excerpts): U+2063 INVISIBLE SEPARATOR ... U+2064 INVISIBLE PLUS. Pagefind drops both from words.
@@ -379,7 +379,7 @@ class SearchBox:
 
 def search_box_settings(lang: str | None) -> dict:
     """What the search script needs from the build: the language and its interface labels."""
-    from handbook.ui import t
+    from handbook.core.ui import t
 
     lang = (lang or "en").split("-")[0]
 

@@ -6,7 +6,7 @@ import functools
 import http.server
 from pathlib import Path
 
-from handbook.errors import HandbookError
+from handbook.core.errors import HandbookError
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):

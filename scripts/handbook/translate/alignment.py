@@ -1,7 +1,7 @@
 """Structural comparison of an English page and a translated page: same blocks, links, anchors, code.
 
 Used to check a translator's full-page draft before it is imported into the translation memory, and
-by `python -m handbook.alignment EN.md TRANSLATED.md` for translators checking their own work.
+by `python -m handbook.translate.alignment EN.md TRANSLATED.md` for translators checking their own work.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 
-from handbook import segments
-from handbook.errors import HandbookError
+from handbook.core.errors import HandbookError
+from handbook.translate import segments
 
 _ANCHOR = re.compile(r"\{#[^}]+\}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -123,7 +123,7 @@ def compare(english: str, translated: str, *, path: str | None = None) -> list[s
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
-        print("usage: python -m handbook.alignment ENGLISH.md TRANSLATED.md", file=sys.stderr)
+        print("usage: python -m handbook.translate.alignment ENGLISH.md TRANSLATED.md", file=sys.stderr)
         return 2
     english, translated = (Path(arg).read_text(encoding="utf-8") for arg in argv)
     problems = compare(english, translated, path=argv[1])

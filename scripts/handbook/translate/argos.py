@@ -1,7 +1,7 @@
 """The Argos Translate engine: whole segments in one batch, with Argos' known behaviours wrapped.
 
 What it wraps (DESIGN.md, "Machine translation"): settings are read once at import, so the
-environment is set first (`handbook.models.import_argos`); `_` in output becomes a space and
+environment is set first (`handbook.translate.models.import_argos`); `_` in output becomes a space and
 surrounding whitespace is stripped, so underscores, placeholders and do-not-translate names are
 masked and whitespace is put back; each line is translated on its own; output stops at 256 tokens
 per sentence, so segments are split into sentences (the package's MiniSBD splitter, pythainlp for
@@ -23,16 +23,21 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook.errors import HandbookError
-from handbook.models import configure_environment, import_argos, installed_models, missing_pair_error
+from handbook.core.errors import HandbookError
+from handbook.translate.models import (
+    configure_environment,
+    import_argos,
+    installed_models,
+    missing_pair_error,
+)
 
 PIVOT_LANGUAGE = "en"
 # Output is cut at 256 tokens per sentence (CTranslate2's max_decoding_length); a translation can
 # be longer than its source, so sources are cut well below that.
 MAX_SENTENCE_TOKENS = 150
-# Protected besides the glossary names: `handbook.segments` placeholders `{N}` (with the `](` `)`
+# Protected besides the glossary names: `handbook.translate.segments` placeholders `{N}` (with the `](` `)`
 # around a link destination kept in one piece), `{{...}}`/`⟦...⟧` placeholders, URLs and
-# identifiers with underscores. `handbook.segments.PLACEHOLDER_RE` is added when it exists.
+# identifiers with underscores. `handbook.translate.segments.PLACEHOLDER_RE` is added when it exists.
 DEFAULT_PROTECT_PATTERN = (
     r"\]\((?<!\\)\{\d+\}\)|(?<!\\)\{\d+\}|\{\{[^{}]*\}\}|⟦[^⟦⟧]*⟧|https?://\S+[\w/]|\w+(?:_\w+)+"
 )
@@ -543,7 +548,7 @@ def _pythainlp_data() -> None:
 
 def _combined_pattern(extra: str | None) -> re.Pattern[str]:
     """`extra` plus the segment placeholder pattern (`{1}`), which is always protected."""
-    from handbook.segments import PLACEHOLDER_RE
+    from handbook.translate.segments import PLACEHOLDER_RE
 
     parts = [PLACEHOLDER_RE.pattern, *([extra] if extra else [])]
     return re.compile("|".join(f"(?:{part})" for part in parts))
@@ -551,8 +556,8 @@ def _combined_pattern(extra: str | None) -> re.Pattern[str]:
 
 def _glossary_names() -> tuple[str, ...]:
     """The glossary's do-not-translate names, when run inside a handbook checkout."""
-    from handbook.glossary import load_glossary
-    from handbook.project import Project
+    from handbook.core.project import Project
+    from handbook.translate.glossary import load_glossary
 
     try:
         project = Project.discover()

@@ -6,14 +6,14 @@ The interface every engine implements (DESIGN.md, Machine translation):
         name: str
         def translate(self, texts: list[str], source: str, target: str) -> list[str]: ...
 
-`texts` are segment sources (inline Markdown with `{N}` placeholders, see `handbook.segments`);
+`texts` are segment sources (inline Markdown with `{N}` placeholders, see `handbook.translate.segments`);
 the result has one text per input, in order, placeholders kept. Sync calls an engine once per
 language per batch of segments that no memory hit covers; a memory hit costs no call.
 
 - `pseudo`: deterministic pseudo-localisation for layout and RTL tests: accented letters,
   `[` `]` brackets, about 30 % longer; placeholders and Markdown punctuation are kept.
 - `none`: memory only; new segments stay missing (rendered in English).
-- `argos`: offline neural MT (`handbook.engines_argos.ArgosEngine`, imported only when asked for,
+- `argos`: offline neural MT (`handbook.translate.argos.ArgosEngine`, imported only when asked for,
   so the other engines never load ctranslate2).
 """
 
@@ -23,7 +23,7 @@ import math
 import re
 from typing import Protocol, runtime_checkable
 
-from handbook.errors import HandbookError
+from handbook.core.errors import HandbookError
 
 ENGINE_NAMES = ("argos", "pseudo", "none")
 
@@ -94,7 +94,7 @@ def get_engine(name: str) -> Engine:
         return PseudoEngine()
     if name == "argos":
         try:
-            from handbook.engines_argos import ArgosEngine
+            from handbook.translate.argos import ArgosEngine
         except ImportError as exc:
             raise HandbookError(
                 f"the argos engine is not available: {exc}",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from handbook.errors import HandbookError, yaml_error
-from handbook.project import TARGET_LANGUAGES
+from handbook.core.errors import HandbookError, yaml_error
+from handbook.core.project import TARGET_LANGUAGES
 
 # Hebrew final letters take their medial form inside a word (נאמן -> הנאמנים).
 _HEBREW_FINALS = str.maketrans("ךםןףץ", "כמנפצ")

@@ -2,9 +2,9 @@
 
 Some translators work on whole pages rather than in a PO editor. A draft is the English page
 translated in place: the same front matter keys (title and summary translated), the same blocks
-in the same order, links, inline code and anchors untouched (`python -m handbook.alignment`
+in the same order, links, inline code and anchors untouched (`python -m handbook.translate.alignment`
 checks this). Each draft is matched to its English page segment by segment
-(`handbook.sync.import_page`) and merged into `translations/<lang>/<page>.po`:
+(`handbook.translate.sync.import_page`) and merged into `translations/<lang>/<page>.po`:
 
 - a segment with no human translation yet takes the draft's text as reviewed;
 - a segment that already has a different human translation keeps it, and the run reports a
@@ -20,12 +20,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from handbook.alignment import compare
-from handbook.errors import HandbookError
-from handbook.fsutil import atomic_write_text, project_lock
-from handbook.memory import Catalog, Entry, SegmentState, catalog_path, catalog_text, load_catalog
-from handbook.project import Project, language
-from handbook.sync import import_page
+from handbook.core.errors import HandbookError
+from handbook.core.fsutil import atomic_write_text, project_lock
+from handbook.core.project import Project, language
+from handbook.translate.alignment import compare
+from handbook.translate.memory import Catalog, Entry, SegmentState, catalog_path, catalog_text, load_catalog
+from handbook.translate.sync import import_page
 
 REPLACED_NOTE = "[replaced by `handbook import` on {page}]"
 

@@ -33,9 +33,9 @@ from pathlib import Path
 
 import polib
 
-from handbook.errors import HandbookError
-from handbook.project import LANGUAGE_BY_CODE
-from handbook.segments import PLACEHOLDER_RE
+from handbook.core.errors import HandbookError
+from handbook.core.project import LANGUAGE_BY_CODE
+from handbook.translate.segments import PLACEHOLDER_RE
 
 WRAP_WIDTH = 78
 MACHINE_COMMENT = "machine translation: "

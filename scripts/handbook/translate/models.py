@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from handbook.errors import HandbookError
+from handbook.core.errors import HandbookError
 
 # Measured on 2 shared cores: one intra-op thread and ~1024-token batches are several times
 # faster than Argos' defaults (all cores, 32 tokens). Users may override both in the environment.

@@ -45,7 +45,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from handbook.errors import HandbookError, yaml_error
+from handbook.core.errors import HandbookError, yaml_error
 
 # Our own placeholder syntax (not Markdown), so a regex is the right tool for it.
 PLACEHOLDER_RE = re.compile(r"(?<!\\)\{(\d+)\}")

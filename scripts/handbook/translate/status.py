@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from handbook.engines import NoneEngine
-from handbook.project import SOURCE_LANGUAGE, Project
-from handbook.sync import sync
+from handbook.core.project import SOURCE_LANGUAGE, Project
+from handbook.translate.engines import NoneEngine
+from handbook.translate.sync import sync
 
 COUNT_KEYS = ("segments", "reviewed", "machine", "stale", "missing")
 

@@ -1,0 +1,34 @@
+"""Checks: what `handbook check` verifies, one module per area.
+
+- `registry`: the `Problem` record and the `@check` registry (imports no check module)
+- `content`: front matter, required sections, anchors, links between articles, sources
+- `links`: every published URL in `urls.yml` still resolves in the built site, or is redirected
+- `qa` and `translations`: translation QA of reviewed PO entries (numbers, placeholders, glossary)
+- `sync`: translations and generated pages are in step with the English
+
+Checks sit above the other stages: they read what ingest, translate and site produce.
+"""
+
+from __future__ import annotations
+
+from handbook.checks.registry import CHECKS, Problem, check
+from handbook.core.project import Project
+
+__all__ = ["CHECKS", "Problem", "check", "run_checks"]
+
+
+def _load_check_modules() -> None:
+    # Each area's checks live in its own module and register on import.
+    import handbook.checks.content  # noqa: F401
+    import handbook.checks.links  # noqa: F401
+    import handbook.checks.sync  # noqa: F401
+    import handbook.checks.translations  # noqa: F401
+
+
+def run_checks(project: Project) -> list[Problem]:
+    """Run every registered check and return all problems, sorted."""
+    _load_check_modules()
+    problems: list[Problem] = []
+    for function in CHECKS:
+        problems.extend(function(project))
+    return sorted(set(problems))

@@ -1,0 +1,11 @@
+"""Ingest: raw scraped articles -> clean, attributed source texts and a report of every removal.
+
+- `decode`: bytes -> text (BOMs, declared and detected legacy code pages)
+- `language`: which of the five languages an article is in
+- `html`: the main text of a saved HTML page (trafilatura), and what it left out
+- `thai`: Thai word segmentation
+- `rules`: line-level boilerplate rules, each naming its reason
+- `pipeline`: one article's bytes -> `CleanSource`, and the files of `handbook ingest`
+
+Ingest imports only `handbook.core`.
+"""
