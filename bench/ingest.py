@@ -24,7 +24,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from handbook.ingest.pipeline import ingest_bytes, render_clean  # noqa: E402
+from handbook.ingest.output import render_clean  # noqa: E402
+from handbook.ingest.pipeline import ingest_bytes  # noqa: E402
 
 LANGS = ("en", "he", "ar", "th", "ru")
 LEGACY = {"he": "cp1255", "ar": "cp1256", "th": "cp874", "ru": "cp1251", "en": "utf-16"}

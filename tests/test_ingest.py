@@ -12,16 +12,13 @@ import yaml
 from click.testing import CliRunner
 
 from handbook.cli.main import main
+from handbook.ingest.clean import slug_for
 from handbook.ingest.decode import DecodeError, decode, normalise
+from handbook.ingest.files import ingest_files
 from handbook.ingest.language import LanguageError, detect_language
-from handbook.ingest.pipeline import (
-    IngestError,
-    ingest_bytes,
-    ingest_files,
-    load_sources,
-    render_clean,
-    slug_for,
-)
+from handbook.ingest.output import load_sources, render_clean
+from handbook.ingest.pipeline import ingest_bytes
+from handbook.ingest.records import IngestError
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "sources"

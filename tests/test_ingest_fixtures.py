@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.ingest.pipeline import CleanSource, ingest_bytes
+from handbook.ingest.pipeline import ingest_bytes
+from handbook.ingest.records import CleanSource
 
 FIXTURES = Path(__file__).parent / "data" / "ingest" / "fixtures"
 EXPECTATIONS = sorted(FIXTURES.glob("*.expect.yml"))

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handbook.ingest import rules
-from handbook.ingest.pipeline import ingest_bytes, render_clean
+from handbook.ingest.output import render_clean
+from handbook.ingest.pipeline import ingest_bytes
 
 FIXTURES = Path(__file__).parent / "data" / "ingest" / "fixtures"
 

@@ -15,7 +15,8 @@ from handbook.core.errors import HandbookError
 from handbook.core.project import Project
 from handbook.site.build import read_config
 from handbook.translate.engines import PseudoEngine
-from handbook.translate.segments import SegmentKind, extract, neutralise, placeholders, render, render_marked
+from handbook.translate.render import neutralise, render, render_marked
+from handbook.translate.segments import SegmentKind, extract, placeholders
 
 DATA = Path(__file__).parent / "data" / "segments"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from test_segments import site_html
 
 from handbook.translate.engines import PseudoEngine
-from handbook.translate.segments import extract, placeholders, render
+from handbook.translate.render import render
+from handbook.translate.segments import extract, placeholders
 
 WORDS = st.sampled_from(
     [

@@ -15,7 +15,8 @@ from handbook.core.errors import HandbookError
 from handbook.core.fsutil import project_lock
 from handbook.core.project import Project
 from handbook.translate.memory import SegmentState, load_catalog
-from handbook.translate.sync import inspect_generated, sync
+from handbook.translate.pages import inspect_generated
+from handbook.translate.sync import sync
 
 PAGE_A = """---
 id: page-a

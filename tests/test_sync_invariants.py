@@ -19,7 +19,8 @@ from test_sync import CountingEngine, make_project, snapshot
 from handbook.core.project import Project
 from handbook.translate.engines import PseudoEngine
 from handbook.translate.memory import load_catalog
-from handbook.translate.sync import inspect_generated, sync
+from handbook.translate.pages import inspect_generated
+from handbook.translate.sync import sync
 
 HEADER = "---\nid: a\nkind: principle\ntitle: A page\nsummary: A summary.\n---\n\n# A page\n\n## Section {#section}\n\n"
 SENTENCES = [

@@ -1,12 +1,13 @@
-"""The public contract `handbook.segments.extract` and `handbook.segments.render`.
+"""The public contract `handbook.segments.extract` and `handbook.segments.render` (DESIGN.md).
 
-The code lives in `handbook.translate.segments`; this module only re-exports it so imports
-written against the first layout keep working.
+The code lives in `handbook.translate.segments` (reading a page into segments) and
+`handbook.translate.render` (putting translations back); this module only re-exports the two
+functions so code written against the contract keeps working.
 """
 
 from __future__ import annotations
 
-from handbook.translate.segments import *  # noqa: F403
-from handbook.translate.segments import extract, render
+from handbook.translate.render import render
+from handbook.translate.segments import extract
 
 __all__ = ["extract", "render"]

@@ -4,6 +4,9 @@ Each `@check` function reports `Problem`s for one rule; all of them read the pag
 `load_pages`, which parses every page once per call with markdown-it-py (never regexes over the
 text). Anchors are the explicit `{#...}` attributes of headings. Problem messages start with
 `line N:` when a line is known; `page` is the path relative to `docs/en`.
+
+Why one module of this size: each check is a short function over the same parsed pages (front
+matter, headings, links); splitting them would scatter the shared page model across files.
 """
 
 from __future__ import annotations

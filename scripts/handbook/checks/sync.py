@@ -10,9 +10,11 @@ from handbook.checks.registry import Problem, check
 from handbook.core.errors import HandbookError
 from handbook.core.project import TARGET_LANGUAGES, Project
 from handbook.translate.engines import NoneEngine
+from handbook.translate.inline import inline_spans
 from handbook.translate.memory import load_catalog
-from handbook.translate.segments import PLACEHOLDER_RE, inline_spans
-from handbook.translate.sync import english_pages, inspect_generated, sync
+from handbook.translate.pages import english_pages, inspect_generated
+from handbook.translate.segments import PLACEHOLDER_RE
+from handbook.translate.sync import sync
 
 
 def _po_files(project: Project, lang: str):

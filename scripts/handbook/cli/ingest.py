@@ -32,7 +32,9 @@ def ingest_command(paths: tuple[Path, ...], out_dir: Path | None, as_json: bool)
     Example: handbook ingest sources/raw/*
     """
     from handbook.core.project import Project
-    from handbook.ingest.pipeline import SOURCES_FILE, ingest_files, load_sources
+    from handbook.ingest.files import ingest_files
+    from handbook.ingest.output import load_sources
+    from handbook.ingest.records import SOURCES_FILE
 
     try:
         project: Project | None = Project.discover()

@@ -11,6 +11,10 @@ one, so that case is an error instead. Pairs without a direct model pivot throug
 Packages, languages, tokenizers, splitters and the CTranslate2 translator all come from Argos;
 only the final `translate_batch` call is made here, with Argos' own parameters, so that every
 sentence of every segment goes through the model in one batch instead of one call per line.
+
+Why one module of this size: masking, sentence splitting, batching and pivoting through English
+are one pipeline around a single `translate` call, tested as a whole; split, each part would be a
+few private functions imported by one caller.
 """
 
 from __future__ import annotations

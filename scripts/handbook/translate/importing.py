@@ -25,7 +25,7 @@ from handbook.core.fsutil import atomic_write_text, project_lock
 from handbook.core.project import Project, language
 from handbook.translate.alignment import compare
 from handbook.translate.memory import Catalog, Entry, SegmentState, catalog_path, catalog_text, load_catalog
-from handbook.translate.sync import import_page
+from handbook.translate.merge import import_page
 
 REPLACED_NOTE = "[replaced by `handbook import` on {page}]"
 
