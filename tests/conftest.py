@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -10,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from ci_gate import skip_or_fail
 
 from handbook.core.project import Project
 
@@ -86,13 +86,11 @@ def _chromium() -> str | None:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Debian's chromium driven by Playwright. Skips (or fails under CI=true) when it is missing."""
+    """Debian's chromium driven by Playwright. Skips (or fails under any truthy CI) when it is missing."""
     executable = _chromium()
     if executable is None:
         message = "chromium not found: install Debian's chromium (apt-get install chromium fonts-noto-core)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{message}; browser tests must run in CI")
-        pytest.skip(message)
+        skip_or_fail(message, what="browser tests")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -138,5 +136,5 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         terminalreporter.write_line(
             f"{len(_skipped_browser_tests)} real-browser test(s) were skipped because chromium is "
             "not installed. Enable them with: sudo apt-get install chromium fonts-noto-core "
-            "(CI=true makes them fail instead of skipping)."
+            "(CI=true, or any truthy CI, makes them fail instead of skipping)."
         )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import polib
 import pytest
+from ci_gate import require_msgfmt
 
 from handbook.core.errors import HandbookError
 from handbook.translate.memory import (
@@ -25,7 +25,6 @@ from handbook.translate.memory import (
 
 DATA = Path(__file__).parent / "data" / "sync"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-MSGFMT = shutil.which("msgfmt")
 
 
 def sample_catalog() -> Catalog:
@@ -95,23 +94,23 @@ def test_stale_keeps_the_first_previous_english_and_reverting_restores_review() 
     assert (back.msgid, back.state, back.previous) == ("A", SegmentState.REVIEWED, "")
 
 
-@pytest.mark.skipif(MSGFMT is None, reason="gettext's msgfmt is not installed (apt-get install gettext)")
 def test_msgfmt_accepts_every_state(tmp_path: Path) -> None:
+    msgfmt = require_msgfmt()
     path = tmp_path / "x.po"
     path.write_text(catalog_text(sample_catalog()), encoding="utf-8")
     result = subprocess.run(
-        [MSGFMT, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
+        [msgfmt, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.skipif(MSGFMT is None, reason="gettext's msgfmt is not installed (apt-get install gettext)")
 def test_msgfmt_catches_a_lost_placeholder_in_a_reviewed_translation(tmp_path: Path) -> None:
+    msgfmt = require_msgfmt()
     catalog = Catalog(lang="ru", page="x.md", entries=[Entry(msgid="See [it]({1}).", msgstr="Смотрите.")])
     path = tmp_path / "x.po"
     path.write_text(catalog_text(catalog), encoding="utf-8")
     result = subprocess.run(
-        [MSGFMT, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
+        [msgfmt, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
     )
     assert result.returncode == 1
     assert "format specification" in result.stderr
@@ -153,17 +152,27 @@ def test_missing_file_is_an_empty_catalog(tmp_path: Path) -> None:
     assert catalog.entries == [] and catalog.obsolete == []
 
 
-@pytest.mark.skipif(MSGFMT is None, reason="gettext's msgfmt is not installed (apt-get install gettext)")
-def test_every_committed_po_file_passes_msgfmt_and_is_byte_stable() -> None:
+def committed_po_files() -> list[Path]:
     translations = Path(__file__).parent.parent / "translations"
     files = sorted(path for lang in ("he", "ar", "th", "ru") for path in (translations / lang).rglob("*.po"))
     assert len(files) >= 4 * 30
-    for path in files:
-        result = subprocess.run(
-            [MSGFMT, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
-        )
-        assert result.returncode == 0, (path, result.stderr)
+    return files
+
+
+def test_every_committed_po_file_is_byte_stable() -> None:
+    # Needs no msgfmt: reading and writing back a committed PO file changes no byte.
+    translations = Path(__file__).parent.parent / "translations"
+    for path in committed_po_files():
         lang = path.relative_to(translations).parts[0]
         page = path.relative_to(translations / lang).with_suffix(".md").as_posix()
         text = path.read_text(encoding="utf-8")
         assert catalog_text(parse_catalog(text, lang=lang, page=page)) == text, path
+
+
+def test_every_committed_po_file_passes_msgfmt() -> None:
+    msgfmt = require_msgfmt()
+    for path in committed_po_files():
+        result = subprocess.run(
+            [msgfmt, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
+        )
+        assert result.returncode == 0, (path, result.stderr)

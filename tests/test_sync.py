@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from ci_gate import require_msgfmt
 from click.testing import CliRunner
 
 from handbook.cli.main import main
@@ -292,14 +293,20 @@ def run_cli(project: Project, monkeypatch, *args: str):
 
 
 def test_unknown_language_code(tmp_path: Path, monkeypatch) -> None:
+    # A known code before the unknown one must not be synced either: nothing is written.
     project = make_project(tmp_path)
-    result = run_cli(project, monkeypatch, "--lang", "xx")
+    sync(project)
+    (project.source_docs_dir / "a.md").write_text(PAGE_A + "\nNew paragraph.\n", encoding="utf-8")
+    before = snapshot(project)
+    result = run_cli(project, monkeypatch, "--lang", "he", "--lang", "xx")
     assert result.exit_code == 1
     assert result.output == (
         "error: unknown language code 'xx'; expected one of: en, he, ar, th, ru\n"
         "  fix: pass one of the listed codes with --lang\n"
     )
-    assert snapshot(project) == {"docs/en/a.md": snapshot(project)["docs/en/a.md"], **snapshot(project)}
+    assert snapshot(project) == before
+    assert run_cli(project, monkeypatch, "--lang", "he").exit_code == 0
+    assert snapshot(project) != before  # the same edit is written once the codes are right
 
 
 def test_malformed_po_stops_everything(tmp_path: Path, monkeypatch) -> None:
@@ -395,8 +402,8 @@ def test_concurrent_sync_refuses_with_a_clear_message(tmp_path: Path) -> None:
     assert not project.translations_dir.exists()
 
 
-@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext's msgfmt is not installed")
 def test_every_po_file_passes_msgfmt(tmp_path: Path) -> None:
+    msgfmt = require_msgfmt()
     project = make_project(tmp_path)
     sync(project, engine=CountingEngine())
     review(project, "he", "a.md", {"The idea": "הרעיון"})
@@ -406,7 +413,7 @@ def test_every_po_file_passes_msgfmt(tmp_path: Path) -> None:
     assert len(files) == 8
     for path in files:
         result = subprocess.run(
-            ["msgfmt", "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
+            [msgfmt, "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
         )
         assert result.returncode == 0, (path, result.stderr)
 
