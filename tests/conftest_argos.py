@@ -1,5 +1,8 @@
 """Pytest plugin: tiny copy-model Argos packages, built and installed once per session, no network.
 
+`marker_model` swaps one pair for the tiny *marker* model (every sentence comes back as "⁂ " + the
+sentence) for one test, so a test can tell output that went through the model from its input.
+
 Registered in tests/conftest.py (`pytest_plugins`). Argos reads its settings once, at import,
 so the fixture points ARGOS_PACKAGES_DIR at a session folder and imports Argos with the XDG
 folders (Argos' data/config/cache, MiniSBD's cache) inside that folder too; `$HOME` is untouched.
@@ -77,6 +80,36 @@ def tiny_argos(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TinyArgos]:
         argostranslate.package.install_from_path(archive)
         archives[(source, target)] = archive
     yield TinyArgos(root, packages, archives, parts)
+
+
+@pytest.fixture()
+def marker_model(tiny_argos: TinyArgos, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """`marker_model(source, target)` installs the marker model for that pair until the test ends."""
+    import shutil
+
+    import argostranslate.package
+    from argostranslate.translate import get_installed_languages
+
+    from handbook.translate.tinymodel import build_package
+
+    swapped: list[tuple[str, str]] = []
+
+    def install(source: str, target: str) -> None:
+        folder = tiny_argos.packages_dir / f"translate-{source}_{target}-tiny"
+        shutil.rmtree(folder, ignore_errors=True)
+        archive = build_package(
+            tiny_argos.parts, source, target, tmp_path_factory.mktemp("marker"), model="marker"
+        )
+        argostranslate.package.install_from_path(archive)
+        get_installed_languages.cache_clear()
+        swapped.append((source, target))
+
+    yield install
+    for source, target in swapped:  # put back the session's copy model, or nothing
+        shutil.rmtree(tiny_argos.packages_dir / f"translate-{source}_{target}-tiny", ignore_errors=True)
+        if (source, target) in tiny_argos.archives:
+            argostranslate.package.install_from_path(tiny_argos.archives[(source, target)])
+    get_installed_languages.cache_clear()
 
 
 @pytest.fixture()

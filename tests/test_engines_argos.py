@@ -1,7 +1,9 @@
 """The Argos engine through the real argostranslate code path, with tiny copy models and no network.
 
 The tiny models copy their input, so every expectation is the exact source text: anything the
-engine (or Argos) loses, reorders or alters along the way shows up as a difference.
+engine (or Argos) loses, reorders or alters along the way shows up as a difference. Copying is
+also what an engine that skips the model would produce, so the tests at the end swap in the
+marker model (each sentence comes back as "⁂ " + the sentence) to prove the model ran.
 """
 
 from __future__ import annotations
@@ -319,3 +321,38 @@ def test_a_reinstalled_model_replaces_the_one_argos_cached(
     finally:
         shutil.rmtree(installed, ignore_errors=True)
         get_installed_languages.cache_clear()
+
+
+# --- the model really runs: the marker model's "⁂ " shows in front of every sentence ------------
+
+
+def test_every_sentence_goes_through_the_model(engine: ArgosEngine, marker_model) -> None:
+    marker_model("en", "he")
+    before = engine.calls
+    texts = ["Greet every customer. Then ask how you can help!", "One line.\n  Two lines."]
+    assert engine.translate(texts, "en", "he") == [
+        "⁂ Greet every customer. ⁂ Then ask how you can help!",
+        "⁂ One line.\n  ⁂ Two lines.",
+    ]
+    assert engine.calls - before == 1
+
+
+def test_protected_spans_stay_out_of_the_model(engine: ArgosEngine, marker_model) -> None:
+    marker_model("en", "ru")
+    assert engine.translate(["Ask {1} at Starbucks about `code`."], "en", "ru") == [
+        "⁂ Ask {1} at Starbucks about `code`."
+    ]
+
+
+def test_both_legs_of_a_pivot_run(engine: ArgosEngine, marker_model) -> None:
+    marker_model("he", "en")
+    marker_model("en", "ar")
+    assert engine.translate(["שלום לכולם."], "he", "ar") == ["⁂ ⁂ שלום לכולם."]
+
+
+def test_the_fallback_around_protected_spans_runs_the_model(
+    engine: ArgosEngine, marker_model, monkeypatch
+) -> None:
+    marker_model("en", "th")
+    monkeypatch.setattr("handbook.translate.argos.Masked.restore", lambda self, text: None)
+    assert engine.translate(["Ask {1} today."], "en", "th") == ["⁂ Ask {1} ⁂ today."]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
@@ -66,17 +68,70 @@ def test_switcher_links_resolve_to_existing_pages(built_site: Path) -> None:
     assert checked >= 5 * len(LANGUAGES)
 
 
+# Attributes that make a browser fetch or connect; <a href> is a link a reader clicks, and
+# <link rel="canonical"> / rel="alternate" name a page without loading it.
+FETCHING_ATTRIBUTES = ("src", "href", "srcset", "poster", "data", "action", "formaction")
+NAMING_LINK_RELS = {"canonical", "alternate"}
+
+
+class _ForeignReferences(HTMLParser):
+    def __init__(self, allowed_host: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.allowed_host = allowed_host
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "a" or (tag == "link" and NAMING_LINK_RELS & set((values.get("rel") or "").split())):
+            return
+        for name in FETCHING_ATTRIBUTES:
+            for url in re.split(r",\s+", values.get(name) or ""):
+                url = url.strip().split(" ")[0]
+                host = urlsplit(url).hostname if url.startswith(("//", "http:", "https:")) else None
+                if host is not None and host != self.allowed_host:
+                    self.found.append(f"<{tag} {name}={url}>")
+        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")\s]+)", values.get("style") or ""):
+            if urlsplit(url).hostname != self.allowed_host:
+                self.found.append(f"<{tag} style=url({url})>")
+
+
+def foreign_references(html: str, allowed_host: str = "127.0.0.1") -> list[str]:
+    """Every reference in `html` that makes the browser fetch from a host other than `allowed_host`."""
+    parser = _ForeignReferences(allowed_host)
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def test_foreign_references_finds_every_fetching_shape() -> None:
+    html = (
+        '<link rel="stylesheet" href="https://cdn.example/x.css">'
+        '<link rel="preconnect" href="https://fonts.gstatic.com">'
+        '<link href="https://example.org/manifest">'
+        '<script src="//cdn.example/x.js"></script>'
+        '<img srcset="/a.png 1x, https://img.example/b.png 2x">'
+        '<div style="background: url(https://img.example/c.png)"></div>'
+        '<a href="https://example.org/article">a link a reader clicks</a>'
+        '<link rel="canonical" href="https://handbook.example/page/">'
+        '<img src="http://127.0.0.1:8000/local.png"><script src="/local.js"></script>'
+    )
+    assert foreign_references(html) == [
+        "<link href=https://cdn.example/x.css>",
+        "<link href=https://fonts.gstatic.com>",
+        "<link href=https://example.org/manifest>",
+        "<script src=//cdn.example/x.js>",
+        "<img srcset=https://img.example/b.png>",
+        "<div style=url(https://img.example/c.png)>",
+    ]
+
+
 def test_no_page_references_another_host(built_site: Path) -> None:
-    pattern = re.compile(r'(?:src|href)="(?:https?:)?//(?!127\.0\.0\.1)[^"]+"')
-    offenders = []
-    for page in built_site.rglob("*.html"):
-        for match in pattern.findall(page.read_text(encoding="utf-8")):
-            if 'rel="' in match:
-                continue
-            offenders.append(f"{page.relative_to(built_site)}: {match}")
-    # Links a reader clicks (<a href>) may point elsewhere; assets must not.
-    assets = [o for o in offenders if "src=" in o or ".css" in o or ".js" in o or "fonts." in o]
-    assert assets == []
+    offenders = [
+        f"{page.relative_to(built_site)}: {reference}"
+        for page in sorted(built_site.rglob("*.html"))
+        for reference in foreign_references(page.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
 
 
 def test_english_fallback_inside_rtl_page_is_ltr(project_copy) -> None:

@@ -28,3 +28,18 @@ def test_sync_with_argos_drafts_every_segment_and_keeps_placeholders(tiny_argos,
         assert "see [the standard](page-b.md#the-idea).\n  {: .hb-machine }" in page
     again = sync(project, languages=["ru", "th"], engine=get_engine("argos"))
     assert again.engine_calls == 0 and again.written == []
+
+
+def test_sync_drafts_are_the_models_output(tiny_argos, marker_model, tmp_path: Path) -> None:
+    # The marker model writes "⁂ " before every sentence: a draft without it never met the model.
+    marker_model("en", "ru")
+    project = make_project(tmp_path)
+    sync(project, languages=["ru"], engine=get_engine("argos"))
+    drafts = {entry.msgid: entry.msgstr for entry in po(project, "ru", "a.md").entries}
+    assert drafts["The idea"] == "⁂ The idea"
+    assert drafts["A good impression is built from many small details."] == (
+        "⁂ A good impression is built from many small details."
+    )
+    assert drafts["Keep your area clean, see [the standard]({1})."] == (
+        "⁂ Keep your area clean, see [the standard]({1})."
+    )

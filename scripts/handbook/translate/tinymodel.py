@@ -1,10 +1,15 @@
-"""A tiny Argos Translate package that copies its input: the real Argos code path, offline, in tests.
+"""Tiny Argos Translate packages: the real Argos code path, offline, in tests.
 
 Real translation models cannot be downloaded on the build machines, so tests and benchmarks build
-this package at run time (see DESIGN.md, "Machine translation"): a SentencePiece model trained on a
-few hundred lines of the five scripts, a one-layer CTranslate2 Transformer whose weights make the
-decoder copy the source token by token, a one-node ONNX sentence splitter for MiniSBD, and the
-`metadata.json` Argos reads. Output equals input, so tests can assert exact text end to end.
+these packages at run time (see DESIGN.md, "Machine translation"): a SentencePiece model trained on
+a few hundred lines of the five scripts, a one-layer CTranslate2 Transformer, a one-node ONNX
+sentence splitter for MiniSBD, and the `metadata.json` Argos reads. Two models share the tokenizer:
+
+- the *copy* model: the decoder copies the source token by token, so output equals input and tests
+  can assert exact text end to end (where identity is what is wanted);
+- the *marker* model: the decoder first writes MARKER, then copies the source, so every sentence
+  comes back as "⁂ " + the sentence. Output that lacks the marker was never through the model,
+  which is what a test needs to catch an engine that skips the model and returns its input.
 
 Used by tests and `bench/` only; it needs numpy, sentencepiece, ctranslate2 and onnx.
 """
@@ -39,6 +44,12 @@ QUERY_GAIN = 20.0  # makes cross-attention pick exactly the source position equa
 # A code's dot product with itself beats its dot product with any other code by at least this.
 MIN_TOKEN_MARGIN = 40
 MIN_POSITION_MARGIN = 16  # x QUERY_GAIN: the wrong source position gets a weight below e^-40
+# The marker model's first output token: one SentencePiece piece (a user-defined symbol).
+MARKER = "⁂"
+# The start token's embedding is MARKER's code times this; it outvotes whatever the first
+# decoder step reads from the source: 8·128 - 128 > 8·(128 - MIN_TOKEN_MARGIN) + 128.
+MARKER_GAIN = 8.0
+MODELS = ("copy", "marker")
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,7 @@ class TinyModelParts:
     sentencepiece_model: Path
     model_dir: Path
     minisbd_model: Path
+    marker_model_dir: Path | None = None
 
 
 def training_lines(count_per_script: int = 80, seed: int = 7) -> list[str]:
@@ -85,6 +97,7 @@ def train_sentencepiece(dest_dir: Path, vocab_size: int = 800) -> Path:
         hard_vocab_limit=False,
         num_threads=1,
         minloglevel=2,
+        user_defined_symbols=[MARKER],
     )
     corpus.unlink()
     return prefix.with_suffix(".model")
@@ -105,7 +118,22 @@ def _balanced_codes(count: int, dim: int, rng, min_margin: int) -> object:
 
 
 def build_copy_model(sentencepiece_model: Path, model_dir: Path, seed: int = 11) -> Path:
-    """Write a CTranslate2 Transformer (1 layer, 1 head) into `model_dir` that copies its input.
+    """Write a CTranslate2 Transformer (1 layer, 1 head) into `model_dir` that copies its input."""
+    return _build_model(sentencepiece_model, model_dir, seed, marker=False)
+
+
+def build_marker_model(sentencepiece_model: Path, model_dir: Path, seed: int = 11) -> Path:
+    """Write a CTranslate2 Transformer into `model_dir` whose output is MARKER, then its input.
+
+    As the copy model, with two changes: source position j carries position code j + 1, so the
+    decoder step i reads source token i - 1 (step 0 reads no position exactly); and the start
+    token's embedding is MARKER's token code (times MARKER_GAIN), so step 0 writes MARKER.
+    """
+    return _build_model(sentencepiece_model, model_dir, seed, marker=True)
+
+
+def _build_model(sentencepiece_model: Path, model_dir: Path, seed: int, *, marker: bool) -> Path:
+    """The copy model, or with `marker` the marker model (see build_marker_model).
 
     Residual stream = [token code (128) | position code (64)]; every vector is balanced ±1, so
     each layer norm is a plain rescaling. Encoder output keeps token and position codes;
@@ -125,7 +153,7 @@ def build_copy_model(sentencepiece_model: Path, model_dir: Path, seed: int = 11)
     d = t + p
     tok_slice, pos_slice = slice(0, t), slice(t, d)
     token_codes = _balanced_codes(vocab_size, t, rng, MIN_TOKEN_MARGIN)
-    position_codes = _balanced_codes(MAX_POSITIONS, p, rng, MIN_POSITION_MARGIN)
+    position_codes = _balanced_codes(MAX_POSITIONS + 1, p, rng, MIN_POSITION_MARGIN)
 
     def zeros(*shape: int):
         return np.zeros(shape, dtype=np.float32)
@@ -157,14 +185,22 @@ def build_copy_model(sentencepiece_model: Path, model_dir: Path, seed: int = 11)
     encoder.embeddings[0].weight = source_embeddings
     encoder.scale_embeddings = False
     encodings = zeros(MAX_POSITIONS, d)
-    encodings[:, pos_slice] = position_codes
-    encoder.position_encodings.encodings = encodings
+    encodings[:, pos_slice] = position_codes[:MAX_POSITIONS]
+    source_encodings = encodings.copy()
+    if marker:  # source position j looks like decoder position j + 1
+        source_encodings[:, pos_slice] = position_codes[1:]
+    encoder.position_encodings.encodings = source_encodings
     layer_norm(encoder.layer_norm)
     silent_self_attention(encoder.layer[0].self_attention)
     silent_ffn(encoder.layer[0].ffn)
 
     # Decoder input carries only its position; the token block is filled by the copy.
-    decoder.embeddings.weight = zeros(vocab_size, d)
+    target_embeddings = zeros(vocab_size, d)
+    if marker:  # the start token carries MARKER, so the first step writes it
+        target_embeddings[vocabulary.index("<s>"), tok_slice] = (
+            token_codes[vocabulary.index(MARKER)] * MARKER_GAIN
+        )
+    decoder.embeddings.weight = target_embeddings
     decoder.scale_embeddings = False
     decoder.position_encodings.encodings = encodings.copy()
     layer_norm(decoder.layer_norm)
@@ -238,11 +274,12 @@ def build_sentence_splitter(dest: Path) -> Path:
 
 
 def build_parts(work_dir: Path) -> TinyModelParts:
-    """Train the tokenizer and build the copy model and the splitter once, under `work_dir`."""
+    """Train the tokenizer and build the copy and marker models and the splitter once, under `work_dir`."""
     sp_model = train_sentencepiece(work_dir / "sentencepiece")
     model_dir = build_copy_model(sp_model, work_dir / "model")
+    marker_dir = build_marker_model(sp_model, work_dir / "marker-model")
     splitter = build_sentence_splitter(work_dir / "minisbd" / "tiny.onnx")
-    return TinyModelParts(sp_model, model_dir, splitter)
+    return TinyModelParts(sp_model, model_dir, splitter, marker_dir)
 
 
 def build_package(
@@ -253,12 +290,22 @@ def build_package(
     *,
     with_splitter: bool = True,
     version: str = "0.0.1",
+    model: str = "copy",
 ) -> Path:
-    """Zip a `translate-<source>_<target>-tiny.argosmodel` under one top-level folder; return its path."""
+    """Zip a `translate-<source>_<target>-tiny.argosmodel` under one top-level folder; return its path.
+
+    `model` is "copy" (output equals input) or "marker" (every sentence comes back as MARKER + " "
+    + the sentence).
+    """
+    if model not in MODELS:
+        raise ValueError(f"model must be one of {MODELS}, not {model!r}")
+    model_dir = parts.model_dir if model == "copy" else parts.marker_model_dir
+    if model_dir is None:
+        raise ValueError("these parts were built without the marker model; use build_parts")
     name = f"translate-{source}_{target}-tiny"
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch) / name
-        shutil.copytree(parts.model_dir, root / "model")
+        shutil.copytree(model_dir, root / "model")
         shutil.copy2(parts.sentencepiece_model, root / "sentencepiece.model")
         if with_splitter:
             (root / "minisbd").mkdir()
@@ -275,7 +322,9 @@ def build_package(
         }
         (root / "metadata.json").write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
         (root / "README.md").write_text(
-            f"Tiny copy model {source} -> {target} for tests: output equals input.\n", encoding="utf-8"
+            f"Tiny {model} model {source} -> {target} for tests: "
+            + ("output equals input.\n" if model == "copy" else f"output is {MARKER} then the input.\n"),
+            encoding="utf-8",
         )
         dest_dir.mkdir(parents=True, exist_ok=True)
         archive = dest_dir / f"{name}.argosmodel"
