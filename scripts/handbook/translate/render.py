@@ -33,36 +33,35 @@ Marked = tuple[str, str]
 def neutralise(text: str) -> str:
     """Make untrusted (translated) inline Markdown inert: no raw HTML, attribute lists or new links.
 
-    `<` outside code spans becomes `&lt;`; an attribute list that is not a placeholder gets its
-    brace escaped; every `[` that does not open a link to exactly one English placeholder is
-    escaped (so no new link, image or reference), so only the English links are live.
+    `<` outside code spans becomes `&lt;`; every `{` that does not open a placeholder is escaped
+    (attribute lists in any shape, and braces that would swallow a heading's English `{#anchor}`);
+    every `[` that does not open a link to exactly one English placeholder is escaped (so no new
+    link, image or reference), so only the English links are live.
     """
     spans = inline_spans(text)
     keep: list[tuple[int, int]] = []  # code spans and escapes: leave their characters alone
     safe_links: set[int] = set()  # `[` of links whose destination is one English placeholder
-    edits: dict[int, str] = {}
     for span in spans:
         name = span[0]
         if name in ("backticks", "escape"):
             keep.append((span[1], span[2]))
-        elif name == "attr" and not PLACEHOLDER_RE.fullmatch(text[span[1] : span[2]]):
-            edits[span[1]] = "\\{"
         elif name in ("link", "image"):
             _, start, label_end, end = span
             destination = text[label_end + 1 : end].replace(" ", "")
             if re.fullmatch(r"\(\{\d+\}\)|\{\d+\}", destination):
                 safe_links.add(start + (1 if name == "image" else 0))
     safe_links |= _reference_openers(text)
+    placeholders = {match.start() for match in PLACEHOLDER_RE.finditer(text)}
     out: list[str] = []
     for index, char in enumerate(text):
-        if index in edits:
-            out.append(edits[index])
-        elif any(start <= index < end for start, end in keep):
+        if any(start <= index < end for start, end in keep):
             out.append(char)
         elif char == "<":
             out.append("&lt;")
         elif char == "[" and index not in safe_links:
             out.append("\\[")
+        elif char == "{" and index not in placeholders:
+            out.append("\\{")
         else:
             out.append(char)
     return "".join(out)
