@@ -1,0 +1,195 @@
+"""Nothing a person wrote is lost *or demoted*: property tests that reach the merge's hard cases.
+
+The edits are the ones where a human text meets the memory: an English sentence replaced by one
+already reviewed on another page, paragraphs merged and split, blocks moved between pages, and
+translators reviewing entries in between. The property, after every sync: each text a person wrote
+is still in a PO file of that language *as a human text* (reviewed, stale, or obsolete and not a
+machine draft), never only as the msgstr of a machine draft. (Reliability's adversarial tests of
+sync live in tests/test_reliability_*.py; these are about the merge rules.)
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import polib
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_sync import make_project
+
+from handbook.core.project import Project
+from handbook.translate.engines import PseudoEngine
+from handbook.translate.memory import Catalog, Entry, SegmentState, load_catalog, machine
+from handbook.translate.merge import Memory, Unit, merge_page
+from handbook.translate.segments import SegmentKind
+from handbook.translate.sync import sync
+
+HEADER = "---\nid: {id}\nkind: principle\ntitle: Page {id}\nsummary: A summary.\n---\n\n# Page {id}\n\n"
+POOL = [
+    "Greet every customer.",
+    "Check the order twice.",
+    "Keep the counter clean.",
+    "Say goodbye by name.",
+    "Offer help before they ask.",
+]
+PAGES = ("a.md", "b.md")
+
+
+def human_entries(project: Project, lang: str = "he") -> dict[str, set[str]]:
+    """msgstr -> the states it has across every PO file of `lang`, for texts a person wrote."""
+    found: dict[str, set[str]] = {}
+    for path in (project.translations_dir / lang).rglob("*.po"):
+        page = path.relative_to(project.translations_dir / lang).with_suffix(".md").as_posix()
+        catalog = load_catalog(path, lang=lang, page=page)
+        for entry in catalog.entries + catalog.obsolete:
+            if entry.human:
+                found.setdefault(entry.msgstr, set()).add("obsolete" if entry.obsolete else entry.state.value)
+    return found
+
+
+def every_msgstr(project: Project, lang: str = "he") -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in (project.translations_dir / lang).rglob("*.po"):
+        page = path.relative_to(project.translations_dir / lang).with_suffix(".md").as_posix()
+        catalog = load_catalog(path, lang=lang, page=page)
+        for entry in catalog.entries + catalog.obsolete:
+            if entry.msgstr:
+                found.setdefault(entry.msgstr, set()).add(
+                    ("obsolete " if entry.obsolete else "") + entry.state.value
+                )
+    return found
+
+
+def write_pages(project: Project, pages: dict[str, list[str]]) -> None:
+    for name, blocks in pages.items():
+        text = HEADER.format(id=name[0]) + "\n\n".join(blocks) + "\n"
+        (project.source_docs_dir / name).write_text(text, encoding="utf-8")
+
+
+SENTENCE = st.sampled_from(POOL)
+OPERATIONS = st.one_of(
+    # Replace a block with a sentence that may be reviewed (or drafted) on the other page.
+    st.tuples(st.just("replace"), st.sampled_from(PAGES), st.integers(0, 9), SENTENCE),
+    st.tuples(st.just("edit"), st.sampled_from(PAGES), st.integers(0, 9), st.sampled_from(["now", "always"])),
+    st.tuples(st.just("merge"), st.sampled_from(PAGES), st.integers(0, 9), st.just("")),
+    st.tuples(st.just("split"), st.sampled_from(PAGES), st.integers(0, 9), st.just("")),
+    st.tuples(st.just("move"), st.sampled_from(PAGES), st.integers(0, 9), st.integers(0, 9)),
+    st.tuples(st.just("insert"), st.sampled_from(PAGES), st.integers(0, 9), SENTENCE),
+    st.tuples(st.just("review"), st.sampled_from(PAGES), st.integers(0, 9), st.just("")),
+    st.tuples(st.just("review"), st.sampled_from(PAGES), st.integers(0, 9), st.just("")),
+)
+
+
+def apply(operation: tuple, pages: dict[str, list[str]], project: Project, counter: list[int]) -> None:
+    name, page, index, arg = operation
+    blocks = pages[page]
+    position = index % len(blocks)
+    if name == "replace":
+        blocks[position] = arg
+    elif name == "edit":
+        blocks[position] = blocks[position].rstrip(".") + f" {arg}."
+    elif name == "insert":
+        blocks.insert(position, arg)
+    elif name == "merge" and len(blocks) > 1:
+        following = (position + 1) % len(blocks)
+        blocks[position] = blocks[position] + " " + blocks[following]
+        blocks.pop(following)
+    elif name == "split":
+        sentences = blocks[position].split(". ")
+        if len(sentences) > 1:
+            blocks[position : position + 1] = [sentences[0] + "."] + [". ".join(sentences[1:])]
+    elif name == "move" and len(blocks) > 1:
+        other = pages["b.md" if page == "a.md" else "a.md"]
+        other.insert(arg % (len(other) + 1), blocks.pop(position))
+    elif name == "review":
+        # A translator writes a text of their own for one active entry and clears fuzzy.
+        path = project.translations_dir / "he" / page.replace(".md", ".po")
+        catalog = polib.pofile(str(path))
+        active = [entry for entry in catalog if not entry.obsolete]
+        entry = active[index % len(active)]
+        counter[0] += 1
+        entry.msgstr = f"תרגום אנושי {counter[0]}"
+        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+        entry.previous_msgid = None
+        entry.tcomment = ""
+        catalog.save(str(path))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    operations=st.lists(OPERATIONS, min_size=4, max_size=14),
+    engines=st.lists(st.booleans(), min_size=14, max_size=14),
+)
+def test_no_human_text_is_lost_or_demoted(operations, engines) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        pages = {"a.md": POOL[:3], "b.md": POOL[2:]}
+        pages = {name: list(blocks) for name, blocks in pages.items()}
+        project = make_project(Path(folder), {name: "" for name in PAGES})
+        write_pages(project, pages)
+        sync(project, languages=["he"], engine=PseudoEngine())
+        counter = [0]
+        for page in PAGES:  # every first segment reviewed: each later edit meets a human text
+            for index in range(
+                len(polib.pofile(str(project.translations_dir / "he" / page.replace(".md", ".po"))))
+            ):
+                apply(("review", page, index, ""), pages, project, counter)
+        sync(project, languages=["he"])
+        for step, operation in enumerate(operations):
+            apply(operation, pages, project, counter)
+            write_pages(project, pages)
+            before = human_entries(project)
+            sync(project, languages=["he"], engine=PseudoEngine() if engines[step] else None)
+            after = human_entries(project)
+            lost = {text: every_msgstr(project).get(text, "gone") for text in before if text not in after}
+            assert lost == {}, f"after {operations[: step + 1]}: human texts lost or demoted: {lost}"
+
+
+# --- the cases one at a time, on merge_page ------------------------------------------------------
+
+
+def unit(msgid: str) -> Unit:
+    return Unit(msgid, SegmentKind.PARAGRAPH, "paragraph")
+
+
+def test_english_changed_to_a_sentence_reviewed_elsewhere_keeps_the_old_human_text() -> None:
+    # Page a's reviewed "Greet every customer." becomes "Check the order twice.", which page b
+    # has reviewed: the new English takes b's text, and a's own text stays as an obsolete entry.
+    old = Catalog(
+        lang="he",
+        page="a.md",
+        entries=[Entry("Greet every customer.", "ברכו כל לקוח.", note="paragraph")],
+    )
+    memory = Memory()
+    memory.add(Entry("Check the order twice.", "בדקו את ההזמנה פעמיים."))
+    catalog, needs = merge_page([unit("Check the order twice.")], old, memory, drafts=True)
+    assert needs == []
+    assert [(e.msgid, e.msgstr, e.state) for e in catalog.entries] == [
+        ("Check the order twice.", "בדקו את ההזמנה פעמיים.", SegmentState.REVIEWED)
+    ]
+    assert [(e.msgid, e.msgstr, e.human) for e in catalog.obsolete] == [
+        ("Greet every customer.", "ברכו כל לקוח.", True)
+    ]
+
+
+def test_a_changed_machine_draft_is_not_kept_as_obsolete() -> None:
+    # The other side of the same rule: a machine draft of English that changed is let go.
+    old = Catalog(lang="he", page="a.md", entries=[machine("Greet every customer.", "[draft]", "pseudo")])
+    memory = Memory()
+    memory.add(Entry("Check the order twice.", "בדקו את ההזמנה פעמיים."))
+    catalog, _ = merge_page([unit("Check the order twice.")], old, memory, drafts=True)
+    assert catalog.obsolete == []
+
+
+def test_a_changed_human_text_becomes_stale_not_a_draft() -> None:
+    old = Catalog(lang="he", page="a.md", entries=[Entry("Greet every customer.", "ברכו כל לקוח.")])
+    catalog, needs = merge_page([unit("Greet every customer now.")], old, Memory(), drafts=True)
+    assert needs == []
+    [entry] = catalog.entries
+    assert (entry.msgstr, entry.state, entry.previous, entry.engine) == (
+        "ברכו כל לקוח.",
+        SegmentState.STALE,
+        "Greet every customer.",
+        "",
+    )
+    assert catalog.obsolete == []
