@@ -1,0 +1,156 @@
+"""`links.unresolved` and `links.redirect-broken` on a hand-made built site (no mkdocs build).
+
+The four-build test in tests/test_links.py proves the check on the real site; this one is fast and
+reaches every branch: a redirect stub is not a page, a broken redirect target is reported (with
+its anchor), an external target is left alone, and a translated URL is redirected in its language.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from handbook.checks.links import published_urls_resolve
+from handbook.core.project import Project
+from handbook.site.links import render_registry, resolve_url, url_problem
+
+REPO = Path(__file__).resolve().parent.parent
+STUB = '<!doctype html><html><head><meta http-equiv="refresh" content="0; url=../new/"></head></html>'
+
+
+def page(*ids: str) -> str:
+    return "<html><body>" + "".join(f'<h2 id="{i}">{i}</h2>' for i in ids) + "</body></html>"
+
+
+def make_site(root: Path, redirects: dict[str, str], files: dict[str, str], urls: list[str]) -> Project:
+    root.mkdir(parents=True, exist_ok=True)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      redirect_maps: {}\n" in config
+    maps = "".join(f"        {old}: {new}\n" for old, new in redirects.items())
+    config = config.replace(
+        "      redirect_maps: {}\n", f"      redirect_maps:\n{maps}" if maps else "      redirect_maps: {}\n"
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / "urls.yml").write_text(render_registry(urls), encoding="utf-8")
+    for name, html in {"index.html": page("top"), **files}.items():
+        path = root / "site" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    return Project(root)
+
+
+def problems(project: Project) -> list[tuple[str, str, str]]:
+    return [(p.code, p.lang, p.page) for p in published_urls_resolve(project)]
+
+
+def test_a_page_and_anchor_that_exist_resolve(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {}, {"p/a/index.html": page("why")}, ["/", "/p/a/", "/p/a/#why"])
+    assert problems(project) == []
+
+
+def test_a_missing_anchor_without_redirect_is_unresolved(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {}, {"p/a/index.html": page("why")}, ["/p/a/#how"])
+    [problem] = published_urls_resolve(project)
+    assert (problem.code, problem.lang, problem.page) == ("links.unresolved", "en", "/p/a/#how")
+    assert problem.message == (
+        "published URL /p/a/#how no longer resolves (site/p/a/index.html has no element with id 'how') "
+        "and no redirect covers it; add `p/a.md: <new page>.md` under the redirects plugin's "
+        "redirect_maps in mkdocs.yml, or restore the page or anchor"
+    )
+
+
+def test_a_redirect_to_a_page_with_the_anchor_resolves(tmp_path: Path) -> None:
+    files = {"p/old/index.html": STUB, "p/new/index.html": page("why"), "he/p/new/index.html": page("why")}
+    urls = ["/p/old/", "/p/old/#why", "/he/p/old/#why"]
+    assert problems(make_site(tmp_path, {"p/old.md": "p/new.md"}, files, urls)) == []
+
+
+def test_a_redirect_stub_is_not_a_page(tmp_path: Path) -> None:
+    # The stub mkdocs-redirects leaves at the old URL exists, but the redirect target does not.
+    project = make_site(tmp_path, {"p/old.md": "p/gone.md"}, {"p/old/index.html": STUB}, ["/p/old/"])
+    [problem] = published_urls_resolve(project)
+    assert (problem.code, problem.lang, problem.page) == ("links.redirect-broken", "en", "/p/old/")
+    assert problem.message == (
+        "published URL /p/old/ is redirected (p/old.md -> p/gone.md) but the target /p/gone/ does not "
+        "resolve (site/p/gone/index.html is missing); fix the redirect target in mkdocs.yml"
+    )
+    assert resolve_url(project.site_dir, "p/old/", "") == "site/p/old/index.html is a redirect stub"
+
+
+def test_a_stub_without_any_redirect_is_unresolved(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {}, {"p/old/index.html": STUB}, ["/p/old/"])
+    assert problems(project) == [("links.unresolved", "en", "/p/old/")]
+
+
+def test_a_redirect_target_without_the_anchor_is_broken(tmp_path: Path) -> None:
+    files = {"p/new/index.html": page("other"), "he/p/new/index.html": page("why")}
+    project = make_site(tmp_path, {"p/old.md": "p/new.md"}, files, ["/p/old/#why", "/he/p/old/#why"])
+    [problem] = published_urls_resolve(project)
+    assert (problem.code, problem.lang, problem.page) == ("links.redirect-broken", "en", "/p/old/#why")
+    assert "the target /p/new/#why does not resolve (site/p/new/index.html has no element with id 'why')" in (
+        problem.message
+    )
+
+
+def test_the_redirect_targets_own_anchor_counts(tmp_path: Path) -> None:
+    files = {"p/new/index.html": page("why")}
+    assert problems(make_site(tmp_path / "a", {"p/old.md": "p/new.md#why"}, files, ["/p/old/"])) == []
+    broken = make_site(tmp_path / "b", {"p/old.md": "p/new.md#how"}, files, ["/p/old/"])
+    [problem] = published_urls_resolve(broken)
+    assert problem.code == "links.redirect-broken"
+    assert "the target /p/new/#how does not resolve" in problem.message
+
+
+def test_a_translated_url_is_redirected_in_its_language(tmp_path: Path) -> None:
+    files = {"p/new/index.html": page("why")}  # only the English target exists
+    project = make_site(tmp_path, {"p/old.md": "p/new.md"}, files, ["/he/p/old/"])
+    [problem] = published_urls_resolve(project)
+    assert (problem.code, problem.lang, problem.page) == ("links.redirect-broken", "he", "/he/p/old/")
+    assert "the target /he/p/new/ does not resolve (site/he/p/new/index.html is missing)" in problem.message
+
+
+def test_an_index_page_redirect_is_found(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {"p/index.md": "q/index.md"}, {"q/index.html": page()}, ["/p/"])
+    assert problems(project) == []
+    shutil.rmtree(project.site_dir / "q")
+    assert problems(project) == [("links.redirect-broken", "en", "/p/")]
+
+
+def test_an_external_redirect_target_is_not_checked(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {"p/old.md": "https://example.org/new"}, {}, ["/p/old/"])
+    assert problems(project) == []
+
+
+def test_no_registry_means_nothing_to_check(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {}, {}, [])
+    (project.root / "urls.yml").unlink()
+    assert problems(project) == []
+
+
+def test_an_unbuilt_site_is_named(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {}, {}, ["/", "/p/"])
+    (project.site_dir / "index.html").unlink()
+    [problem] = published_urls_resolve(project)
+    assert (problem.code, problem.lang, problem.page) == ("links.site-not-built", "", "urls.yml")
+    assert problem.message == (
+        "site/ is not built, so the 2 published URLs in urls.yml cannot be checked; run "
+        "`handbook build` first, then `handbook check`"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/", None),
+        ("/p/a/", None),
+        ("/p/a/#why", None),
+        ("/p/a/#how", "site/p/a/index.html has no element with id 'how'"),
+        ("/p/b/", "site/p/b/index.html is missing"),
+        ("/p/stub/", "site/p/stub/index.html is a redirect stub"),
+    ],
+)
+def test_url_problem(tmp_path: Path, url: str, expected: str | None) -> None:
+    project = make_site(tmp_path, {}, {"p/a/index.html": page("why"), "p/stub/index.html": STUB}, [])
+    assert url_problem(project.site_dir, url) == expected
