@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHAINLP_DATA := $(CURDIR)/.cache/pythainlp
 
-.PHONY: setup serve build test lint format bench clean
+.PHONY: setup serve build test lint format bench mutate clean
 
 setup: $(VENV)/.installed node_modules/axe-core/axe.min.js
 
@@ -37,8 +37,18 @@ format: setup
 	$(BIN)/ruff format scripts tests bench
 	$(BIN)/ruff check --fix scripts tests bench
 
-bench: setup  ## run every benchmark in bench/ (results go to bench/RESULTS.md by hand)
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+# Each benchmark writes its own section of bench/RESULTS.md (figures and verdicts of that run only).
+# `make bench BENCH_ARGS=--no-record` prints the sections and leaves bench/RESULTS.md alone.
+BENCH_ARGS ?=
+bench: setup  ## run every benchmark in bench/ and record each one's section of bench/RESULTS.md
+	@for script in bench/ingest.py bench/sync.py bench/site.py bench/mt.py; do \
+		echo "== $$script"; $(BIN)/python $$script $(BENCH_ARGS) || exit 1; done
+
+# Mutation testing of the invariant-carrying modules, one at a time (bench/mutate.py; not CI).
+# `make mutate MUTATE="render merge"` for some; results to record by hand in bench/MUTATION.md.
+MUTATE ?=
+mutate: setup  ## cosmic-ray over the sync merge, escaping, memory, search, links, ingest rules, Argos
+	$(BIN)/python bench/mutate.py $(MUTATE)
 
 clean:
 	rm -rf site .site-build-* .pytest_cache .ruff_cache

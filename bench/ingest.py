@@ -1,28 +1,34 @@
 """Benchmark `handbook ingest`: articles per second on generated ~5 KB articles in five languages.
 
-Usage: .venv/bin/python bench/ingest.py [--count 1000] [--html-share 0.3] [--seed 7]
+Usage: .venv/bin/python bench/ingest.py [--count 1000] [--html-share 0.3] [--seed 7] [--no-record]
 
 Articles are built from the content paragraphs of the test fixtures and the clean seed sources,
 with the kinds of junk ingest removes (navigation words, share widgets, reading time, cookie
 notices, related-link lists, placeholders, footers) and, for a share of them, wrapped in an HTML
 page (nav, cookie banner, article, related aside, footer). Legacy encodings are mixed in too.
 The time measured is `handbook.ingest.pipeline.ingest_bytes` + `render_clean` per article, single process.
+Results go to the `## ingest` section of `bench/RESULTS.md` (other sections are left alone); every
+figure and verdict in it is computed by the run that writes it.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import platform
 import random
 import statistics
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+
+from results import record_section  # noqa: E402  (bench/results.py, beside this script)
 
 from handbook.ingest.output import render_clean  # noqa: E402
 from handbook.ingest.pipeline import ingest_bytes  # noqa: E402
@@ -127,6 +133,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000, help="number of articles (default 1000)")
     parser.add_argument("--html-share", type=float, default=0.3, help="share of HTML articles (default 0.3)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    parser.add_argument("--no-record", action="store_true", help="print only; leave bench/RESULTS.md alone")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     pool = content_pool()
@@ -139,6 +146,7 @@ def main() -> None:
     for lang in LANGS:
         for _, data, name in [a for a in articles if a[0] == lang][:2]:
             ingest_bytes(data, name=name)
+    load_before = os.getloadavg()[0]
     per_kind: dict[str, list[float]] = {"txt": [], "html": []}
     failures = 0
     cpu_start = time.process_time()
@@ -168,6 +176,40 @@ def main() -> None:
             print(
                 f"  {kind}: median {statistics.median(times) * 1000:.1f} ms, {len(times) / sum(times):.1f} articles/s"
             )
+
+    section = render(
+        args, len(articles), statistics.mean(sizes), per_kind, elapsed, cpu, failures, load_before
+    )
+    print(section)
+    if not args.no_record:
+        record_section("## ingest", section, ROOT / "bench" / "RESULTS.md")
+
+
+AIM = 50.0  # articles per second, wall, one process
+
+
+def render(
+    args, count: int, mean_size: float, per_kind: dict, wall: float, cpu: float, failures: int, load: float
+) -> str:
+    """The `## ingest` section: every figure and the verdict come from this run's measurements."""
+    rate = count / wall
+    medians = {kind: statistics.median(times) * 1000 if times else 0.0 for kind, times in per_kind.items()}
+    met = "met" if rate >= AIM and failures == 0 else "**not met**"
+    return f"""## ingest
+
+`handbook ingest` throughput on {count:,} generated articles (mean {mean_size / 1024:.1f} KB), spread evenly
+over en, he, ar, th and ru; {1 - args.html_share:.0%} plain text (a fifth of those in a legacy code page or
+UTF-16), {args.html_share:.0%} saved HTML pages with navigation, cookie banner, share widget, related-links
+aside and footer. Each article goes through `ingest_bytes` and `render_clean`. Single process.
+
+Command: `.venv/bin/python bench/ingest.py --count {args.count} --html-share {args.html_share} --seed {args.seed}`
+
+| date | machine state | wall | articles/s (wall) | articles per CPU-second | text median | HTML median | wrong language or errors |
+|---|---|---|---|---|---|---|---|
+| {date.today().isoformat()} | {os.cpu_count()} cores, load average {load:.1f} before / {os.getloadavg()[0]:.1f} after, Python {platform.python_version()} | {wall:.1f} s | {rate:.1f} | {count / cpu:.1f} | {medians["txt"]:.1f} ms | {medians["html"]:.1f} ms | {failures} |
+
+Aim: at least {AIM:.0f} articles/s (wall, one process), with no article failing: {met}.
+"""
 
 
 if __name__ == "__main__":

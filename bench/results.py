@@ -15,7 +15,8 @@ def record_section(heading: str, section: str, results: Path = RESULTS) -> None:
         text = text.rstrip("\n") + "\n\n" + section
     else:
         end = text.find("\n## ", start + 1)
-        text = text[: start + 1] + section + (text[end + 1 :] if end >= 0 else "")
+        rest = text[end + 1 :] if end >= 0 else ""
+        text = text[: start + 1] + section.rstrip("\n") + ("\n\n" + rest if rest else "\n")
     results.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
 
 
