@@ -154,3 +154,18 @@ def test_an_unbuilt_site_is_named(tmp_path: Path) -> None:
 def test_url_problem(tmp_path: Path, url: str, expected: str | None) -> None:
     project = make_site(tmp_path, {}, {"p/a/index.html": page("why"), "p/stub/index.html": STUB}, [])
     assert url_problem(project.site_dir, url) == expected
+
+
+def test_every_url_is_checked_whatever_comes_before_it(tmp_path: Path) -> None:
+    # In registry order: one that resolves, one redirected to another host (not checkable
+    # offline), one unresolved, one whose redirect is broken. Each kind must not end the loop.
+    files = {"a/index.html": page()}
+    redirects = {"b.md": "https://example.org", "d.md": "gone.md"}
+    project = make_site(tmp_path, redirects, files, ["/a/", "/b/", "/c/", "/d/"])
+    assert problems(project) == [("links.unresolved", "en", "/c/"), ("links.redirect-broken", "en", "/d/")]
+
+
+def test_the_check_is_registered() -> None:
+    from handbook.checks.registry import CHECKS
+
+    assert published_urls_resolve in CHECKS

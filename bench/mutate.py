@@ -1,0 +1,191 @@
+"""Mutation testing of the modules that carry the invariants, one module at a time (`make mutate`).
+
+Not part of CI: it rewrites a module on disk once per mutant (cosmic-ray restores it after each),
+so nothing else may run in this checkout meanwhile. Each module has its own fast test selection
+(the tests that exercise it, `-x`), so a killed mutant costs one short pytest run.
+
+    .venv/bin/python bench/mutate.py [NAME ...]     # default: every module, smallest first
+    .venv/bin/python bench/mutate.py --list          # the modules, their lines and tests
+
+For each module: `cosmic-ray init`, the operator filter below, the line filter where only part of
+a module carries the invariant, a baseline run (the selection must pass unmutated), `cosmic-ray
+exec`, then a summary (killed, survived, incompetent, timeouts; every survivor with its line and
+operator) printed and written to `.cache/mutation/NAME.json`. Record the figures in
+`bench/MUTATION.md` by hand, with the survivors killed by a test or written off with a reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / ".cache" / "mutation"
+BIN = Path(sys.executable).parent
+PYTEST = f"{sys.executable} -m pytest -x -q -p no:cacheprovider -p no:randomly"
+
+# cosmic-ray replaces each binary operator by each of the other twelve; one swap per operator
+# says as much about the tests (a wrong operator is caught or not) at a twelfth of the cost.
+KEPT_BINARY = (
+    "Add_Sub",
+    "Sub_Add",
+    "Mul_Div",
+    "Div_Mul",
+    "FloorDiv_Mul",
+    "Mod_Mul",
+    "BitOr_BitAnd",
+    "BitAnd_BitOr",
+)
+EXCLUDE_OPERATORS = [
+    r"core/ReplaceBinaryOperator_(?!(?:" + "|".join(KEPT_BINARY) + r")$).*",
+    r"core/ReplaceBinaryOperator_.*_(?:Pow|RShift|LShift|BitXor)$",
+]
+
+
+@dataclass(frozen=True)
+class Target:
+    path: str
+    tests: str  # pytest arguments: the fast selection that exercises the module
+    lines: str | None = None  # "A-B": only this part carries the invariant
+    why_lines: str = ""
+
+
+TARGETS = {
+    "checks-links": Target("scripts/handbook/checks/links.py", "tests/test_links_registry_check.py"),
+    "render": Target(
+        "scripts/handbook/translate/render.py",
+        "tests/test_escaping_shapes.py tests/test_segments.py",
+    ),
+    "merge": Target(
+        "scripts/handbook/translate/merge.py",
+        "tests/test_merge_properties.py tests/test_sync.py tests/test_importing.py "
+        "-k 'not no_human_text_is_lost'",
+    ),
+    "memory": Target("scripts/handbook/translate/memory.py", "tests/test_memory.py tests/test_sync.py"),
+    "rules": Target("scripts/handbook/ingest/rules.py", "tests/test_ingest_rules.py"),
+    "site-links-registry": Target(
+        "scripts/handbook/site/links.py",
+        "tests/test_links_registry_check.py tests/test_links.py -m 'not slow'",
+        lines="227-342",
+        why_lines="the registry file and URL resolution; the rest lists pages and is tested by test_links.py",
+    ),
+    "search-normalise": Target(
+        "scripts/handbook/site/search.py",
+        "tests/test_search_normalise.py -m 'not browser'",
+        lines="28-207",
+        why_lines="fold, stem_variants, Thai inner words and the index-only tokens; the rest runs Pagefind",
+    ),
+    "argos": Target(
+        "scripts/handbook/translate/argos.py", "tests/test_engines_argos.py tests/test_sync_argos.py"
+    ),
+}
+
+
+def config_text(name: str, target: Target, timeout: float) -> str:
+    lines = (
+        f'\n[cosmic-ray.filters.line-filter.lines]\n"{target.path}" = ["{target.lines}"]\n'
+        if target.lines
+        else ""
+    )
+    excluded = ", ".join(json.dumps(pattern) for pattern in EXCLUDE_OPERATORS)
+    return f"""[cosmic-ray]
+module-path = "{target.path}"
+timeout = {timeout}
+excluded-modules = []
+test-command = "{PYTEST} {target.tests}"
+
+[cosmic-ray.distributor]
+name = "local"
+
+[cosmic-ray.filters.operators-filter]
+exclude-operators = [{excluded}]
+{lines}"""
+
+
+def run(*command: str) -> None:
+    print("$", " ".join(command), flush=True)
+    subprocess.run(command, cwd=REPO, check=True)
+
+
+def summary(session: Path) -> dict:
+    db = sqlite3.connect(session)
+    rows = db.execute(
+        "SELECT s.start_pos_row, s.operator_name, s.occurrence, r.worker_outcome, r.test_outcome "
+        "FROM mutation_specs s LEFT JOIN work_results r ON r.job_id = s.job_id ORDER BY s.start_pos_row"
+    ).fetchall()
+    counts: dict[str, int] = {}
+    survivors = []
+    for line, operator, occurrence, worker, test in rows:
+        if worker == "SKIPPED":
+            key = "filtered out"
+        elif worker is None:
+            key = "not run"
+        elif worker != "NORMAL":
+            key = f"worker {worker.lower()}"
+        else:
+            key = (test or "none").lower()
+        counts[key] = counts.get(key, 0) + 1
+        if key == "survived":
+            survivors.append({"line": line, "operator": operator, "occurrence": occurrence})
+    tested = counts.get("killed", 0) + counts.get("survived", 0) + counts.get("worker timeout", 0)
+    killed = counts.get("killed", 0) + counts.get("worker timeout", 0)
+    return {"counts": counts, "score": killed / tested if tested else None, "survivors": survivors}
+
+
+def mutate(name: str, timeout: float) -> dict:
+    target = TARGETS[name]
+    WORK.mkdir(parents=True, exist_ok=True)
+    config, session = WORK / f"{name}.toml", WORK / f"{name}.sqlite"
+    config.write_text(config_text(name, target, timeout), encoding="utf-8")
+    session.unlink(missing_ok=True)
+    started = time.time()
+    run(str(BIN / "cosmic-ray"), "init", str(config), str(session))
+    run(str(BIN / "cr-filter-operators"), str(session), str(config))
+    if target.lines:
+        run(str(BIN / "cr-filter-lines"), "--config", str(config), str(session))
+    run(str(BIN / "cosmic-ray"), "baseline", str(config))
+    run(str(BIN / "cosmic-ray"), "exec", str(config), str(session))
+    result = {
+        "module": target.path,
+        "lines": target.lines or "all",
+        "tests": target.tests,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)),
+        "minutes": round((time.time() - started) / 60, 1),
+        **summary(session),
+    }
+    (WORK / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help=f"modules to mutate (default all): {', '.join(TARGETS)}")
+    parser.add_argument("--list", action="store_true", help="list the modules and their test selections")
+    parser.add_argument(
+        "--timeout", type=float, default=180.0, help="seconds per mutant before it counts as a timeout"
+    )
+    args = parser.parse_args()
+    if args.list:
+        for name, target in TARGETS.items():
+            print(f"{name}: {target.path} (lines {target.lines or 'all'}) <- {target.tests}")
+        return
+    unknown = sorted(set(args.names) - set(TARGETS))
+    if unknown:
+        sys.exit(f"unknown module(s) {', '.join(unknown)}; expected some of: {', '.join(TARGETS)}")
+    os.environ["PYTHONPATH"] = str(REPO / "scripts") + os.pathsep + os.environ.get("PYTHONPATH", "")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("PYTHAINLP_DATA", str(REPO / ".cache" / "pythainlp"))
+    for name in args.names or TARGETS:
+        result = mutate(name, args.timeout)
+        print(json.dumps(result, indent=2), flush=True)
+
+
+if __name__ == "__main__":
+    main()
