@@ -61,7 +61,7 @@ TARGETS = {
     "checks-links": Target("scripts/handbook/checks/links.py", "tests/test_links_registry_check.py"),
     "render": Target(
         "scripts/handbook/translate/render.py",
-        "tests/test_escaping_shapes.py tests/test_segments.py",
+        "tests/test_render_exact.py tests/test_segments.py tests/test_escaping_shapes.py",
     ),
     "merge": Target(
         "scripts/handbook/translate/merge.py",
@@ -114,7 +114,8 @@ def run(*command: str) -> None:
     subprocess.run(command, cwd=REPO, check=True)
 
 
-def summary(session: Path) -> dict:
+def summary(session: Path, source: Path) -> dict:
+    code = source.read_text(encoding="utf-8").split("\n")
     db = sqlite3.connect(session)
     rows = db.execute(
         "SELECT s.start_pos_row, s.operator_name, s.occurrence, r.worker_outcome, r.test_outcome "
@@ -133,7 +134,8 @@ def summary(session: Path) -> dict:
             key = (test or "none").lower()
         counts[key] = counts.get(key, 0) + 1
         if key == "survived":
-            survivors.append({"line": line, "operator": operator, "occurrence": occurrence})
+            text = code[line - 1].strip() if 0 < line <= len(code) else ""
+            survivors.append({"line": line, "operator": operator, "occurrence": occurrence, "code": text})
     tested = counts.get("killed", 0) + counts.get("survived", 0) + counts.get("worker timeout", 0)
     killed = counts.get("killed", 0) + counts.get("worker timeout", 0)
     return {"counts": counts, "score": killed / tested if tested else None, "survivors": survivors}
@@ -158,7 +160,7 @@ def mutate(name: str, timeout: float) -> dict:
         "tests": target.tests,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)),
         "minutes": round((time.time() - started) / 60, 1),
-        **summary(session),
+        **summary(session, REPO / target.path),
     }
     (WORK / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result
@@ -168,6 +170,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help=f"modules to mutate (default all): {', '.join(TARGETS)}")
     parser.add_argument("--list", action="store_true", help="list the modules and their test selections")
+    parser.add_argument("--summary", action="store_true", help="only summarise the last run's sessions")
     parser.add_argument(
         "--timeout", type=float, default=180.0, help="seconds per mutant before it counts as a timeout"
     )
@@ -183,6 +186,11 @@ def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("PYTHAINLP_DATA", str(REPO / ".cache" / "pythainlp"))
     for name in args.names or TARGETS:
+        if args.summary:
+            session = WORK / f"{name}.sqlite"
+            if session.is_file():
+                print(name, json.dumps(summary(session, REPO / TARGETS[name].path), indent=2))
+            continue
         result = mutate(name, args.timeout)
         print(json.dumps(result, indent=2), flush=True)
 
