@@ -1,0 +1,57 @@
+"""What Pagefind reads of a page (`index_copy`), Thai inner words and tags with attributes.
+
+Each test pins a case a mutant of handbook.site.search survived in `make mutate` (see
+bench/MUTATION.md).
+"""
+
+from __future__ import annotations
+
+from handbook.site.search import INDEX_ONLY_END as E
+from handbook.site.search import INDEX_ONLY_MARK as M
+from handbook.site.search import add_index_only_tokens, expand_run, index_copy, thai_inner_words
+
+PAGE = (
+    '<!doctype html><html lang="he"><head><title>הלקוח</title></head><body><nav>הלקוח</nav>'
+    '<article class="md-content" data-pagefind-body><p>הלקוח</p></article><footer>x</footer></body></html>'
+)
+
+
+def test_index_copy_keeps_the_head_and_the_article_only() -> None:
+    assert index_copy(PAGE, "he") == (
+        '<!doctype html><html lang="he"><head><title>הלקוח</title></head><body>'
+        f'<article class="md-content" data-pagefind-body><p>הלקוח {M}לקוח{E}</p></body></html>\n'
+    )
+
+
+def test_a_page_without_an_article_is_indexed_whole() -> None:
+    assert index_copy("<html><body><p>הלקוח</p></body></html>", "he") == (
+        f"<html><body><p>הלקוח {M}לקוח{E}</p></body></html>"
+    )
+    fragment = "<div data-pagefind-body><p>הלקוח</p></div>"  # no <body>
+    assert index_copy(fragment, "he") == f"<div data-pagefind-body><p>הלקוח {M}לקוח{E}</p></div>"
+
+
+def test_thai_inner_words_of_two_letters_are_kept() -> None:
+    assert thai_inner_words("ร้านกาแฟ") == ["กาแฟ", "แฟ"]
+    assert thai_inner_words("กาแฟ") == ["แฟ"]  # four letters: the shortest word that has one
+
+
+def test_a_language_code_read_from_a_page_is_thai_too() -> None:
+    # A code parsed from <html lang> is an equal string, not the same object as the literal.
+    code = "".join(["t", "h"])
+    assert expand_run.__wrapped__("ร้านกาแฟ", code) == f"ร้านกาแฟ {M}กาแฟ{E} {M}แฟ{E}"
+
+
+def test_script_content_is_left_alone_whatever_its_attributes() -> None:
+    html = '<p>הלקוח</p><script type="x">הלקוח</script><style media="print">הלקוח</style>'
+    assert add_index_only_tokens(html, "he") == (
+        f'<p>הלקוח {M}לקוח{E}</p><script type="x">הלקוח</script><style media="print">הלקוח</style>'
+    )
+
+
+def test_an_article_without_its_closing_tag_runs_to_the_end() -> None:
+    page = "<!doctype html><html><head></head><body><div data-pagefind-body><p>הלקוח</p></div></body></html>"
+    assert index_copy(page, "he") == (
+        "<!doctype html><html><head></head><body>"
+        f"<div data-pagefind-body><p>הלקוח {M}לקוח{E}</p></div></body></html></body></html>\n"
+    )
