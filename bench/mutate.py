@@ -68,7 +68,10 @@ TARGETS = {
         "tests/test_merge_properties.py tests/test_sync.py tests/test_importing.py "
         "-k 'not no_human_text_is_lost'",
     ),
-    "memory": Target("scripts/handbook/translate/memory.py", "tests/test_memory.py tests/test_sync.py"),
+    "memory": Target(
+        "scripts/handbook/translate/memory.py",
+        "tests/test_memory_entries.py tests/test_memory.py tests/test_sync.py",
+    ),
     "rules": Target("scripts/handbook/ingest/rules.py", "tests/test_ingest_rules.py"),
     "site-links-registry": Target(
         "scripts/handbook/site/links.py",

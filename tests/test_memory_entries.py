@@ -1,0 +1,172 @@
+"""Entry defaults and the stale round trip, pinned where mutants of translate/memory.py survived
+`make mutate` (see bench/MUTATION.md)."""
+
+from __future__ import annotations
+
+from handbook.translate.memory import Entry, SegmentState, stale
+
+
+def test_a_new_entry_is_active_and_missing() -> None:
+    entry = Entry("Greet every customer.")
+    assert (entry.obsolete, entry.fuzzy, entry.state, entry.human) == (
+        False,
+        False,
+        SegmentState.MISSING,
+        False,
+    )
+
+
+def test_english_that_changes_back_makes_an_active_reviewed_entry() -> None:
+    old = Entry("Greet them.", "א", obsolete=True)  # even one kept as obsolete meanwhile
+    same_english = ("Greet them." + ".")[:-1]  # equal, but another object (as read from a file)
+    back = stale(stale(old, "B"), same_english)
+    assert (back.msgid, back.msgstr, back.state, back.previous, back.obsolete) == (
+        "Greet them.",
+        "א",
+        SegmentState.REVIEWED,
+        "",
+        False,
+    )
+
+
+def test_a_syntax_error_polib_finds_names_its_line() -> None:
+    # Every line is well formed (so the line check passes); polib finds the second msgstr.
+    import pytest
+
+    from handbook.core.errors import HandbookError
+    from handbook.translate.memory import parse_catalog
+
+    text = 'msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "x"\nmsgstr "y"\n'
+    with pytest.raises(HandbookError) as info:
+        parse_catalog(text, lang="he", page="a.md", path="a.po")
+    assert info.value.line == 6
+    assert info.value.format_message().startswith("a.po:6: PO file does not parse: Syntax error in po file\n")
+
+
+def test_obsolete_entries_are_checked_line_by_line_too() -> None:
+    import pytest
+
+    from handbook.core.errors import HandbookError
+    from handbook.translate.memory import parse_catalog
+
+    good = 'msgid ""\nmsgstr ""\n\n#, fuzzy\n#~| msgid "Old"\n#~ msgid "Gone"\n#~ msgstr "x"\n'
+    assert [
+        (e.msgid, e.msgstr, e.obsolete) for e in parse_catalog(good, lang="he", page="a.md").obsolete
+    ] == [("Gone", "x", True)]
+    bad = 'msgid ""\nmsgstr ""\n\n#~ msgid "Gone"\n#~ msgstr "x\n'
+    with pytest.raises(HandbookError) as info:
+        parse_catalog(bad, lang="he", page="a.md", path="a.po")
+    assert info.value.line == 5
+
+
+def test_a_changed_english_makes_an_active_stale_entry() -> None:
+    changed = stale(Entry("Greet them.", "א", obsolete=True), "Greet them all.")
+    assert (changed.state, changed.previous, changed.obsolete) == (SegmentState.STALE, "Greet them.", False)
+
+
+def test_an_active_and_an_obsolete_entry_may_share_a_msgid() -> None:
+    # A translator's file may hold both (gettext allows it); writing it back keeps both.
+    from handbook.translate.memory import Catalog, catalog_text, parse_catalog
+
+    catalog = Catalog(
+        lang="he",
+        page="a.md",
+        entries=[Entry("Greet them.", "ב")],
+        obsolete=[Entry("Greet them.", "א", obsolete=True)],
+    )
+    text = catalog_text(catalog)
+    assert text.endswith('msgid "Greet them."\nmsgstr "ב"\n\n#~ msgid "Greet them."\n#~ msgstr "א"\n')
+    assert catalog_text(parse_catalog(text, lang="he", page="a.md")) == text
+
+
+def test_a_duplicate_msgid_is_named_by_its_first_60_characters() -> None:
+    import pytest
+
+    from handbook.core.errors import HandbookError
+    from handbook.translate.memory import parse_catalog
+
+    msgid = "x" * 59 + "yz"
+    text = f'msgid ""\nmsgstr ""\n\nmsgid "{msgid}"\nmsgstr "1"\n\nmsgid "{msgid}"\nmsgstr "2"\n'
+    with pytest.raises(HandbookError) as info:
+        parse_catalog(text, lang="he", page="a.md", path="a.po")
+    assert info.value.format_message().startswith(f"a.po:7: PO file has the msgid '{'x' * 59}y' twice\n")
+
+
+def test_which_entries_a_person_wrote() -> None:
+    from handbook.translate.memory import machine
+
+    assert Entry("A", "א").human is True  # reviewed
+    assert Entry("A", "א", fuzzy=True, previous="B").human is True  # stale, a person's text
+    assert machine("A", "[draft]", "pseudo").human is False
+    assert Entry("A").human is False
+
+
+def test_a_stale_machine_draft_stays_a_machine_draft() -> None:
+    from handbook.translate.memory import machine
+
+    changed = stale(machine("Greet them.", "[draft]", "pseudo"), "Greet them all.")
+    assert (changed.state, changed.engine, changed.human) == (SegmentState.STALE, "pseudo", False)
+
+
+def test_entries_are_immutable() -> None:
+    import dataclasses
+
+    import pytest
+
+    entry = Entry("A", "א")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        entry.msgstr = "ב"  # type: ignore[misc]
+    assert {entry: 1}[Entry("A", "א")] == 1
+
+
+def test_a_broken_line_after_an_obsolete_comment_is_found() -> None:
+    import pytest
+
+    from handbook.core.errors import HandbookError
+    from handbook.translate.memory import parse_catalog
+
+    broken = "msgstr " + "x" * 70
+    text = f'msgid ""\nmsgstr ""\n\n#~| msgid "Old"\n#~ msgid "Gone"\n#~ msgstr "x"\n\nmsgid "A"\n{broken}\n'
+    with pytest.raises(HandbookError) as info:
+        parse_catalog(text, lang="he", page="a.md", path="a.po")
+    assert info.value.line == 9
+    assert f"found {broken[:60]!r}" in info.value.format_message()
+
+
+def test_a_po_file_that_is_not_utf8_is_named(tmp_path) -> None:
+    import pytest
+
+    from handbook.core.errors import HandbookError
+    from handbook.translate.memory import load_catalog
+
+    path = tmp_path / "a.po"
+    path.write_bytes('msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "é"\n'.encode("latin-1"))
+    with pytest.raises(HandbookError) as info:
+        load_catalog(path, lang="he", page="a.md")
+    assert info.value.format_message().startswith(f"{path}: PO file is not UTF-8 (byte 38)")
+
+
+def test_a_broken_obsolete_line_without_a_space_is_found() -> None:
+    import pytest
+
+    from handbook.core.errors import HandbookError
+    from handbook.translate.memory import parse_catalog
+
+    text = 'msgid ""\nmsgstr ""\n\n#~msgid "Gone"\n#~msgstr "x\n'
+    with pytest.raises(HandbookError) as info:
+        parse_catalog(text, lang="he", page="a.md", path="a.po")
+    assert info.value.line == 5
+
+
+def test_only_placeholder_braces_make_a_brace_format_entry() -> None:
+    from handbook.translate.memory import Catalog, catalog_text
+
+    def flagged(msgid: str) -> bool:
+        text = catalog_text(Catalog(lang="he", page="a.md", entries=[Entry(msgid, "x")]))
+        return "#, python-brace-format" in text
+
+    assert flagged("See {1} and {2}.") is True
+    assert flagged("See {1} and {name}.") is False  # msgfmt would misread {name}
+    assert flagged("See {1} and }.") is False
+    assert flagged("See {1} and {.") is False
+    assert flagged("No placeholder.") is False
