@@ -193,3 +193,58 @@ def test_a_changed_human_text_becomes_stale_not_a_draft() -> None:
         "",
     )
     assert catalog.obsolete == []
+
+
+def test_changed_blocks_pair_with_an_old_block_of_their_own_kind() -> None:
+    # The heading and the paragraph both changed and swapped places: each new text is stale
+    # with the translation of the old block of the same kind, not of the one in its place.
+    old = Catalog(
+        lang="he",
+        page="a.md",
+        entries=[
+            Entry("Old head", "כותרת", note="heading in #x"),
+            Entry("Old para.", "פסקה", note="paragraph in #x"),
+        ],
+    )
+    units = [
+        Unit("New para.", SegmentKind.PARAGRAPH, "paragraph in #x"),
+        Unit("New head", SegmentKind.HEADING, "heading in #x"),
+    ]
+    catalog, needs = merge_page(units, old, Memory(), drafts=True)
+    assert needs == []
+    assert [(e.msgid, e.msgstr, e.state, e.previous) for e in catalog.entries] == [
+        ("New para.", "פסקה", SegmentState.STALE, "Old para."),
+        ("New head", "כותרת", SegmentState.STALE, "Old head"),
+    ]
+    assert catalog.obsolete == []
+
+
+def test_the_memory_prefers_a_reviewed_text_and_ignores_stale_ones() -> None:
+    memory = Memory()
+    memory.add(machine("A", "[draft]", "pseudo"))
+    assert (memory.reviewed("A"), memory.hit("A").state) == (False, SegmentState.MACHINE)
+    memory.add(Entry("A", "א"))
+    memory.add(machine("A", "[other draft]", "pseudo"))
+    assert (memory.reviewed("A"), memory.hit("A").msgstr) == (True, "א")
+    memory.add(Entry("B", "ב", fuzzy=True, previous="Old B"))  # stale: not a translation of B
+    assert (memory.hit("B"), memory.reviewed("B"), memory.reviewed("C")) == (None, False, False)
+
+
+def test_a_hand_written_page_of_another_shape_is_imported_for_checking() -> None:
+    # One block more than the English: headings and front matter are certain, the paragraph is
+    # imported stale (to be checked), the extra block is kept as an obsolete entry; links to the
+    # same page twice become {1} and {2}.
+    from handbook.translate.merge import IMPORT_NOTE, import_page
+
+    english = "---\ntitle: T\n---\n\n# T\n\n## A {#a}\n\nSee [a](x.md) and [b](x.md).\n"
+    translated = "---\ntitle: ת\n---\n\n# ת\n\n## א {#a}\n\nראו [א](x.md) ו[ב](x.md).\n\nפסקה נוספת.\n"
+    catalog = import_page(english, translated, lang="he", page="p.md")
+    note = IMPORT_NOTE.format(lang="he", page="p.md")
+    assert [(e.msgid, e.msgstr, e.state, e.previous) for e in catalog.entries] == [
+        ("T", "ת", SegmentState.REVIEWED, ""),
+        ("A", "א", SegmentState.REVIEWED, ""),
+        ("See [a]({1}) and [b]({2}).", "ראו [א]({1}) ו[ב]({2}).", SegmentState.STALE, note),
+    ]
+    assert [(e.msgid, e.msgstr, e.obsolete, e.human) for e in catalog.obsolete] == [
+        ("[unmatched block 1 of the hand-written docs/he/p.md]", "פסקה נוספת.", True, True)
+    ]
