@@ -11,6 +11,7 @@ sync live in tests/test_reliability_*.py; these are about the merge rules.)
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import polib
@@ -248,3 +249,26 @@ def test_a_hand_written_page_of_another_shape_is_imported_for_checking() -> None
     assert [(e.msgid, e.msgstr, e.obsolete, e.human) for e in catalog.obsolete] == [
         ("[unmatched block 1 of the hand-written docs/he/p.md]", "פסקה נוספת.", True, True)
     ]
+
+
+def test_a_stale_machine_draft_gives_way_to_a_reviewed_text() -> None:
+    draft = Entry("New text.", "[draft of old]", fuzzy=True, previous="Old text.", engine="pseudo")
+    memory = Memory()
+    memory.add(Entry("New text.", "טקסט חדש."))
+    for drafts in (True, False):
+        catalog, needs = merge_page(
+            [unit("New text.")], Catalog("he", "a.md", [draft]), memory, drafts=drafts
+        )
+        assert needs == []
+        assert [(e.msgstr, e.state) for e in catalog.entries] == [("טקסט חדש.", SegmentState.REVIEWED)]
+
+
+def test_an_obsolete_machine_draft_comes_back_active() -> None:
+    gone = machine("Back again.", "[draft]", "pseudo")
+    old = Catalog("he", "a.md", entries=[], obsolete=[replace(gone, obsolete=True)])
+    catalog, needs = merge_page([unit("Back again.")], old, Memory(), drafts=True)
+    assert needs == []
+    assert [(e.msgstr, e.state, e.obsolete) for e in catalog.entries] == [
+        ("[draft]", SegmentState.MACHINE, False)
+    ]
+    assert catalog.obsolete == []
