@@ -272,3 +272,47 @@ def test_an_obsolete_machine_draft_comes_back_active() -> None:
         ("[draft]", SegmentState.MACHINE, False)
     ]
     assert catalog.obsolete == []
+
+
+def test_the_first_text_in_the_memory_wins_among_equals() -> None:
+    memory = Memory()
+    memory.add(Entry("A", "א"))
+    memory.add(Entry("A", "ב"))
+    memory.add(machine("B", "[first]", "pseudo"))
+    memory.add(machine("B", "[second]", "pseudo"))
+    assert (memory.hit("A").msgstr, memory.hit("B").msgstr) == ("א", "[first]")
+
+
+def test_a_machine_draft_from_the_memory_stays_a_machine_draft() -> None:
+    memory = Memory()
+    memory.add(machine("Shared.", "[draft]", "pseudo"))
+    catalog, needs = merge_page([unit("Shared.")], Catalog("he", "b.md"), memory, drafts=False)
+    [entry] = catalog.entries
+    assert (entry.msgstr, entry.engine, entry.state, entry.human) == (
+        "[draft]",
+        "pseudo",
+        SegmentState.MACHINE,
+        False,
+    )
+
+
+def test_a_stale_machine_draft_is_redrafted_from_scratch() -> None:
+    draft = Entry("New text.", "[draft of old]", fuzzy=True, previous="Old text.", engine="pseudo")
+    catalog, needs = merge_page([unit("New text.")], Catalog("he", "a.md", [draft]), Memory(), drafts=True)
+    assert needs == ["New text."]
+    assert catalog.entries == [Entry("New text.", note="paragraph")]
+    assert catalog.obsolete == []
+
+
+def test_a_replaced_human_text_is_kept_whichever_way_the_texts_sort() -> None:
+    for mine, theirs in (("אחד.", "תשע."), ("תשע.", "אחד.")):
+        old = Catalog(
+            lang="he", page="a.md", entries=[Entry("Greet every customer.", mine, note="paragraph")]
+        )
+        memory = Memory()
+        memory.add(Entry("Check the order twice.", theirs))
+        catalog, _ = merge_page([unit("Check the order twice.")], old, memory, drafts=True)
+        assert [(e.msgstr, e.state) for e in catalog.entries] == [(theirs, SegmentState.REVIEWED)]
+        assert [(e.msgid, e.msgstr, e.human) for e in catalog.obsolete] == [
+            ("Greet every customer.", mine, True)
+        ]
