@@ -316,3 +316,21 @@ def test_a_replaced_human_text_is_kept_whichever_way_the_texts_sort() -> None:
         assert [(e.msgid, e.msgstr, e.human) for e in catalog.obsolete] == [
             ("Greet every customer.", mine, True)
         ]
+
+
+def test_the_memory_takes_a_catalogs_active_and_obsolete_entries() -> None:
+    memory = Memory()
+    memory.add_catalog(
+        Catalog("he", "a.md", entries=[Entry("A", "א")], obsolete=[Entry("Gone.", "הלך.", obsolete=True)])
+    )
+    assert (memory.hit("A").msgstr, memory.hit("Gone.").msgstr) == ("א", "הלך.")
+    assert memory.hit("A").engine == "" and memory.hit("A").state is SegmentState.REVIEWED
+
+
+def test_a_memory_hit_does_not_end_the_page() -> None:
+    memory = Memory()
+    memory.add(machine("Shared.", "[draft]", "pseudo"))
+    units = [unit("Shared."), unit("Own text."), unit("Another.")]
+    catalog, needs = merge_page(units, Catalog("he", "b.md"), memory, drafts=True)
+    assert [e.msgid for e in catalog.entries] == ["Shared.", "Own text.", "Another."]
+    assert needs == ["Own text.", "Another."]
