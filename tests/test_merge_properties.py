@@ -334,3 +334,43 @@ def test_a_memory_hit_does_not_end_the_page() -> None:
     catalog, needs = merge_page(units, Catalog("he", "b.md"), memory, drafts=True)
     assert [e.msgid for e in catalog.entries] == ["Shared.", "Own text.", "Another."]
     assert needs == ["Own text.", "Another."]
+
+
+def test_paragraphs_merged_into_one_keep_every_human_text() -> None:
+    # The merged paragraph is stale with the first one's text; the others are kept as obsolete.
+    old = Catalog(
+        "he",
+        "a.md",
+        entries=[
+            Entry("Keep.", "שמור.", note="paragraph"),
+            Entry("First old.", "ראשון.", note="paragraph"),
+            Entry("Second old.", "שני.", note="paragraph"),
+            Entry("Third old.", "שלישי.", note="paragraph"),
+            Entry("End.", "סוף.", note="paragraph"),
+        ],
+    )
+    catalog, needs = merge_page(
+        [unit("Keep."), unit("Merged new."), unit("End.")], old, Memory(), drafts=True
+    )
+    assert needs == []
+    assert [(e.msgid, e.msgstr, e.state, e.previous) for e in catalog.entries] == [
+        ("Keep.", "שמור.", SegmentState.REVIEWED, ""),
+        ("Merged new.", "ראשון.", SegmentState.STALE, "First old."),
+        ("End.", "סוף.", SegmentState.REVIEWED, ""),
+    ]
+    assert [(e.msgid, e.msgstr, e.obsolete, e.human) for e in catalog.obsolete] == [
+        ("Second old.", "שני.", True, True),
+        ("Third old.", "שלישי.", True, True),
+    ]
+
+
+def test_imported_headings_are_matched_by_anchor_not_by_place() -> None:
+    from handbook.translate.merge import import_page
+
+    english = "# T\n\n## A {#a}\n\nText.\n\n## B {#b}\n"
+    translated = "# ת\n\n## ב {#b}\n\nטקסט.\n\n## א {#a}\n"
+    entries = {
+        e.msgid: (e.msgstr, e.state) for e in import_page(english, translated, lang="he", page="p.md").entries
+    }
+    assert entries["A"] == ("א", SegmentState.REVIEWED)
+    assert entries["B"] == ("ב", SegmentState.REVIEWED)
