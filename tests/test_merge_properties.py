@@ -374,3 +374,29 @@ def test_imported_headings_are_matched_by_anchor_not_by_place() -> None:
     }
     assert entries["A"] == ("א", SegmentState.REVIEWED)
     assert entries["B"] == ("ב", SegmentState.REVIEWED)
+
+
+def test_obsolete_human_texts_stay_and_come_back_active() -> None:
+    old = Catalog(
+        "he",
+        "a.md",
+        entries=[Entry("Stays.", "נשאר.", note="paragraph")],
+        obsolete=[Entry("Back.", "חזר.", obsolete=True), Entry("Still gone.", "עדיין לא.", obsolete=True)],
+    )
+    catalog, needs = merge_page([unit("Stays."), unit("Back.")], old, Memory(), drafts=True)
+    assert needs == []
+    assert [(e.msgid, e.msgstr, e.state, e.obsolete) for e in catalog.entries] == [
+        ("Stays.", "נשאר.", SegmentState.REVIEWED, False),
+        ("Back.", "חזר.", SegmentState.REVIEWED, False),
+    ]
+    assert [(e.msgid, e.msgstr, e.obsolete) for e in catalog.obsolete] == [("Still gone.", "עדיין לא.", True)]
+
+
+def test_units_are_immutable_values() -> None:
+    import dataclasses
+
+    import pytest
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        unit("A").msgid = "B"  # type: ignore[misc]
+    assert {unit("A"): 1}[unit("A")] == 1
