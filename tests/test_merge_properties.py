@@ -400,3 +400,26 @@ def test_units_are_immutable_values() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         unit("A").msgid = "B"  # type: ignore[misc]
     assert {unit("A"): 1}[unit("A")] == 1
+
+
+def test_page_units_are_distinct_with_their_section_in_the_note() -> None:
+    from handbook.translate.merge import page_units
+    from handbook.translate.segments import extract
+
+    units = page_units(extract("# T\n\nIntro.\n\n## Why {#why}\n\nBecause.\n\nIntro.\n"))
+    assert [(u.msgid, u.kind, u.note) for u in units] == [
+        ("T", SegmentKind.HEADING, "heading"),
+        ("Intro.", SegmentKind.PARAGRAPH, "paragraph"),
+        ("Why", SegmentKind.HEADING, "heading in #why"),
+        ("Because.", SegmentKind.PARAGRAPH, "paragraph in #why"),
+    ]
+
+
+def test_a_revived_obsolete_draft_does_not_end_the_page() -> None:
+    old = Catalog("he", "a.md", obsolete=[replace(machine("Back.", "[draft]", "pseudo"), obsolete=True)])
+    catalog, needs = merge_page([unit("Back."), unit("New.")], old, Memory(), drafts=True)
+    assert [(e.msgid, e.state) for e in catalog.entries] == [
+        ("Back.", SegmentState.MACHINE),
+        ("New.", SegmentState.MISSING),
+    ]
+    assert needs == ["New."]
