@@ -367,13 +367,16 @@ def test_paragraphs_merged_into_one_keep_every_human_text() -> None:
 def test_imported_headings_are_matched_by_anchor_not_by_place() -> None:
     from handbook.translate.merge import import_page
 
-    english = "# T\n\n## A {#a}\n\nText.\n\n## B {#b}\n"
-    translated = "# ת\n\n## ב {#b}\n\nטקסט.\n\n## א {#a}\n"
+    english = "# T\n\n## A {#a}\n\nOne.\n\n## B {#b}\n\nTwo.\n"
+    translated = "# ת\n\n## ב {#b}\n\nשתיים.\n\n## א {#a}\n\nאחת.\n"
     entries = {
         e.msgid: (e.msgstr, e.state) for e in import_page(english, translated, lang="he", page="p.md").entries
     }
     assert entries["A"] == ("א", SegmentState.REVIEWED)
     assert entries["B"] == ("ב", SegmentState.REVIEWED)
+    # Paragraphs are matched by their section: stale, as the page's shape differs.
+    assert entries["One."] == ("אחת.", SegmentState.STALE)
+    assert entries["Two."] == ("שתיים.", SegmentState.STALE)
 
 
 def test_obsolete_human_texts_stay_and_come_back_active() -> None:
@@ -423,3 +426,51 @@ def test_a_revived_obsolete_draft_does_not_end_the_page() -> None:
         ("New.", SegmentState.MISSING),
     ]
     assert needs == ["New."]
+
+
+def test_changed_blocks_pair_by_kind_in_either_order() -> None:
+    old = Catalog(
+        "he",
+        "a.md",
+        entries=[
+            Entry("Old para.", "פסקה", note="paragraph in #x"),
+            Entry("Old head", "כותרת", note="heading in #x"),
+        ],
+    )
+    units = [
+        Unit("New head", SegmentKind.HEADING, "heading in #x"),
+        Unit("New para.", SegmentKind.PARAGRAPH, "paragraph in #x"),
+    ]
+    catalog, _ = merge_page(units, old, Memory(), drafts=True)
+    assert [(e.msgid, e.msgstr, e.previous) for e in catalog.entries] == [
+        ("New head", "כותרת", "Old head"),
+        ("New para.", "פסקה", "Old para."),
+    ]
+
+
+def test_a_pages_own_reviewed_text_beats_another_pages() -> None:
+    old = Catalog("he", "a.md", entries=[Entry("Shared.", "שלי.", note="paragraph")])
+    memory = Memory()
+    memory.add(Entry("Shared.", "של הדף האחר."))
+    catalog, _ = merge_page([unit("Shared.")], old, memory, drafts=True)
+    assert [(e.msgstr, e.state) for e in catalog.entries] == [("שלי.", SegmentState.REVIEWED)]
+
+
+def test_a_replaced_text_equal_to_its_successors_is_not_kept_twice() -> None:
+    # The new English is reviewed elsewhere with the same words (another string object).
+    mine = "בדיוק אותו טקסט."
+    old = Catalog("he", "a.md", entries=[Entry("Greet every customer.", mine, note="paragraph")])
+    memory = Memory()
+    memory.add(Entry("Check the order twice.", (mine + ".")[:-1]))
+    catalog, _ = merge_page([unit("Check the order twice.")], old, memory, drafts=True)
+    assert [(e.msgstr, e.state) for e in catalog.entries] == [(mine, SegmentState.REVIEWED)]
+    assert catalog.obsolete == []
+
+
+def test_a_hand_written_page_missing_a_block_is_imported_for_checking() -> None:
+    from handbook.translate.merge import import_page
+
+    english = "# T\n\nOne.\n\nTwo.\n"
+    translated = "# ת\n\nאחת.\n"
+    entries = {e.msgid: e.state for e in import_page(english, translated, lang="he", page="p.md").entries}
+    assert entries == {"T": SegmentState.REVIEWED, "One.": SegmentState.STALE}
