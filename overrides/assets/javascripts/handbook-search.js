@@ -298,7 +298,7 @@
       var text = element("p");
       text.innerHTML = cleanExcerpt(excerpt, lang);
       article.appendChild(text);
-      link.href = withHighlight(url, markedWords(text).concat(queryTerms(shownQuery)));
+      link.href = withHighlight(url, markedWords(text).concat(queryTerms(shownQuery), shownTerms));
     }
     link.appendChild(article);
     link.addEventListener("click", function () { if (toggle) toggle.checked = false; });
@@ -407,6 +407,218 @@
     if (left < scrollwrap.clientHeight / 2) showMore();
   }
 
+  var STOPWORDS = {};
+  (settings.stopwords || []).forEach(function (word) { STOPWORDS[fold(word).toLowerCase()] = true; });
+  var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(lang, { granularity: "word" }) : null;
+
+  /*
+   * The query's words, lower case, each with where it stands ({text, chunk, start, end}); Thai
+   * (no spaces) is split by the browser's word segmenter, as Pagefind splits it.
+   */
+  function queryWordsOf(query) {
+    var words = [];
+    query.split(/\s+/).filter(Boolean).forEach(function (chunk, chunkIndex) {
+      var parts = [];
+      if (segmenter) {
+        Array.from(segmenter.segment(chunk)).forEach(function (part) {
+          if (part.isWordLike) parts.push({ text: part.segment, start: part.index });
+        });
+      } else {
+        var found;
+        var pattern = /[\p{L}\p{M}\p{N}]+/gu;
+        while ((found = pattern.exec(chunk))) parts.push({ text: found[0], start: found.index });
+      }
+      parts.forEach(function (part) {
+        words.push({
+          text: part.text.toLowerCase(),
+          chunk: chunkIndex,
+          start: part.start,
+          end: part.start + part.text.length,
+        });
+      });
+    });
+    return words;
+  }
+
+  /* The words that decide the results: all but the stopwords (all of them if nothing else is left). */
+  function contentWords(words) {
+    var seen = {};
+    var content = words.filter(function (word) { return !STOPWORDS[fold(word.text)]; });
+    return (content.length ? content : words).filter(function (word) {
+      if (seen[word.text]) return false;
+      seen[word.text] = true;
+      return true;
+    });
+  }
+
+  var vocabulary = null;
+
+  /* The index's words, most frequent first (handbook.site.search.vocabulary): loaded on a first typo. */
+  function loadVocabulary() {
+    if (!vocabulary) {
+      vocabulary = fetch(new URL("pagefind/handbook-words-" + lang + ".json", siteRoot).href)
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .catch(function () { return []; });
+    }
+    return vocabulary;
+  }
+
+  /* Whether `a` becomes `b` with at most one letter changed, added, removed or swapped with the next. */
+  function oneEditApart(a, b) {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (i === a.length && i === b.length) return true;
+    var rest = function (x, from) { return x.slice(from).join(""); };
+    if (a.length === b.length) {
+      if (rest(a, i + 1) === rest(b, i + 1)) return true;
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2);
+    }
+    return a.length > b.length ? rest(a, i + 1) === rest(b, i) : rest(a, i) === rest(b, i + 1);
+  }
+
+  var MIN_TYPO = 5; // letters: shorter words are not corrected (too many neighbours)
+
+  /* The index's most frequent words one edit away from `word` (or one of its prefix-free stems). */
+  function corrections(word, words) {
+    var forms = [word].concat(stemVariants(word, lang)).map(function (form) { return Array.from(fold(form)); });
+    var found = [];
+    for (var index = 0; index < words.length && found.length < 2; index++) {
+      var candidate = Array.from(words[index]);
+      if (candidate.length < MIN_TYPO - 1) continue;
+      if (forms.some(function (form) { return form.length >= MIN_TYPO - 1 && oneEditApart(form, candidate); })) {
+        if (forms.every(function (form) { return form.join("") !== words[index]; })) found.push(words[index]);
+      }
+    }
+    return found;
+  }
+
+  /* Thai: index words of five letters or more found, with one edit, inside a run of the query. */
+  function thaiCorrections(run, words) {
+    var letters = Array.from(run);
+    var found = [];
+    for (var index = 0; index < words.length && found.length < 2; index++) {
+      var word = Array.from(words[index]);
+      if (word.length < MIN_TYPO || run.indexOf(words[index]) !== -1) continue;
+      for (var start = 0; start < letters.length && found.length < 2; start++) {
+        var hit = false;
+        for (var size = word.length - 1; size <= word.length + 1 && !hit; size++) {
+          if (start + size > letters.length || size < MIN_TYPO - 1) continue;
+          hit = oneEditApart(letters.slice(start, start + size), word);
+          if (hit) found.push({ text: words[index], start: start, end: start + size });
+        }
+        if (hit) break;
+      }
+    }
+    return found;
+  }
+
+  /* Pagefind's hits for one query word: page id -> {result, score}; its stems count 0.8, corrections 0.9. */
+  function wordHits(module, word, extra) {
+    var variants = [{ text: word, weight: 1 }].concat(
+      stemVariants(word, lang).map(function (stem) { return { text: stem, weight: 0.8 }; }),
+      (extra || []).map(function (text) { return { text: text, weight: 0.9 }; })
+    );
+    return Promise.all(variants.map(function (variant) { return module.search(variant.text); })).then(function (searches) {
+      var hits = {};
+      searches.forEach(function (found, index) {
+        ((found && found.results) || []).forEach(function (result) {
+          var score = result.score * variants[index].weight;
+          if (!hits[result.id] || hits[result.id].score < score) hits[result.id] = { result: result, score: score };
+        });
+      });
+      return hits;
+    });
+  }
+
+  /*
+   * Ranks pages by the query's content words each one has: a word counts more the fewer pages
+   * have it, and by how well the page matches it (Pagefind's score: title, summary and headings
+   * weigh more). Pages with every word come first.
+   */
+  function rank(words, hitsByWord) {
+    var union = {};
+    hitsByWord.forEach(function (hits) { Object.keys(hits).forEach(function (id) { union[id] = true; }); });
+    var total = Math.max(Object.keys(union).length, 1);
+    var pages = {};
+    hitsByWord.forEach(function (hits) {
+      var ids = Object.keys(hits);
+      if (!ids.length) return;
+      var importance = Math.log(1 + total / ids.length);
+      var best = Math.max.apply(null, ids.map(function (id) { return hits[id].score; })) || 1;
+      ids.forEach(function (id) {
+        var page = pages[id] || (pages[id] = { id: id, score: 0, words: 0, result: null, lead: -1 });
+        page.score += importance * (1 + hits[id].score / best);
+        page.words += 1;
+        if (importance > page.lead) {
+          page.lead = importance;
+          page.result = hits[id].result;
+        }
+      });
+    });
+    var count = words.length;
+    return Object.keys(pages)
+      .map(function (id) { return pages[id]; })
+      .sort(function (a, b) { return (b.words === count) - (a.words === count) || b.score - a.score; });
+  }
+
+  /* Every content word's hits, typos corrected from the index's word list where a word finds nothing. */
+  function gather(module, query) {
+    var words = contentWords(queryWordsOf(query));
+    return Promise.all(words.map(function (word) { return wordHits(module, word.text); })).then(function (hitsByWord) {
+      var missing = words.filter(function (word, index) {
+        return !Object.keys(hitsByWord[index]).length && Array.from(word.text).length >= MIN_TYPO;
+      });
+      var ranked = rank(words, hitsByWord);
+      var complete = ranked.length && ranked[0].words === words.length;
+      var thaiRuns = lang === "th" && !complete ? query.split(/\s+/).filter(function (run) {
+        return Array.from(run).length >= MIN_TYPO && /[\u0E01-\u0E4E]/.test(run);
+      }) : [];
+      if (!missing.length && !thaiRuns.length) return { words: words, ranked: ranked, fixed: [] };
+      return loadVocabulary().then(function (vocab) {
+        var fixed = [];
+        var fixes = words.map(function (word) {
+          var fix = missing.indexOf(word) !== -1 ? corrections(word.text, vocab) : [];
+          fixed = fixed.concat(fix);
+          return fix;
+        });
+        var runs = query.split(/\s+/).filter(Boolean);
+        var extraWords = [];
+        runs.forEach(function (run, chunk) {
+          if (thaiRuns.indexOf(run) === -1) return;
+          thaiCorrections(run, vocab).forEach(function (found) {
+            // The corrected word stands for the segments it covers.
+            var kept = words.map(function (word) {
+              return !(word.chunk === chunk && word.start >= found.start && word.end <= found.end + 1);
+            });
+            words = words.filter(function (word, index) { return kept[index]; });
+            fixes = fixes.filter(function (fix, index) { return kept[index]; });
+            extraWords.push({ text: found.text, chunk: chunk, start: found.start, end: found.end });
+            fixed.push(found.text);
+          });
+        });
+        words = words.concat(extraWords);
+        fixes = fixes.concat(extraWords.map(function () { return []; }));
+        if (!fixed.length) return { words: words, ranked: ranked, fixed: [] };
+        return Promise.all(words.map(function (word, index) { return wordHits(module, word.text, fixes[index]); })).then(
+          function (again) { return { words: words, ranked: rank(words, again), fixed: fixed }; }
+        );
+      });
+    });
+  }
+
+  /* Pages about the reader's own question before the home page, glossary and sources (kind "page"). */
+  function preferPages(pages, words) {
+    var about = function (page) {
+      var title = fold(cleanText((page.meta && page.meta.title) || "")).toLowerCase();
+      return words.some(function (word) { return title.indexOf(fold(word.text)) !== -1; });
+    };
+    var reference = function (page) { return page.meta && page.meta.hb_kind === "page" && !about(page); };
+    return pages.filter(function (page) { return !reference(page); }).concat(pages.filter(reference));
+  }
+
+  var shownTerms = [];
+
   function search(query) {
     var mine = ++sequence;
     query = query.trim();
@@ -417,34 +629,31 @@
     }
     if (!pagefind) meta.textContent = label("loading");
     return loadPagefind()
-      .then(function (module) {
-        return Promise.all(
-          queryVariants(query, lang).map(function (variant) { return module.search(variant); })
-        );
-      })
-      .then(function (searches) {
+      .then(function (module) { return gather(module, query); })
+      .then(function (found) {
         if (mine !== sequence) return null;
-        var best = {};
-        searches.forEach(function (found, index) {
-          var weight = index === 0 ? 1 : 0.8; // the words as typed rank above their stems
-          ((found && found.results) || []).forEach(function (result) {
-            var score = result.score * weight;
-            if (!best[result.id] || best[result.id].score < score) best[result.id] = { result: result, score: score };
-          });
-        });
-        var ranked = Object.keys(best)
-          .map(function (id) { return best[id]; })
-          .sort(function (a, b) { return b.score - a.score; });
+        var ranked = found.ranked.map(function (page) { return { result: page.result, score: page.score, words: page.words }; });
+        var partial = ranked.length > 0 && ranked[0].words < found.words.length;
         return Promise.all(ranked.slice(0, BATCH).map(function (hit) { return hit.result.data(); })).then(
-          function (pages) { return { pages: pages, total: ranked.length, rest: ranked.slice(BATCH) }; }
+          function (pages) {
+            return {
+              pages: preferPages(pages, found.words),
+              total: ranked.length,
+              rest: ranked.slice(BATCH),
+              partial: partial,
+              fixed: found.fixed,
+            };
+          }
         );
       })
       .then(function (found) {
         if (!found || mine !== sequence) return;
         shownQuery = query;
+        shownTerms = found.fixed;
         var total = found.total;
-        var message = total === 0 ? label("none") : total === 1 ? label("one") : label("other", total);
+        var message = total === 0 ? label("none") : found.partial ? label("partial", total) : total === 1 ? label("one") : label("other", total);
         show(message, found.pages.map(resultItem));
+        box.toggleAttribute("data-hb-search-partial", found.partial);
         pending = found.rest;
         box.setAttribute("data-hb-search-shown", String(found.pages.length));
         box.setAttribute("data-hb-search-done", query);

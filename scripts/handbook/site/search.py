@@ -21,10 +21,15 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from html import escape as html_escape
+from html import unescape as html_unescape
 from pathlib import Path
 
 from handbook.core.errors import HandbookError
+from handbook.site.search_words import EMPTY as EMPTY_WORDS
+from handbook.site.search_words import SearchWords, Synonyms, load_search_words, normal, synonym_tokens
 from handbook.translate.glossary import Glossary
 
 # Brackets a token that exists only in the search index (the browser script strips it from
@@ -45,6 +50,8 @@ WORD = {
     "ar": re.compile(r"[\u0621-\u065F\u0670-\u06D3]+"),
     "th": re.compile(r"[\u0E01-\u0E3A\u0E40-\u0E4E]+"),
 }
+# Latin and Cyrillic words: where synonyms (and brand names in any language's pages) are looked up.
+OTHER_WORD = r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]+"
 TATWEEL = "\u0640"
 # What Pagefind must not index: Material's chrome inside the article, and (besides their own
 # data-pagefind-ignore) the translation notices, copy-link buttons and last-changed dates.
@@ -143,32 +150,42 @@ def _with_tokens(word: str, tokens: list[str]) -> str:
 
 
 @functools.lru_cache(maxsize=262144)
-def expand_run(run: str, lang: str, groups: WordGroups = ()) -> str:
+def expand_run(run: str, lang: str, groups: WordGroups = (), synonyms: Synonyms = ()) -> str:
     """One run of letters followed by its index-only tokens (cached: runs repeat across pages)."""
+    script = WORD.get(lang)
+    if script is None or not script.fullmatch(run):  # a Latin or Cyrillic word
+        return _with_tokens(run, synonym_tokens({normal(run)}, synonyms))
     if lang == "th":
         from pythainlp.tokenize import word_tokenize
 
         words = word_tokenize(run, engine="newmm", keep_whitespace=False)
-        return "".join(_with_tokens(thai, thai_inner_words(thai)) for thai in words)
+        out = []
+        for thai in words:
+            inner = thai_inner_words(thai)
+            out.append(_with_tokens(thai, inner + synonym_tokens({thai, *inner}, synonyms)))
+        return "".join(out)
     tokens = stem_variants(run, lang)
     readings = {fold(run), *tokens}
     for group in groups:
         if not group.isdisjoint(readings):
             tokens += sorted(group - readings)
             readings |= group
+    tokens += [token for token in synonym_tokens(readings, synonyms) if token not in readings]
     return _with_tokens(run, tokens)
 
 
-def add_index_only_tokens(html: str, lang: str, groups: WordGroups = ()) -> str:
+def add_index_only_tokens(html: str, lang: str, groups: WordGroups = (), synonyms: Synonyms = ()) -> str:
     """`html` with each word's index-only tokens inserted after it, bracketed by the invisible marks.
 
     Hebrew and Arabic words get their prefix-stripped stems and, where the word or a stem is in one
     of `groups`, the group's other forms; each word of a Thai run (split with pythainlp's newmm)
-    gets its inner words, right after it so excerpts centre on the real text.
+    gets its inner words, right after it so excerpts centre on the real text; a word `synonyms`
+    names (any language, any script) gets their everyday words.
     """
-    word = WORD.get(lang)
-    if word is None:
+    pattern = "|".join(([WORD[lang].pattern] if lang in WORD else []) + ([OTHER_WORD] if synonyms else []))
+    if not pattern:
         return html
+    word = _word_pattern(pattern)
     parts = _TAG_OR_TEXT.split(html)
     in_raw_text = False
     for index, part in enumerate(parts):
@@ -179,23 +196,54 @@ def add_index_only_tokens(html: str, lang: str, groups: WordGroups = ()) -> str:
             elif name in ("/script", "/style", "/title"):
                 in_raw_text = False
         elif part and not in_raw_text:
-            parts[index] = word.sub(lambda match: expand_run(match.group(0), lang, groups), part)
+            parts[index] = word.sub(lambda match: expand_run(match.group(0), lang, groups, synonyms), part)
     return "".join(parts)
 
 
-def index_copy(html: str, lang: str, groups: WordGroups = ()) -> str:
+@functools.lru_cache(maxsize=8)
+def _word_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_SEARCH_META = re.compile(r'<meta name="hb-search-(summary|keywords|kind)" content="([^"]*)"')
+# How much a summary or keyword match counts against a body word's 1 (Pagefind: h1 7, h2 6, ...).
+SUMMARY_WEIGHT = 5
+KEYWORDS_WEIGHT = 6
+
+
+def _index_only_block(text: str, lang: str, weight: int, groups: WordGroups, synonyms: Synonyms) -> str:
+    """`text` with its tokens as one index-only run, in an element Pagefind weighs `weight`."""
+    expanded = add_index_only_tokens(html_escape(text, quote=False), lang, groups, synonyms)
+    flat = expanded.replace(INDEX_ONLY_MARK, "").replace(INDEX_ONLY_END, "")
+    return f'<p data-pagefind-weight="{weight}">{INDEX_ONLY_MARK}{flat}{INDEX_ONLY_END}</p>'
+
+
+def index_copy(html: str, lang: str, groups: WordGroups = (), synonyms: Synonyms = ()) -> str:
     """What Pagefind reads of a built page: its head and its article, with index-only tokens.
 
     Navigation, header and footer are left out (Pagefind would skip them anyway, after parsing).
+    The page's summary and search keywords (`<meta name="hb-search-...">`, overrides/main.html)
+    open the article as weighted index-only text; its kind becomes Pagefind metadata (`hb_kind`),
+    which the script uses to rank the home page, glossary and sources below other pages.
     """
     marker = html.find("data-pagefind-body")
     body = html.find("<body")
     if marker < 0 or body < 0:
-        return add_index_only_tokens(html, lang, groups)
+        return add_index_only_tokens(html, lang, groups, synonyms)
     start = html.rfind("<", 0, marker)
     end = html.find("</article>", start)
-    article = html[start : end if end >= 0 else len(html)]
-    return html[:body] + "<body>" + add_index_only_tokens(article, lang, groups) + "</body></html>\n"
+    article = add_index_only_tokens(html[start : end if end >= 0 else len(html)], lang, groups, synonyms)
+    meta = {name: html_unescape(value) for name, value in _SEARCH_META.findall(html[:body])}
+    extra = "".join(
+        _index_only_block(meta[name], lang, weight, groups, synonyms)
+        for name, weight in (("summary", SUMMARY_WEIGHT), ("keywords", KEYWORDS_WEIGHT))
+        if meta.get(name, "").strip()
+    )
+    if meta.get("kind"):
+        extra += f'<span data-pagefind-meta="hb_kind:{html_escape(meta["kind"])}"></span>'
+    opened = article.find(">") + 1
+    article = article[:opened] + extra + article[opened:]
+    return html[:body] + "<body>" + article + "</body></html>\n"
 
 
 @dataclass(frozen=True)
@@ -303,16 +351,20 @@ def index_language(
     *,
     sources: dict[str, list[tuple[str, str]]] | None = None,
     groups: WordGroups = (),
+    synonyms: Synonyms = (),
 ) -> dict:
     """Pagefind bundle for the `lang` pages of `built_dir` (index-only tokens added); its entry.
 
     `built_dir` may hold one language (a part of `handbook build`) or the whole site; `sources`
     is its `page_sources` when the caller has read them already; `groups` are the word forms
-    indexed under each other (`glossary_word_groups`).
+    indexed under each other (`glossary_word_groups`), `synonyms` the language's synonym table
+    (`handbook.site.search_words`). The bundle also gets the language's word list (`VOCABULARY`).
     """
     if sources is None:
         sources = page_sources(built_dir)
-    pages = [IndexedPage(url, lang, index_copy(html, lang, groups)) for url, html in sources.get(lang, [])]
+    pages = [
+        IndexedPage(url, lang, index_copy(html, lang, groups, synonyms)) for url, html in sources.get(lang, [])
+    ]
     if not pages:
         raise HandbookError(
             f"no {lang!r} page of the built site carries data-pagefind-body, so its search would be empty",
@@ -320,6 +372,10 @@ def index_language(
             fix="keep the data-pagefind-body wrapper around the article in overrides/main.html's content block",
         )
     written = write_index(pages, bundle, workdir)
+    words = vocabulary(pages, lang)
+    (bundle / VOCABULARY.format(lang=lang)).write_text(
+        json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     if lang not in written.get("languages", {}):
         raise HandbookError(
             f"Pagefind wrote no index for: {lang}",
@@ -327,6 +383,27 @@ def index_language(
             fix="check that those pages have text inside data-pagefind-body",
         )
     return written
+
+
+# The words of a language's index, most frequent first, for the script's typo correction: loaded
+# only when a word of a query of five letters or more finds nothing.
+VOCABULARY = "handbook-words-{lang}.json"
+MIN_VOCABULARY_WORD = 4
+MAX_VOCABULARY = 30000
+
+
+def vocabulary(pages: list[IndexedPage], lang: str) -> list[str]:
+    """Every word (and index-only token) of `pages` of four letters or more, most frequent first."""
+    pattern = _word_pattern("|".join(([WORD[lang].pattern] if lang in WORD else []) + [OTHER_WORD]))
+    counts: Counter[str] = Counter()
+    for page in pages:
+        text = page.html[page.html.find("<body") :]
+        text = _TAG_OR_TEXT.sub(" ", text).replace(INDEX_ONLY_MARK, " ").replace(INDEX_ONLY_END, " ")
+        counts.update(
+            word for word in (fold(match).lower() for match in pattern.findall(html_unescape(text)))
+            if len(word) >= MIN_VOCABULARY_WORD
+        )
+    return [word for word, _ in counts.most_common(MAX_VOCABULARY)]
 
 
 def merge_bundles(bundles: list[Path], output: Path) -> None:
@@ -358,6 +435,7 @@ SEARCH_LABELS = (
     "none",
     "one",
     "other",
+    "partial",
     "more",
     "error",
     "results",
@@ -366,23 +444,26 @@ SEARCH_LABELS = (
 
 
 class SearchBox:
-    """Gives the header search box (`overrides/partials/search.html`) its language and labels.
+    """Gives the header search box (`overrides/partials/search.html`) its language, labels and stopwords.
 
     A template global rather than page context, so pages rendered without a page (404.html)
-    get the labels too.
+    get the labels too. The stopwords come from the glossary's `search:` section.
     """
 
-    def on_env(self, env, **kwargs):
-        env.globals["handbook_search_settings"] = search_box_settings
+    def on_env(self, env, config=None, **kwargs):
+        words = EMPTY_WORDS
+        if config is not None and config.get("config_file_path"):
+            words = load_search_words(Path(config["config_file_path"]).parent / "translations" / "glossary.yml")
+        env.globals["handbook_search_settings"] = functools.partial(search_box_settings, words=words)
         return env
 
 
-def search_box_settings(lang: str | None) -> dict:
-    """What the search script needs from the build: the language and its interface labels."""
+def search_box_settings(lang: str | None, words: SearchWords = EMPTY_WORDS) -> dict:
+    """What the search script needs from the build: the language, its labels and its stopwords."""
     from handbook.core.ui import t
 
     lang = (lang or "en").split("-")[0]
 
     # `{count}` stays a placeholder: the script fills it in.
     labels = {key: t(f"search.{key}", lang, count="{count}") for key in SEARCH_LABELS}
-    return {"lang": lang, "labels": labels}
+    return {"lang": lang, "labels": labels, "stopwords": list(words.stopwords_for(lang))}
