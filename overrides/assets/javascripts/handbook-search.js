@@ -443,7 +443,11 @@
   /* The words that decide the results: all but the stopwords (all of them if nothing else is left). */
   function contentWords(words) {
     var seen = {};
-    var content = words.filter(function (word) { return !STOPWORDS[fold(word.text)]; });
+    var content = words.filter(function (word) {
+      // A lone Thai letter is a piece the segmenter cut off a word it does not know (ส|ตาร์บัคส์).
+      var text = fold(word.text);
+      return !STOPWORDS[text] && !(lang === "th" && Array.from(text).length < 2) && !/^\d{1,2}$/.test(text);
+    });
     return (content.length ? content : words).filter(function (word) {
       if (seen[word.text]) return false;
       seen[word.text] = true;
@@ -534,7 +538,7 @@
   /*
    * Ranks pages by the query's content words each one has: a word counts more the fewer pages
    * have it, and by how well the page matches it (Pagefind's score: title, summary and headings
-   * weigh more). Pages with every word come first.
+   * weigh more).
    */
   function rank(words, hitsByWord) {
     var union = {};
@@ -544,7 +548,8 @@
     hitsByWord.forEach(function (hits) {
       var ids = Object.keys(hits);
       if (!ids.length) return;
-      var importance = Math.log(1 + total / ids.length);
+      // A rare word counts up to about twice a word every page has: coverage still decides most.
+      var importance = 1 + 0.5 * Math.log(total / ids.length);
       var best = Math.max.apply(null, ids.map(function (id) { return hits[id].score; })) || 1;
       ids.forEach(function (id) {
         var page = pages[id] || (pages[id] = { id: id, score: 0, words: 0, result: null, lead: -1 });
@@ -556,10 +561,9 @@
         }
       });
     });
-    var count = words.length;
     return Object.keys(pages)
       .map(function (id) { return pages[id]; })
-      .sort(function (a, b) { return (b.words === count) - (a.words === count) || b.score - a.score; });
+      .sort(function (a, b) { return b.score - a.score || b.words - a.words; });
   }
 
   /* Every content word's hits, typos corrected from the index's word list where a word finds nothing. */
@@ -570,7 +574,7 @@
         return !Object.keys(hitsByWord[index]).length && Array.from(word.text).length >= MIN_TYPO;
       });
       var ranked = rank(words, hitsByWord);
-      var complete = ranked.length && ranked[0].words === words.length;
+      var complete = ranked.some(function (page) { return page.words === words.length; });
       var thaiRuns = lang === "th" && !complete ? query.split(/\s+/).filter(function (run) {
         return Array.from(run).length >= MIN_TYPO && /[\u0E01-\u0E4E]/.test(run);
       }) : [];
@@ -633,7 +637,7 @@
       .then(function (found) {
         if (mine !== sequence) return null;
         var ranked = found.ranked.map(function (page) { return { result: page.result, score: page.score, words: page.words }; });
-        var partial = ranked.length > 0 && ranked[0].words < found.words.length;
+        var partial = ranked.length > 0 && !ranked.some(function (page) { return page.words === found.words.length; });
         return Promise.all(ranked.slice(0, BATCH).map(function (hit) { return hit.result.data(); })).then(
           function (pages) {
             return {

@@ -145,6 +145,21 @@ def thai_inner_words(word: str) -> list[str]:
     return [suffix for suffix in suffixes if len(suffix) >= 2]
 
 
+def _thai_pieces(word: str) -> list[str]:
+    """An everyday Thai word's inner words and its letter-aligned tails of three letters or more.
+
+    The browser's segmenter cuts a word it does not know (a transliterated brand) anywhere
+    (ส|ตาร์บัคส์), not on syllables, so every tail that starts on a consonant or a leading vowel
+    is indexed.
+    """
+    tails = [
+        word[start:]
+        for start in range(1, len(word) - 2)
+        if not unicodedata.category(word[start]).startswith("M")
+    ]
+    return [*thai_inner_words(word), *(tail for tail in tails if tail not in thai_inner_words(word))]
+
+
 def _with_tokens(word: str, tokens: list[str]) -> str:
     return word + "".join(f" {INDEX_ONLY_MARK}{token}{INDEX_ONLY_END}" for token in tokens)
 
@@ -154,7 +169,10 @@ def expand_run(run: str, lang: str, groups: WordGroups = (), synonyms: Synonyms 
     """One run of letters followed by its index-only tokens (cached: runs repeat across pages)."""
     script = WORD.get(lang)
     if script is None or not script.fullmatch(run):  # a Latin or Cyrillic word
-        return _with_tokens(run, synonym_tokens({normal(run)}, synonyms))
+        also = synonym_tokens({normal(run)}, synonyms)
+        if lang == "th":
+            also += [part for word in also for part in _thai_pieces(word) if part not in also]
+        return _with_tokens(run, also)
     if lang == "th":
         from pythainlp.tokenize import word_tokenize
 
@@ -162,7 +180,10 @@ def expand_run(run: str, lang: str, groups: WordGroups = (), synonyms: Synonyms 
         out = []
         for thai in words:
             inner = thai_inner_words(thai)
-            out.append(_with_tokens(thai, inner + synonym_tokens({thai, *inner}, synonyms)))
+            also = synonym_tokens({thai, *inner}, synonyms)
+            # An everyday word's inner words too: the browser splits transliterations oddly (ส|ตาร์บัคส์).
+            also += [part for word in also for part in _thai_pieces(word) if part not in also]
+            out.append(_with_tokens(thai, inner + also))
         return "".join(out)
     tokens = stem_variants(run, lang)
     readings = {fold(run), *tokens}
