@@ -72,7 +72,9 @@ def load_search_words(path: Path) -> SearchWords:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
-        raise yaml_error(error, what="glossary", path=path, fix="correct the YAML (indentation, quotes, a missing ':')") from None
+        raise yaml_error(
+            error, what="glossary", path=path, fix="correct the YAML (indentation, quotes, a missing ':')"
+        ) from None
     section = data.get("search") or {}
     if not isinstance(section, dict):
         raise HandbookError(
