@@ -457,11 +457,14 @@
 
   var vocabulary = null;
 
-  /* The index's words, most frequent first (handbook.site.search.vocabulary): loaded on a first typo. */
+  /* The index's words, most frequent first (handbook.site.search.vocabulary, gzip-compressed). */
   function loadVocabulary() {
     if (!vocabulary) {
-      vocabulary = fetch(new URL("pagefind/handbook-words-" + lang + ".json", siteRoot).href)
-        .then(function (response) { return response.ok ? response.json() : []; })
+      vocabulary = fetch(new URL("pagefind/handbook-words-" + lang + ".json.gz", siteRoot).href)
+        .then(function (response) {
+          if (!response.ok || typeof DecompressionStream === "undefined") return [];
+          return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
+        })
         .catch(function () { return []; });
     }
     return vocabulary;
@@ -517,12 +520,12 @@
     return found;
   }
 
-  /* Pagefind's hits for one query word: page id -> {result, score}; its stems count 0.8, corrections 0.9. */
+  /* Pagefind's hits for a query word (null: none) and `extra` words: page id -> {result, score}; stems count 0.8, corrections 0.9. */
   function wordHits(module, word, extra) {
-    var variants = [{ text: word, weight: 1 }].concat(
-      stemVariants(word, lang).map(function (stem) { return { text: stem, weight: 0.8 }; }),
-      (extra || []).map(function (text) { return { text: text, weight: 0.9 }; })
+    var typed = word === null ? [] : [{ text: word, weight: 1 }].concat(
+      stemVariants(word, lang).map(function (stem) { return { text: stem, weight: 0.8 }; })
     );
+    var variants = typed.concat((extra || []).map(function (text) { return { text: text, weight: 0.9 }; }));
     return Promise.all(variants.map(function (variant) { return module.search(variant.text); })).then(function (searches) {
       var hits = {};
       searches.forEach(function (found, index) {
@@ -566,30 +569,53 @@
       .sort(function (a, b) { return b.score - a.score || b.words - a.words; });
   }
 
-  /* Every content word's hits, typos corrected from the index's word list where a word finds nothing. */
+  var THAI = /[\u0E01-\u0E4E]/;
+
+  /* Whether the index has `word`: as it is, behind a prefix, or as the start of a longer word. */
+  function knownIn(list) {
+    var set = {};
+    list.forEach(function (word) { set[word] = true; });
+    return function (word) {
+      var forms = [fold(word)].concat(stemVariants(word, lang));
+      return forms.some(function (form) {
+        return set[form] || list.some(function (entry) { return entry.lastIndexOf(form, 0) === 0; });
+      });
+    };
+  }
+
+  /*
+   * Every content word's hits. A word of five letters or more the index does not have (Pagefind
+   * still returns loose matches for it) is searched as its nearest index words instead (one letter
+   * wrong, missing, extra or swapped); in Thai, where a typo also changes how the run is cut into
+   * words, a near index word inside a run stands for the pieces it covers when no page has them all.
+   * The index's word list is fetched, beside the searches, only for a query with such a word.
+   */
   function gather(module, query) {
     var words = contentWords(queryWordsOf(query));
-    return Promise.all(words.map(function (word) { return wordHits(module, word.text); })).then(function (hitsByWord) {
-      var missing = words.filter(function (word, index) {
-        return !Object.keys(hitsByWord[index]).length && Array.from(word.text).length >= MIN_TYPO;
+    var runs = query.split(/\s+/).filter(Boolean);
+    var long = lang === "th"
+      ? runs.some(function (run) { return Array.from(run).length >= MIN_TYPO && THAI.test(run); })
+      : words.some(function (word) { return Array.from(word.text).length >= MIN_TYPO; });
+    return Promise.all([
+      Promise.all(words.map(function (word) { return wordHits(module, word.text); })),
+      long ? loadVocabulary() : Promise.resolve([]),
+    ]).then(function (both) {
+      var hitsByWord = both[0];
+      var vocab = both[1] || [];
+      var known = knownIn(vocab);
+      var fixed = [];
+      var fixes = words.map(function (word) {
+        if (!vocab.length || lang === "th" || Array.from(word.text).length < MIN_TYPO || known(word.text)) return null;
+        var found = corrections(word.text, vocab);
+        fixed = fixed.concat(found);
+        return found.length ? found : null;
       });
       var ranked = rank(words, hitsByWord);
       var complete = ranked.some(function (page) { return page.words === words.length; });
-      var thaiRuns = lang === "th" && !complete ? query.split(/\s+/).filter(function (run) {
-        return Array.from(run).length >= MIN_TYPO && /[\u0E01-\u0E4E]/.test(run);
-      }) : [];
-      if (!missing.length && !thaiRuns.length) return { words: words, ranked: ranked, fixed: [] };
-      return loadVocabulary().then(function (vocab) {
-        var fixed = [];
-        var fixes = words.map(function (word) {
-          var fix = missing.indexOf(word) !== -1 ? corrections(word.text, vocab) : [];
-          fixed = fixed.concat(fix);
-          return fix;
-        });
-        var runs = query.split(/\s+/).filter(Boolean);
+      if (lang === "th" && vocab.length && !complete) {
         var extraWords = [];
         runs.forEach(function (run, chunk) {
-          if (thaiRuns.indexOf(run) === -1) return;
+          if (Array.from(run).length < MIN_TYPO || !THAI.test(run)) return;
           thaiCorrections(run, vocab).forEach(function (found) {
             // The corrected word stands for the segments it covers.
             var kept = words.map(function (word) {
@@ -597,17 +623,20 @@
             });
             words = words.filter(function (word, index) { return kept[index]; });
             fixes = fixes.filter(function (fix, index) { return kept[index]; });
+            hitsByWord = hitsByWord.filter(function (hits, index) { return kept[index]; });
             extraWords.push({ text: found.text, chunk: chunk, start: found.start, end: found.end });
             fixed.push(found.text);
           });
         });
         words = words.concat(extraWords);
-        fixes = fixes.concat(extraWords.map(function () { return []; }));
-        if (!fixed.length) return { words: words, ranked: ranked, fixed: [] };
-        return Promise.all(words.map(function (word, index) { return wordHits(module, word.text, fixes[index]); })).then(
-          function (again) { return { words: words, ranked: rank(words, again), fixed: fixed }; }
-        );
-      });
+        fixes = fixes.concat(extraWords.map(function (word) { return [word.text]; }));
+      }
+      if (!fixed.length) return { words: words, ranked: ranked, fixed: [] };
+      return Promise.all(
+        words.map(function (word, index) {
+          return fixes[index] ? wordHits(module, null, fixes[index]) : Promise.resolve(hitsByWord[index]);
+        })
+      ).then(function (again) { return { words: words, ranked: rank(words, again), fixed: fixed }; });
     });
   }
 
@@ -658,6 +687,7 @@
         var message = total === 0 ? label("none") : found.partial ? label("partial", total) : total === 1 ? label("one") : label("other", total);
         show(message, found.pages.map(resultItem));
         box.toggleAttribute("data-hb-search-partial", found.partial);
+        box.setAttribute("data-hb-search-fixed", found.fixed.join(" ")); // words corrected (typos)
         pending = found.rest;
         box.setAttribute("data-hb-search-shown", String(found.pages.length));
         box.setAttribute("data-hb-search-done", query);

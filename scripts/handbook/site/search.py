@@ -9,6 +9,7 @@ its word list for the script's typo correction. The token rules' names are re-ex
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import os
 import re
@@ -195,8 +196,8 @@ def index_language(
         )
     written = write_index(pages, bundle, workdir)
     words = vocabulary(pages, lang)
-    (bundle / VOCABULARY.format(lang=lang)).write_text(
-        json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    (bundle / VOCABULARY.format(lang=lang)).write_bytes(
+        gzip.compress(json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mtime=0)
     )
     if lang not in written.get("languages", {}):
         raise HandbookError(
@@ -207,9 +208,9 @@ def index_language(
     return written
 
 
-# The words of a language's index, most frequent first, for the script's typo correction: loaded
-# only when a word of a query of five letters or more finds nothing.
-VOCABULARY = "handbook-words-{lang}.json"
+# The words of a language's index, most frequent first, gzip-compressed (as Pagefind's own files),
+# for the script's typo correction: fetched for a query with a word of five letters or more.
+VOCABULARY = "handbook-words-{lang}.json.gz"
 MIN_VOCABULARY_WORD = 4
 MAX_VOCABULARY = 30000
 
