@@ -571,14 +571,23 @@
 
   var THAI = /[\u0E01-\u0E4E]/;
 
-  /* Whether the index has `word`: as it is, behind a prefix, or as the start of a longer word. */
+  /*
+   * Whether the index has `word`: as it is, behind a prefix, as the start of a longer word, or
+   * as a longer form of an index word (an ending the stemmer removes: refunding, refund). Pagefind
+   * answers any other word with whatever shares its first letters, which is no answer.
+   */
   function knownIn(list) {
     var set = {};
     list.forEach(function (word) { set[word] = true; });
     return function (word) {
       var forms = [fold(word)].concat(stemVariants(word, lang));
       return forms.some(function (form) {
-        return set[form] || list.some(function (entry) { return entry.lastIndexOf(form, 0) === 0; });
+        if (set[form]) return true;
+        var letters = Array.from(form);
+        for (var cut = letters.length - 1; cut >= Math.max(4, letters.length - 3); cut--) {
+          if (set[letters.slice(0, cut).join("")]) return true;
+        }
+        return list.some(function (entry) { return entry.lastIndexOf(form, 0) === 0; });
       });
     };
   }
@@ -605,11 +614,13 @@
       var known = knownIn(vocab);
       var fixed = [];
       var fixes = words.map(function (word) {
-        if (!vocab.length || lang === "th" || Array.from(word.text).length < MIN_TYPO || known(word.text)) return null;
-        var found = corrections(word.text, vocab);
+        var size = Array.from(word.text).length;
+        if (!vocab.length || size < MIN_TYPO - 1 || known(word.text)) return null;
+        var found = lang === "th" || size < MIN_TYPO ? [] : corrections(word.text, vocab);
         fixed = fixed.concat(found);
-        return found.length ? found : null;
+        return found; // [] when nothing is near: the word matches nothing
       });
+      hitsByWord = hitsByWord.map(function (hits, index) { return fixes[index] && !fixes[index].length ? {} : hits; });
       var ranked = rank(words, hitsByWord);
       var complete = ranked.some(function (page) { return page.words === words.length; });
       if (lang === "th" && vocab.length && !complete) {
@@ -634,7 +645,7 @@
       if (!fixed.length) return { words: words, ranked: ranked, fixed: [] };
       return Promise.all(
         words.map(function (word, index) {
-          return fixes[index] ? wordHits(module, null, fixes[index]) : Promise.resolve(hitsByWord[index]);
+          return fixes[index] && fixes[index].length ? wordHits(module, null, fixes[index]) : Promise.resolve(hitsByWord[index]);
         })
       ).then(function (again) { return { words: words, ranked: rank(words, again), fixed: fixed }; });
     });
