@@ -26,7 +26,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -43,7 +43,12 @@ from handbook.core.project import LANGUAGES, Project  # noqa: E402
 QUESTIONS = REPO / "tests" / "data" / "search" / "relevance.yml"
 SECTION = "## search relevance"
 COPIED = ("mkdocs.yml", "docs", "overrides", "translations", "sources", "redirects.yml", "urls.yml")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 _ID = re.compile(r"^id:\s*(\S+)\s*$", re.M)
 
 
@@ -109,8 +114,16 @@ def measure(site_url: str, questions: dict, ids: dict[str, str], langs: list[str
                     top3 += bool(ok.intersection(paths[:3]))
                     empty += not paths
                     if show and part == "tuning":  # held-out results are never shown
-                        mark = "1" if paths[:1] and paths[0] in ok else "3" if ok.intersection(paths[:3]) else "-"
-                        print(f"  {lang} {part:8} {mark} {row['q']!r}: {[p.removeprefix(lang_root(lang)) for p in paths[:3]]}")
+                        mark = (
+                            "1"
+                            if paths[:1] and paths[0] in ok
+                            else "3"
+                            if ok.intersection(paths[:3])
+                            else "-"
+                        )
+                        print(
+                            f"  {lang} {part:8} {mark} {row['q']!r}: {[p.removeprefix(lang_root(lang)) for p in paths[:3]]}"
+                        )
                 scores[(lang, part)] = (len(rows), top1, top3, empty)
             context.close()
         browser.close()
@@ -141,8 +154,12 @@ def record(label: str, text: str, command: str) -> None:
         end = results.find("\n## ", start + 1)
         body = results[start + 1 : end if end >= 0 else len(results)]
         runs = body[body.find("\n### ") + 1 :] if "\n### " in body else ""
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    runs = runs.rstrip("\n") + ("\n\n" if runs.strip() else "") + f"### {label} ({stamp})\n\n`{command}`\n\n{text}\n"
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    runs = (
+        runs.rstrip("\n")
+        + ("\n\n" if runs.strip() else "")
+        + f"### {label} ({stamp})\n\n`{command}`\n\n{text}\n"
+    )
     section = intro + "\n" + runs
     if start < 0:
         results = results.rstrip("\n") + "\n\n" + section
@@ -180,7 +197,9 @@ def main() -> int:
     text = table(scores)
     print(text)
     if args.record:
-        command = "python bench/search_relevance.py" + (f" --lang {args.lang}" if args.lang != parser.get_default("lang") else "")
+        command = "python bench/search_relevance.py" + (
+            f" --lang {args.lang}" if args.lang != parser.get_default("lang") else ""
+        )
         record(args.record, text, command)
     return 0
 

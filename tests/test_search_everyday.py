@@ -15,7 +15,9 @@ from test_search_browser import page_path, run_query
 from handbook.core.project import LANGUAGES
 from handbook.core.ui import t
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "search" / "everyday.yml").read_text(encoding="utf-8"))
+CASES = yaml.safe_load(
+    (Path(__file__).parent / "data" / "search" / "everyday.yml").read_text(encoding="utf-8")
+)
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "en"
 LANGS = [lang.code for lang in LANGUAGES]
 
@@ -92,10 +94,14 @@ def test_no_empty_list_when_one_word_is_in_the_handbook(page, site_url: str, lan
     meta = page.page.inner_text(".md-search-result__meta")
     note = re.escape(t("search.partial", lang, count="{count}")).replace(re.escape("{count}"), r"\d+")
     assert re.fullmatch(note, meta), meta
-    assert page.page.evaluate("document.querySelector('[data-hb-search]').hasAttribute('data-hb-search-partial')")
+    assert page.page.evaluate(
+        "document.querySelector('[data-hb-search]').hasAttribute('data-hb-search-partial')"
+    )
     # The same handbook word alone: every word found, so no note.
     run_query(page.page, case["q"].split()[0])
-    assert not page.page.evaluate("document.querySelector('[data-hb-search]').hasAttribute('data-hb-search-partial')")
+    assert not page.page.evaluate(
+        "document.querySelector('[data-hb-search]').hasAttribute('data-hb-search-partial')"
+    )
     assert errors == []
 
 
@@ -111,7 +117,9 @@ def test_function_and_question_words_do_not_decide_the_result(page, site_url: st
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-def test_home_and_glossary_come_after_pages_unless_the_query_is_about_them(page, site_url: str, lang: str) -> None:
+def test_home_and_glossary_come_after_pages_unless_the_query_is_about_them(
+    page, site_url: str, lang: str
+) -> None:
     open_home(page, site_url, lang)
     about = CASES[lang]["about"]
     assert run_query(page.page, about["glossary"])[:1] == [url(lang, "glossary")]
