@@ -20,9 +20,10 @@
     ar: /^[وف]?(?:[بكل]?(?:ال)?|لل)$/u,
   };
 
-  /* The word without diacritics or tatweel, as Pagefind compares it. */
+  /* The word without diacritics or tatweel (Thai marks kept), as handbook.site.search_tokens.fold. */
   function fold(word) {
-    return word.normalize("NFD").replace(/\p{M}/gu, "").replace(/\u0640/g, "");
+    // Thai vowel and tone marks are letters of the word: they stay.
+    return word.normalize("NFD").replace(/(?![\u0E00-\u0E7F])\p{M}/gu, "").replace(/\u0640/g, "");
   }
 
   /* Every reading of `word` with a valid prefix run removed, longest stem first. */
@@ -572,23 +573,22 @@
   var THAI = /[\u0E01-\u0E4E]/;
 
   /*
-   * Whether the index has `word`: as it is, behind a prefix, as the start of a longer word, or
-   * as a longer form of an index word (an ending the stemmer removes: refunding, refund). Pagefind
-   * answers any other word with whatever shares its first letters, which is no answer.
+   * How the index knows `word`: "exact" (as it is, behind a prefix, or as the start of a longer
+   * word), "stem" (it starts like an index word but for an ending: refunding, обратившегося) or
+   * "" (not at all: Pagefind would answer with whatever shares its first few letters).
    */
   function knownIn(list) {
     var set = {};
     list.forEach(function (word) { set[word] = true; });
+    var starts = function (prefix) { return list.some(function (entry) { return entry.lastIndexOf(prefix, 0) === 0; }); };
     return function (word) {
       var forms = [fold(word)].concat(stemVariants(word, lang));
-      return forms.some(function (form) {
-        if (set[form]) return true;
+      if (forms.some(function (form) { return set[form] || starts(form); })) return "exact";
+      var stem = forms.some(function (form) {
         var letters = Array.from(form);
-        for (var cut = letters.length - 1; cut >= Math.max(4, letters.length - 3); cut--) {
-          if (set[letters.slice(0, cut).join("")]) return true;
-        }
-        return list.some(function (entry) { return entry.lastIndexOf(form, 0) === 0; });
+        return starts(letters.slice(0, Math.max(4, letters.length - 5)).join(""));
       });
+      return stem ? "stem" : "";
     };
   }
 
@@ -615,9 +615,12 @@
       var fixed = [];
       var fixes = words.map(function (word) {
         var size = Array.from(word.text).length;
-        if (!vocab.length || size < MIN_TYPO - 1 || known(word.text)) return null;
+        if (!vocab.length || size < MIN_TYPO - 1) return null;
+        var how = known(word.text);
+        if (how === "exact") return null;
         var found = lang === "th" || size < MIN_TYPO ? [] : corrections(word.text, vocab);
         fixed = fixed.concat(found);
+        if (!found.length && how === "stem") return null; // an ending Pagefind's stemmer removes
         return found; // [] when nothing is near: the word matches nothing
       });
       hitsByWord = hitsByWord.map(function (hits, index) { return fixes[index] && !fixes[index].length ? {} : hits; });

@@ -216,18 +216,35 @@ MAX_VOCABULARY = 30000
 
 
 def vocabulary(pages: list[IndexedPage], lang: str) -> list[str]:
-    """Every word (and index-only token) of `pages` of four letters or more, most frequent first."""
+    """Every word (and index-only token) of `pages` of four letters or more, most frequent first.
+
+    Thai runs are cut into pythainlp's words (the ones the index holds), not kept whole.
+    """
     pattern = _word_pattern("|".join(([WORD[lang].pattern] if lang in WORD else []) + [OTHER_WORD]))
     counts: Counter[str] = Counter()
     for page in pages:
-        text = page.html[page.html.find("<body") :]
-        text = _TAG_OR_TEXT.sub(" ", text).replace(INDEX_ONLY_MARK, " ").replace(INDEX_ONLY_END, " ")
+        text = html_unescape(_TAG_OR_TEXT.sub(" ", page.html[page.html.find("<body") :]))
+        tokens = _INDEX_ONLY.findall(text)
+        plain = _INDEX_ONLY.sub(" ", text)
+        found: list[str] = []
+        for match in pattern.findall(plain):
+            found += list(_thai_words(match)) if lang == "th" and WORD["th"].fullmatch(match) else [match]
+        for token in tokens:
+            found += pattern.findall(token)
         counts.update(
-            word
-            for word in (fold(match).lower() for match in pattern.findall(html_unescape(text)))
-            if len(word) >= MIN_VOCABULARY_WORD
+            word for word in (fold(word).lower() for word in found) if len(word) >= MIN_VOCABULARY_WORD
         )
     return [word for word, _ in counts.most_common(MAX_VOCABULARY)]
+
+
+_INDEX_ONLY = re.compile(f"{INDEX_ONLY_MARK}([^{INDEX_ONLY_END}]*){INDEX_ONLY_END}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _thai_words(run: str) -> tuple[str, ...]:
+    from pythainlp.tokenize import word_tokenize
+
+    return tuple(word_tokenize(run, engine="newmm", keep_whitespace=False))
 
 
 def merge_bundles(bundles: list[Path], output: Path) -> None:

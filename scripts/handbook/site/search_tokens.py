@@ -48,9 +48,18 @@ _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 
 
 def fold(word: str) -> str:
-    """The word without diacritics (niqqud, harakat, hamza seats) or tatweel, as Pagefind compares it."""
+    """The word without diacritics (niqqud, harakat, hamza seats) or tatweel, as Pagefind compares it.
+
+    Thai vowel and tone marks are letters of the word (ภักดี is not ภกด): they stay.
+    """
     decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M") and c != TATWEEL)
+    return "".join(c for c in decomposed if _kept(c))
+
+
+def _kept(char: str) -> bool:
+    return char != TATWEEL and (
+        "\u0e00" <= char <= "\u0e7f" or not unicodedata.category(char).startswith("M")
+    )
 
 
 # Groups of one word's forms that a reader searching for one of them means all of (a singular and

@@ -50,9 +50,13 @@ EMPTY = SearchWords({}, {})
 
 
 def normal(word: str) -> str:
-    """Lower case without diacritics, as pages' words are compared with a synonym's `words`."""
+    """Lower case without diacritics (Thai marks kept), as pages' words are compared with a synonym's `words`."""
     decomposed = unicodedata.normalize("NFD", str(word).strip().lower())
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M") and c != "\u0640")
+    return "".join(
+        c
+        for c in decomposed
+        if c != "\u0640" and ("\u0e00" <= c <= "\u0e7f" or not unicodedata.category(c).startswith("M"))
+    )
 
 
 def _words(value: object, path: Path, where: str) -> tuple[str, ...]:
