@@ -341,6 +341,7 @@ def url_problem(site: Path, url: str) -> str | None:
     return resolve_url(site, path, anchor)
 
 
+
 def update_registry(project: Project) -> tuple[int, int, list[str]]:
     """Add every current URL that resolves in the built site to urls.yml; never removes one.
 
