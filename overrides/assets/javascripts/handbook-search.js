@@ -596,7 +596,8 @@
    * Every content word's hits. A word of five letters or more the index does not have (Pagefind
    * still returns loose matches for it) is searched as its nearest index words instead (one letter
    * wrong, missing, extra or swapped); in Thai, where a typo also changes how the run is cut into
-   * words, a near index word inside a run stands for the pieces it covers when no page has them all.
+   * words, a near index word inside a run stands for the pieces it covers when no page has them
+   * all or a piece is not an index word.
    * The index's word list is fetched, beside the searches, only for a query with such a word.
    */
   function gather(module, query) {
@@ -626,7 +627,8 @@
       hitsByWord = hitsByWord.map(function (hits, index) { return fixes[index] && !fixes[index].length ? {} : hits; });
       var ranked = rank(words, hitsByWord);
       var complete = ranked.some(function (page) { return page.words === words.length; });
-      if (lang === "th" && vocab.length && !complete) {
+      var unsure = words.some(function (word) { return Array.from(word.text).length >= 3 && known(word.text) !== "exact"; });
+      if (lang === "th" && vocab.length && (!complete || unsure)) {
         var extraWords = [];
         runs.forEach(function (run, chunk) {
           if (Array.from(run).length < MIN_TYPO || !THAI.test(run)) return;
