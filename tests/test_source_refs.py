@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -26,8 +28,14 @@ def test_a_reference_is_one_placeholder_and_comes_back_verbatim() -> None:
     assert segments[0].originals == ("[src-000 §4]", "[src-003 §7]")
     assert render(text, lambda s: s) == text
     # A translator may move the placeholders; the references come back unchanged.
-    translations = {"Starbucks ended free soy milk. {1} {2}": "{2} Старбакс. {1}", "A list item. {1}": "Пункт. {1}"}
-    assert render(text, translations.__getitem__) == "[src-003 §7] Старбакс. [src-000 §4]\n\n- Пункт. [src-001 §12]\n"
+    translations = {
+        "Starbucks ended free soy milk. {1} {2}": "{2} Старбакс. {1}",
+        "A list item. {1}": "Пункт. {1}",
+    }
+    assert (
+        render(text, translations.__getitem__)
+        == "[src-003 §7] Старбакс. [src-000 §4]\n\n- Пункт. [src-001 §12]\n"
+    )
 
 
 def test_a_reference_wins_over_a_link_definition_with_the_same_label() -> None:
@@ -48,3 +56,120 @@ def test_a_reference_typed_into_a_translation_is_escaped() -> None:
     assert neutralise("Текст. [src-002 §3] {1}") == "Текст. \\[src-002 §3] {1}"
     text = "A claim. [src-000 §4]\n"
     assert render(text, lambda s: "Утверждение. [src-004 §1]") == "Утверждение. \\[src-004 §1]\n"
+
+
+# --- site -----------------------------------------------------------------------------------------
+
+
+class _Anchors(HTMLParser):
+    """Every source-note link of a page: its attributes and its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.notes: list[tuple[dict[str, str | None], str]] = []
+        self._open: dict[str, str | None] | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "a" and "hb-source-note" in (attributes.get("class") or ""):
+            self._open, self._text = attributes, ""
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._text += data
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._open is not None:
+            self.notes.append((self._open, self._text))
+            self._open = None
+
+
+def _notes(html: str) -> list[tuple[dict[str, str | None], str]]:
+    parser = _Anchors()
+    parser.feed(html)
+    return parser.notes
+
+
+@pytest.fixture(scope="module")
+def notes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project copy with the fixture page, synced for Hebrew, built (strict) in English and Hebrew."""
+    from conftest import copy_project
+
+    from handbook.site.build_language import build_language
+    from handbook.translate.sync import sync
+
+    base = tmp_path_factory.mktemp("source-notes")
+    project = copy_project(base / "handbook")
+    shutil.copy(DATA / "source-note-fixture.md", project.source_docs_dir / "source-note-fixture.md")
+    config = project.config_file.read_text(encoding="utf-8")
+    assert "  - Sources: sources.md\n" in config
+    config = config.replace(
+        "  - Sources: sources.md\n", "  - Sources: sources.md\n  - source-note-fixture.md\n"
+    )
+    project.config_file.write_text(config, encoding="utf-8")
+    sync(project, languages=["he"])
+    for lang in ("en", "he"):
+        build_language(project.config_file, base / "site" / lang, lang)
+    return base / "site"
+
+
+def test_a_reference_renders_as_a_source_note_linking_the_sources_entry(notes_site: Path) -> None:
+    page = notes_site / "en" / "source-note-fixture" / "index.html"
+    notes = _notes(page.read_text(encoding="utf-8"))
+    assert [text for _, text in notes] == [
+        "Source: the Starbucks loyalty post, ¶4",
+        "Source: the passionate customers article, ¶7",
+        "Source: the passionate customers article, ¶2",
+    ]
+    attributes = notes[0][0]
+    assert attributes["aria-label"] == "Source: the Starbucks loyalty post, paragraph 4"
+    assert attributes["data-pagefind-ignore"] == "all"
+    assert attributes["lang"] == "en"
+    href = attributes["href"]
+    assert href == "../sources/#src-000-starbucks-he"
+    target, anchor = href.split("#")
+    sources_page = (page.parent / target / "index.html").resolve()
+    assert sources_page == (notes_site / "en" / "sources" / "index.html").resolve()
+    assert f'id="{anchor}"' in sources_page.read_text(encoding="utf-8")
+    html = page.read_text(encoding="utf-8")
+    assert "<code>[src-000 §4]</code>" in html and "escaped neither: [src-000 §4]." in html
+
+
+def test_a_translated_page_shows_the_note_in_its_language(notes_site: Path) -> None:
+    page = notes_site / "he" / "he" / "source-note-fixture" / "index.html"  # build_language's layout
+    notes = _notes(page.read_text(encoding="utf-8"))
+    assert notes[0][1] == "מקור: הפוסט על תוכנית התגמולים של Starbucks, ¶4"
+    assert notes[0][0]["aria-label"] == "מקור: הפוסט על תוכנית התגמולים של Starbucks, פסקה 4"
+    assert notes[0][0]["lang"] == "he" and notes[0][0]["dir"] == "rtl"
+    target, anchor = notes[0][0]["href"].split("#")
+    sources_page = (page.parent / target / "index.html").resolve()
+    assert sources_page.parent.name == "sources" and sources_page.parent.parent.name == "he"
+    assert f'id="{anchor}"' in sources_page.read_text(encoding="utf-8")
+
+
+# --- the seed sources stay byte-identical ----------------------------------------------------------
+
+
+def test_seed_sources_cleaned_files_are_byte_identical() -> None:
+    listed = {}
+    for line in (DATA / "clean.sha256").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            digest, name = line.split(maxsplit=1)
+            listed[name] = digest
+    assert listed, "tests/data/source_refs/clean.sha256 lists no file"
+    changed = [
+        name
+        for name, digest in sorted(listed.items())
+        if not (REPO / "sources" / "clean" / name).is_file()
+        or hashlib.sha256((REPO / "sources" / "clean" / name).read_bytes()).hexdigest() != digest
+    ]
+    assert not changed, (
+        f"sources/clean/{', '.join(changed)} changed or is missing. Source references like "
+        "[src-000 §4] in docs/en count the blocks of these files, so a changed file can silently "
+        "point them at the wrong paragraph. If the change was not meant, restore the file (git "
+        "checkout sources/clean). If it was (e.g. an ingest rule fixed on purpose), compare its old "
+        "and new blocks and correct every reference to that source in docs/en (`handbook check` "
+        "catches only references past the last block), then record the new hashes: cd sources/clean && sha256sum *.md, replacing the lines of "
+        "tests/data/source_refs/clean.sha256."
+    )

@@ -45,7 +45,9 @@ def load_sources(sources_dir: Path) -> dict[str, SourceRecord]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise HandbookError(f"{path}: cannot be read ({error.strerror}); source references need it") from error
+        raise HandbookError(
+            f"{path}: cannot be read ({error.strerror}); source references need it"
+        ) from error
     except yaml.YAMLError as error:
         raise HandbookError(f"{path}: not valid YAML ({error}); fix the file") from error
     entries = data.get("sources") if isinstance(data, dict) else data
