@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -173,3 +174,79 @@ def test_seed_sources_cleaned_files_are_byte_identical() -> None:
         "catches only references past the last block), then record the new hashes: cd sources/clean && sha256sum *.md, replacing the lines of "
         "tests/data/source_refs/clean.sha256."
     )
+
+
+# --- handbook check --------------------------------------------------------------------------------
+
+
+def test_check_names_page_line_and_reference_of_every_broken_reference() -> None:
+    from handbook.checks.source_refs import check_source_references
+    from handbook.core.project import Project
+
+    problems = check_source_references(Project(DATA / "check"))
+    assert [(p.code, p.page, p.message) for p in problems] == [
+        (
+            "source-ref-no-block",
+            "cases/refs.md",
+            "line 15: [src-000 §5] points at no block: sources/clean/src-000-tiny-en.md has 4 blocks "
+            "(headings and paragraphs, counted from 1 after the front matter); use §1 to §4",
+        ),
+        (
+            "source-ref-unknown",
+            "cases/refs.md",
+            "line 17: [src-007 §1] names no source in sources/sources.yml (known: src-000, src-001)",
+        ),
+        (
+            "source-ref-not-listed",
+            "cases/refs.md",
+            "line 18: [src-001 §2] cites src-001-other-en, which is not in this page's 'sources' "
+            "front matter; add it there or cite a listed source",
+        ),
+        (
+            "source-ref-malformed",
+            "cases/refs.md",
+            "line 20: '[src-000 4]' looks like a source reference but is not one; write it exactly "
+            "as [src-000 §4] (source number, one space, §, block number)",
+        ),
+        (
+            "source-note-title",
+            "cases/refs.md",
+            "line 18: [src-001 §2]: src-001-other-en has no short_title for th in sources/sources.yml; "
+            "the site names the source by it in every language",
+        ),
+        (
+            "source-note-anchor",
+            "cases/refs.md",
+            "line 18: [src-001 §2]: the Sources page (docs/en/sources.md) has no heading with the "
+            "anchor {#src-001-other-en}, which the source note links to; add it to that source's entry",
+        ),
+    ]
+
+
+def test_handbook_check_fails_on_a_reference_past_the_last_block(project_copy) -> None:
+    from click.testing import CliRunner
+
+    from handbook.cli.main import main
+
+    page = project_copy.source_docs_dir / "cases" / "del-taco-upland.md"
+    text = page.read_text(encoding="utf-8")
+    assert "[src-001 §13]" in text
+    page.write_text(text.replace("[src-001 §13]", "[src-001 §130]", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--json"])
+    assert result.exit_code == 1
+    problems = json.loads(result.output)["problems"]
+    ours = [p for p in problems if p["code"].startswith("source-")]
+    assert [(p["page"], p["message"].split(": ", 1)[1]) for p in ours] == [
+        (
+            "cases/del-taco-upland.md",
+            "[src-001 §130] points at no block: sources/clean/src-001-customer-not-king-ar.md has 19 "
+            "blocks (headings and paragraphs, counted from 1 after the front matter); use §1 to §19",
+        )
+    ]
+
+
+def test_the_handbooks_own_references_are_valid() -> None:
+    from handbook.checks.source_refs import check_source_references
+    from handbook.core.project import Project
+
+    assert check_source_references(Project(REPO)) == []
