@@ -250,3 +250,20 @@ def test_the_handbooks_own_references_are_valid() -> None:
     from handbook.core.project import Project
 
     assert check_source_references(Project(REPO)) == []
+
+
+def test_source_notes_stay_out_of_the_search_index(notes_site: Path, tmp_path: Path) -> None:
+    import gzip
+
+    from handbook.site.search import collect_pages, write_index
+
+    pages = [page for page in collect_pages(notes_site / "en") if page.url == "/source-note-fixture/"]
+    assert len(pages) == 1 and "hb-source-note" in pages[0].html
+    write_index(pages, tmp_path / "pagefind", tmp_path)
+    fragments = [
+        json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
+        for path in (tmp_path / "pagefind" / "fragment").glob("*.pf_fragment")
+    ]
+    (content,) = [fragment["content"] for fragment in fragments]
+    assert "Starbucks ended free soy milk for loyal customers." in content
+    assert "Source:" not in content and "loyalty post" not in content and "¶" not in content
