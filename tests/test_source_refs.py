@@ -63,30 +63,39 @@ def test_a_reference_typed_into_a_translation_is_escaped() -> None:
 
 
 class _Anchors(HTMLParser):
-    """Every source-note link of a page: its attributes and its text."""
+    """Every source-note link of a page: its attributes, its text as shown and as read out."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.notes: list[tuple[dict[str, str | None], str]] = []
+        self.notes: list[tuple[dict[str, str | None], str, str]] = []
         self._open: dict[str, str | None] | None = None
-        self._text = ""
+        self._shown = self._spoken = ""
+        self._inner: str | None = None  # what the open inner span hides: "eye" or "ear"
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if tag == "a" and "hb-source-note" in (attributes.get("class") or ""):
-            self._open, self._text = attributes, ""
+            self._open, self._shown, self._spoken = attributes, "", ""
+        elif tag == "span" and self._open is not None:
+            hidden = "hb-visually-hidden" in (attributes.get("class") or "")
+            self._inner = "eye" if hidden else "ear" if attributes.get("aria-hidden") == "true" else None
 
     def handle_data(self, data):
         if self._open is not None:
-            self._text += data
+            if self._inner != "eye":
+                self._shown += data
+            if self._inner != "ear":
+                self._spoken += data
 
     def handle_endtag(self, tag):
-        if tag == "a" and self._open is not None:
-            self.notes.append((self._open, self._text))
+        if tag == "span":
+            self._inner = None
+        elif tag == "a" and self._open is not None:
+            self.notes.append((self._open, self._shown, self._spoken))
             self._open = None
 
 
-def _notes(html: str) -> list[tuple[dict[str, str | None], str]]:
+def _notes(html: str) -> list[tuple[dict[str, str | None], str, str]]:
     parser = _Anchors()
     parser.feed(html)
     return parser.notes
@@ -118,13 +127,13 @@ def notes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_reference_renders_as_a_source_note_linking_the_sources_entry(notes_site: Path) -> None:
     page = notes_site / "en" / "source-note-fixture" / "index.html"
     notes = _notes(page.read_text(encoding="utf-8"))
-    assert [text for _, text in notes] == [
+    assert [shown for _, shown, _ in notes] == [
         "Source: the Starbucks loyalty post, ¶4",
         "Source: the passionate customers article, ¶7",
         "Source: the passionate customers article, ¶2",
     ]
     attributes = notes[0][0]
-    assert attributes["aria-label"] == "Source: the Starbucks loyalty post, paragraph 4"
+    assert notes[0][2] == "Source: the Starbucks loyalty post, paragraph 4"  # read out
     assert attributes["data-pagefind-ignore"] == "all"
     assert attributes["lang"] == "en"
     href = attributes["href"]
@@ -141,7 +150,7 @@ def test_a_translated_page_shows_the_note_in_its_language(notes_site: Path) -> N
     page = notes_site / "he" / "he" / "source-note-fixture" / "index.html"  # build_language's layout
     notes = _notes(page.read_text(encoding="utf-8"))
     assert notes[0][1] == "מקור: הפוסט על תוכנית התגמולים של Starbucks, ¶4"
-    assert notes[0][0]["aria-label"] == "מקור: הפוסט על תוכנית התגמולים של Starbucks, פסקה 4"
+    assert notes[0][2] == "מקור: הפוסט על תוכנית התגמולים של Starbucks, פסקה 4"
     assert notes[0][0]["lang"] == "he" and notes[0][0]["dir"] == "rtl"
     target, anchor = notes[0][0]["href"].split("#")
     sources_page = (page.parent / target / "index.html").resolve()

@@ -104,18 +104,19 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     },
     # source notes: `[src-000 §4]` on the site (handbook.site.source_notes; titles in sources.yml)
     "source_note.text": {
-        "en": "Source: {title}, ¶{paragraph}",
-        "he": "מקור: {title}, ¶{paragraph}",
-        "ar": "المصدر: {title}، ¶{paragraph}",
-        "th": "ที่มา: {title} ¶{paragraph}",
-        "ru": "Источник: {title}, ¶{paragraph}",
+        "en": "Source: {title}, {paragraph}",
+        "he": "מקור: {title}, {paragraph}",
+        "ar": "المصدر: {title}، {paragraph}",
+        "th": "ที่มา: {title} {paragraph}",
+        "ru": "Источник: {title}, {paragraph}",
     },
-    "source_note.label": {
-        "en": "Source: {title}, paragraph {paragraph}",
-        "he": "מקור: {title}, פסקה {paragraph}",
-        "ar": "المصدر: {title}، الفقرة {paragraph}",
-        "th": "ที่มา: {title} ย่อหน้าที่ {paragraph}",
-        "ru": "Источник: {title}, абзац {paragraph}",
+    # read out instead of the ¶ sign, before the number (hidden on screen)
+    "source_note.paragraph": {
+        "en": "paragraph",
+        "he": "פסקה",
+        "ar": "الفقرة",
+        "th": "ย่อหน้าที่",
+        "ru": "абзац",
     },
     # search: the header search box (handbook.site.search, handbook-search.js)
     "search.placeholder": {
