@@ -9,6 +9,7 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import polib
 import pytest
 
 from handbook.translate.inline import inline_spans
@@ -119,6 +120,13 @@ def notes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     project.config_file.write_text(config, encoding="utf-8")
     sync(project, languages=["he"])
+    # A reviewed Hebrew translation written without the references (e.g. before they were added).
+    po_path = project.translations_dir / "he" / "source-note-fixture.po"
+    catalog = polib.pofile(str(po_path))
+    entry = catalog.find("Starbucks ended free soy milk for loyal customers. {1} {2}")
+    entry.msgstr = "Starbucks הפסיקה לתת חלב סויה בחינם ללקוחות נאמנים."
+    catalog.save()
+    sync(project, languages=["he"])
     for lang in ("en", "he"):
         build_language(project.config_file, base / "site" / lang, lang)
     return base / "site"
@@ -152,6 +160,13 @@ def test_a_translated_page_shows_the_note_in_its_language(notes_site: Path) -> N
     assert notes[0][1] == "מקור: הפוסט על תוכנית התגמולים של Starbucks, ¶4"
     assert notes[0][2] == "מקור: הפוסט על תוכנית התגמולים של Starbucks, פסקה 4"
     assert notes[0][0]["lang"] == "he" and notes[0][0]["dir"] == "rtl"
+    # The translation left the references out; the notes still follow it, in English order.
+    assert [shown for _, shown, _ in notes[:2]] == [
+        "מקור: הפוסט על תוכנית התגמולים של Starbucks, ¶4",
+        "מקור: המאמר על לקוחות נלהבים, ¶7",
+    ]
+    html = page.read_text(encoding="utf-8")
+    assert "ללקוחות נאמנים. <a" in html
     target, anchor = notes[0][0]["href"].split("#")
     sources_page = (page.parent / target / "index.html").resolve()
     assert sources_page.parent.name == "sources" and sources_page.parent.parent.name == "he"

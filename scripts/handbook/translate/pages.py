@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.core.project import Project
+from handbook.core.source_refs import REFERENCE_RE
 from handbook.translate.memory import (
     Catalog,
     Entry,
@@ -112,7 +113,7 @@ def render_page(
         state = entry.state if entry is not None else SegmentState.MISSING
         if state is SegmentState.MISSING or not fits(segment.source, entry.msgstr, state):
             return segment.source, MARKS[SegmentState.MISSING]
-        return entry.msgstr, MARKS[state]
+        return with_source_references(segment, entry.msgstr), MARKS[state]
 
     counts = catalog.counts()
     extra = {"translation": {"lang": lang} | {key: counts[key] for key in COUNT_KEYS}}
@@ -138,6 +139,21 @@ def fits(source: str, msgstr: str, state: SegmentState) -> bool:
     if state is SegmentState.STALE and used:
         return False
     return used <= set(placeholders(source))
+
+
+def with_source_references(segment: Segment, translation: str) -> str:
+    """`translation` ending with the English's source references (`[src-000 §4]`) it lacks.
+
+    A reference is no text to translate but where the claim comes from; a translation written
+    before it was added (or that dropped it) still shows the reader the source note.
+    """
+    used = set(placeholders(translation))
+    missing = [
+        f"{{{index}}}"
+        for index, original in enumerate(segment.originals, start=1)
+        if REFERENCE_RE.fullmatch(original) and f"{{{index}}}" not in used
+    ]
+    return translation.rstrip() + " " + " ".join(missing) if missing else translation
 
 
 def draftable(entries: Iterable[Entry]) -> int:
