@@ -113,10 +113,14 @@ def test_an_accepted_finding_is_listed_with_its_reason_and_not_counted(project_c
     target = project_copy.translations_dir / "ru" / "qa-sample.po"
     target.parent.mkdir(parents=True, exist_ok=True)
     reason = "# The source really says 16; the English rounds it.\n"
-    target.write_text(PO.replace('msgid "Give', reason + '#, qa-ok:qa-numbers\nmsgid "Give'), encoding="utf-8")
+    target.write_text(
+        PO.replace('msgid "Give', reason + '#, qa-ok:qa-numbers\nmsgid "Give'), encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["check", "--json"])
     report = json.loads(result.output)
-    assert [p for p in report["problems"] if p["page"] == "qa-sample.md" and p["code"].startswith("qa-")] == []
+    assert [
+        p for p in report["problems"] if p["page"] == "qa-sample.md" and p["code"].startswith("qa-")
+    ] == []
     accepted = [p for p in report["accepted"] if p["page"] == "qa-sample.md"]
     assert [(p["code"], p["accepted"]) for p in accepted] == [
         ("qa-numbers", "The source really says 16; the English rounds it.")

@@ -36,7 +36,12 @@ GLOSSARY = Glossary(
             {lang: ("Foothill Blvd.",) for lang in ("he", "ar", "th", "ru")},
             {"ru": "(бульвар)"},
         ),
-        Name(("Lily Martinez", "Lily"), "person", {"ru": ("Лили Мартинес", "Лили"), "he": ("לילי מרטינס", "לילי")}, {}),
+        Name(
+            ("Lily Martinez", "Lily"),
+            "person",
+            {"ru": ("Лили Мартинес", "Лили"), "he": ("לילי מרטינס", "לילי")},
+            {},
+        ),
     ),
     numbers={
         "ru": NumberRule(group="\u00a0", decimal=","),
@@ -113,7 +118,11 @@ def test_a_link_text_that_is_its_targets_title_must_match_the_translated_title(p
     link = entry.msgstr[entry.msgstr.index("[") : entry.msgstr.index("]") + 1]
     po.write_text(text.replace(link, "[أمور صغيرة أخرى]"), encoding="utf-8")
     report = json.loads(CliRunner().invoke(main, ["check", "--json"]).output)
-    found = [p for p in report["problems"] if p["code"] == "qa-link-title" and p["page"] == "onboarding/first-week.md"]
+    found = [
+        p
+        for p in report["problems"]
+        if p["code"] == "qa-link-title" and p["page"] == "onboarding/first-week.md"
+    ]
     assert len(found) == 1 and found[0]["lang"] == "ar"
     assert "principles/details-matter.md" in found[0]["message"]
 
@@ -162,10 +171,18 @@ def _glossary_with(tmp_path: Path, old: str, new: str) -> Path:
     ("old", "new", "says"),
     [
         ("    ru: Стив Миллер", "    ru: Steve Миллер", "names entry #9 ('Steve Miller'): the ru rendering"),
-        ("    kind: person\n    he: סטיב", "    kind: brand\n    he: סטיב", "set kind: person or kind: place"),
+        (
+            "    kind: person\n    he: סטיב",
+            "    kind: brand\n    he: סטיב",
+            "set kind: person or kind: place",
+        ),
         ("    ar: ستيف ميلر\n", "", "names entry #9 ('Steve Miller') lacks ar"),
         ('  ar: {digits: western, group: "",', '  ar: {digits: eastern, group: "",', "digits 'eastern'"),
-        ("do_not_translate:\n", "do_not_translate:\n  - Steve Miller\n", "both in do_not_translate and in names"),
+        (
+            "do_not_translate:\n",
+            "do_not_translate:\n  - Steve Miller\n",
+            "both in do_not_translate and in names",
+        ),
         ("numbers:\n", "numbrs: {}\nnumbers:\n", "unknown section(s) numbrs"),
     ],
 )
@@ -179,7 +196,14 @@ def test_bad_glossary_entries_name_the_file_the_entry_and_the_fix(tmp_path, old,
 def test_the_real_glossary_records_every_person_and_place_of_the_english_pages() -> None:
     glossary = load_glossary(ROOT / "translations" / "glossary.yml")
     english = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs" / "en").rglob("*.md"))
-    for person in ("Lily Martinez", "Steve Miller", "Sharyn Sheldon", "Rieva Lesonsky", "Upland", "California"):
+    for person in (
+        "Lily Martinez",
+        "Steve Miller",
+        "Sharyn Sheldon",
+        "Rieva Lesonsky",
+        "Upland",
+        "California",
+    ):
         assert person in english
         assert any(person in name.english for name in glossary.names), person
     assert "Upland" not in glossary.do_not_translate

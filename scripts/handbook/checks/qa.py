@@ -79,7 +79,12 @@ def _strip_kept(text: str, glossary: Glossary) -> str:
     from handbook.translate.segments import placeholders
 
     english_names = [form for name in glossary.names for form in name.english]
-    for kept in (*placeholders(text), *_MARKDOWN_LINK_TARGET.findall(text), *glossary.do_not_translate, *english_names):
+    for kept in (
+        *placeholders(text),
+        *_MARKDOWN_LINK_TARGET.findall(text),
+        *glossary.do_not_translate,
+        *english_names,
+    ):
         text = text.replace(kept, " ")
     return text
 

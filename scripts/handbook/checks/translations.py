@@ -72,7 +72,9 @@ class Acceptance:
     def of(cls, entry: Entry) -> Acceptance:
         flagged = {_code(flag[len(OK_FLAG) :]) for flag in entry.flags if flag.startswith(OK_FLAG)}
         legacy = ignored_codes(entry.comments)
-        reason = " ".join(comment for comment in entry.comments if not comment.startswith(IGNORE_PREFIX)).strip()
+        reason = " ".join(
+            comment for comment in entry.comments if not comment.startswith(IGNORE_PREFIX)
+        ).strip()
         if reason:
             return cls(frozenset(flagged | legacy), reason, frozenset())
         return cls(frozenset(), "", frozenset(flagged | legacy))
@@ -223,7 +225,11 @@ def translation_qa(project: Project) -> list[Problem]:
                 if entry.state is not SegmentState.REVIEWED:
                     continue
                 acceptance = Acceptance.of(entry)
-                found = [(f.code, f.message) for f in check_segment(entry.msgid, entry.msgstr, lang, glossary)]
+                found = [
+                    (f.code, f.message) for f in check_segment(entry.msgid, entry.msgstr, lang, glossary)
+                ]
                 found += link_title_findings(entry, page, lang, english, by_page)
-                problems.extend(_problem(code, lang, page, message, entry, acceptance) for code, message in found)
+                problems.extend(
+                    _problem(code, lang, page, message, entry, acceptance) for code, message in found
+                )
     return problems

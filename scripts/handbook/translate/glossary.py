@@ -172,7 +172,9 @@ def load_glossary(path: Path) -> Glossary:
             exc, what="the glossary", path=path, fix="correct the YAML syntax at that line"
         ) from None
     if not isinstance(data, dict):
-        raise HandbookError("the glossary is not a mapping of sections", path=path, fix="see the schema at its top")
+        raise HandbookError(
+            "the glossary is not a mapping of sections", path=path, fix="see the schema at its top"
+        )
     unknown = sorted(set(data) - set(TOP_LEVEL) - set(RESERVED))
     if unknown:
         raise HandbookError(
@@ -195,7 +197,9 @@ def load_glossary(path: Path) -> Glossary:
         }
         terms.append(Term(str(entry["en"]), renderings))
     names_list = tuple(str(name) for name in data.get("do_not_translate") or [])
-    people = tuple(_load_name(path, index, entry) for index, entry in enumerate(data.get("names") or [], start=1))
+    people = tuple(
+        _load_name(path, index, entry) for index, entry in enumerate(data.get("names") or [], start=1)
+    )
     clash = sorted(set(names_list) & {form for name in people for form in name.english})
     if clash:
         raise HandbookError(
@@ -253,7 +257,11 @@ def _load_name(path: Path, index: int, entry: object) -> Name:
             )
         renderings[lang] = (rendering, *(str(form) for form in forms.get(lang, [])))
     for lang, text in gloss.items():
-        if lang not in TARGET_LANGUAGES or not SCRIPT_LETTERS[lang].search(text) or _LATIN_LETTER.search(text):
+        if (
+            lang not in TARGET_LANGUAGES
+            or not SCRIPT_LETTERS[lang].search(text)
+            or _LATIN_LETTER.search(text)
+        ):
             raise HandbookError(
                 f"{where}: gloss {lang}: {text!r} is not a gloss in a target language's script",
                 path=path,
@@ -265,7 +273,9 @@ def _load_name(path: Path, index: int, entry: object) -> Name:
 
 def _load_numbers(path: Path, section: object) -> dict[str, NumberRule]:
     if not isinstance(section, dict):
-        raise HandbookError("numbers is not a mapping", path=path, fix="write numbers: {lang: {digits, group, decimal}}")
+        raise HandbookError(
+            "numbers is not a mapping", path=path, fix="write numbers: {lang: {digits, group, decimal}}"
+        )
     rules: dict[str, NumberRule] = {}
     for lang, rule in section.items():
         where = f"numbers rule {lang!r}"
@@ -278,13 +288,17 @@ def _load_numbers(path: Path, section: object) -> dict[str, NumberRule]:
         unknown = sorted(set(rule) - {"digits", "group", "decimal"})
         if unknown:
             raise HandbookError(
-                f"{where} has unknown key(s) {', '.join(unknown)}", path=path, fix="use only digits, group, decimal"
+                f"{where} has unknown key(s) {', '.join(unknown)}",
+                path=path,
+                fix="use only digits, group, decimal",
             )
         digits = str(rule.get("digits", "western"))
         group = str(rule.get("group", ","))
         decimal = str(rule.get("decimal", "."))
         if digits != "western":
-            raise HandbookError(f"{where}: digits {digits!r} is not supported", path=path, fix="write digits: western")
+            raise HandbookError(
+                f"{where}: digits {digits!r} is not supported", path=path, fix="write digits: western"
+            )
         if group not in (",", ".", "", " ", "\u00a0", "\u202f", "'"):
             raise HandbookError(
                 f"{where}: group {group!r} is not a digit-group separator",
