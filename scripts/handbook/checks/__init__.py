@@ -3,7 +3,7 @@
 - `registry`: the `Problem` record and the `@check` registry (imports no check module)
 - `content`: front matter, required sections, anchors, links between articles, sources
 - `links`: every published URL in `urls.yml` still resolves in the built site, or is redirected
-- `qa` and `translations`: translation QA of reviewed PO entries (numbers, placeholders, glossary)
+- `qa` and `translations`: translation QA of reviewed PO entries (numbers, names, glossary, link titles)
 - `sync`: translations and generated pages are in step with the English
 
 Checks sit above the other stages: they read what ingest, translate and site produce.
