@@ -5,6 +5,7 @@ kept through a sync."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from handbook.checks.translations import same_title
 from handbook.cli.main import main
 from handbook.core.errors import HandbookError
 from handbook.translate.glossary import Glossary, Name, NumberRule, load_glossary
-from handbook.translate.memory import catalog_text, parse_catalog
+from handbook.translate.memory import SegmentState, catalog_text, parse_catalog
 from handbook.translate.sync import sync
 
 ROOT = Path(__file__).parent.parent
@@ -128,24 +129,43 @@ def test_a_link_text_that_is_its_targets_title_must_match_the_translated_title(p
 
 
 def test_qa_ok_flag_and_reason_survive_a_sync_and_a_change_of_the_english(project_copy) -> None:
-    po = project_copy.translations_dir / "ru" / "cases" / "del-taco-upland.po"
-    english = "One of the managers is Lily Martinez, a shift manager."
-    text = po.read_text(encoding="utf-8")
-    at = text.index(f'"{english}\\n"')
-    start = text.rindex("\n\n", 0, at) + 2
-    marked = "# Kept in Latin on purpose: test reason.\n#, qa-ok:qa-names\n"
-    po.write_text(text[:start] + marked + text[start:], encoding="utf-8")
+    # A reviewed paragraph of some page, as it stands in the English page.
+    for po in sorted((project_copy.translations_dir / "ru").rglob("*.po")):
+        name = po.relative_to(project_copy.translations_dir / "ru").with_suffix(".md").as_posix()
+        page = project_copy.source_docs_dir / name
+        english_page = page.read_text(encoding="utf-8")
+        catalog = parse_catalog(po.read_text(encoding="utf-8"), lang="ru", page=name)
+        english = next(
+            (
+                e.msgid
+                for e in catalog.entries
+                if e.state is SegmentState.REVIEWED
+                and e.note.startswith("paragraph")
+                and e.msgid in english_page
+            ),
+            None,
+        )
+        if english:
+            break
+    assert english, "no reviewed paragraph in any Russian PO file"
+    marked = [
+        replace(e, flags=("qa-ok:qa-names",), comments=("Kept in Latin on purpose: test reason.",))
+        if e.msgid == english
+        else e
+        for e in catalog.entries
+    ]
+    catalog.entries = marked
+    po.write_text(catalog_text(catalog), encoding="utf-8")
     sync(project_copy, languages=["ru"], engine=None)
     after = po.read_text(encoding="utf-8")
     assert "# Kept in Latin on purpose: test reason.\n" in after
     assert "#, qa-ok:qa-names\n" in after
     # The English changes: the entry turns stale and keeps both, beside the fuzzy flag.
-    page = project_copy.source_docs_dir / "cases" / "del-taco-upland.md"
-    page.write_text(page.read_text(encoding="utf-8").replace(english, english.replace("One", "Another one")))
+    page.write_text(english_page.replace(english, "Changed: " + english), encoding="utf-8")
     sync(project_copy, languages=["ru"], engine=None)
-    stale = parse_catalog(po.read_text(encoding="utf-8"), lang="ru", page="cases/del-taco-upland.md")
-    entry = next(e for e in stale.entries if e.msgid.startswith("Another one of the managers"))
-    assert entry.fuzzy and "qa-ok:qa-names" in entry.flags
+    stale = parse_catalog(po.read_text(encoding="utf-8"), lang="ru", page=name)
+    entry = next(e for e in stale.entries if e.msgid == "Changed: " + english)
+    assert entry.state is SegmentState.STALE and "qa-ok:qa-names" in entry.flags
     assert "Kept in Latin on purpose: test reason." in entry.comments
 
 
