@@ -263,7 +263,9 @@ def _po_entry(entry: Entry) -> polib.POEntry:
         flags=flags,
         comment=entry.note,
         tcomment="\n".join(comments),
-        previous_msgid=entry.previous if entry.previous and entry.fuzzy else None,
+        # polib reads no `#~|` previous msgid back, so an obsolete entry is written without it
+        # (it is the old English, not a translator's text): the file stays byte-stable.
+        previous_msgid=entry.previous if entry.previous and entry.fuzzy and not entry.obsolete else None,
         obsolete=entry.obsolete,
     )
 
