@@ -138,8 +138,9 @@ def test_a_reference_renders_as_a_source_note_linking_the_sources_entry(notes_si
     assert [shown for _, shown, _ in notes] == [
         "Source: the Starbucks loyalty post, ¶4",
         "Source: the passionate customers article, ¶7",
-        "Source: the passionate customers article, ¶2",
+        "Source: the passionate customers article, ¶2, ¶5",  # one note for a run of one source
     ]
+    assert notes[2][2] == "Source: the passionate customers article, paragraph 2, paragraph 5"
     attributes = notes[0][0]
     assert notes[0][2] == "Source: the Starbucks loyalty post, paragraph 4"  # read out
     assert attributes["data-pagefind-ignore"] == "all"

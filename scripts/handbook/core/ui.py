@@ -110,6 +110,14 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "ที่มา: {title} {paragraph}",
         "ru": "Источник: {title}, {paragraph}",
     },
+    # between the paragraphs of one note ("¶5, ¶7")
+    "source_note.separator": {
+        "en": ", ",
+        "he": ", ",
+        "ar": "، ",
+        "th": ", ",
+        "ru": ", ",
+    },
     # read out instead of the ¶ sign, before the number (hidden on screen)
     "source_note.paragraph": {
         "en": "paragraph",

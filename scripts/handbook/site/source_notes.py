@@ -4,7 +4,7 @@ The note names the source by its short title in the reader's language (`short_ti
 `sources/sources.yml`) and the paragraph ("Source: the Starbucks loyalty post, ¶4"; strings
 `source_note.*` in `handbook.core.ui`), never by its internal number, and links to the source's
 entry on the Sources page (`sources.md#<source id>`, the heading anchor the Sources page gives
-each entry). It is a Python-Markdown inline pattern, so it never fires inside code spans or after
+each entry); a run of references to one source is one note ("…, ¶5, ¶7"). It is a Python-Markdown inline pattern, so it never fires inside code spans or after
 a backslash (a reference a translator typed is escaped by `handbook sync`), and it is kept out of
 the search index (`data-pagefind-ignore`). Whether §N exists is `handbook check`'s job.
 """
@@ -12,6 +12,7 @@ the search index (`data-pagefind-ignore`). Whether §N exists is `handbook check
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -39,14 +40,19 @@ class _Context:
         self.page = ""
 
 
+# A reference, or a run of references to one source separated by single spaces (one note).
+RUN_RE = re.compile(r"\[(src-\d{3}) §[1-9][0-9]*\](?: \[\1 §[1-9][0-9]*\])*")
+
+
 class _SourceNotePattern(InlineProcessor):
     def __init__(self, context: _Context) -> None:
-        super().__init__(REFERENCE_RE.pattern)
+        super().__init__(RUN_RE.pattern)
         self.context = context
 
     def handleMatch(self, match, data):  # noqa: N802 (Python-Markdown's name)
         context = self.context
-        number, paragraph = match.group(1), match.group(2)
+        number = match.group(1)
+        paragraphs = [found.group(2) for found in REFERENCE_RE.finditer(match.group(0))]
         record = context.sources.get(number)
         if record is None:
             raise PluginError(
@@ -68,15 +74,22 @@ class _SourceNotePattern(InlineProcessor):
         link.set("data-pagefind-ignore", "all")
         # Shown "¶4", read "paragraph 4": the sign is hidden from screen readers and the word from
         # the eye, so the accessible name is the link's own text (no aria-label to drift from it).
-        before, _, after = t("source_note.text", context.lang, title=title, paragraph="\x00").partition(
-            "\x00"
-        )
+        text = t("source_note.text", context.lang, title=title, paragraph="\x00")
+        before, _, after = text.partition("\x00")
         link.text = before
-        sign = etree.SubElement(link, "span", {"aria-hidden": "true"})
-        sign.text = "¶"
-        word = etree.SubElement(link, "span", {"class": "hb-visually-hidden"})
-        word.text = t("source_note.paragraph", context.lang) + " "
-        word.tail = paragraph + after
+        word_text = t("source_note.paragraph", context.lang) + " "
+        separator = t("source_note.separator", context.lang)
+        last = None
+        for paragraph in paragraphs:
+            if last is not None:
+                last.tail += separator
+            sign = etree.SubElement(link, "span", {"aria-hidden": "true"})
+            sign.text = "¶"
+            word = etree.SubElement(link, "span", {"class": "hb-visually-hidden"})
+            word.text = word_text
+            word.tail = paragraph
+            last = word
+        last.tail += after
         return link, match.start(0), match.end(0)
 
 
