@@ -582,6 +582,8 @@
     list.forEach(function (word) { set[word] = true; });
     var starts = function (prefix) { return list.some(function (entry) { return entry.lastIndexOf(prefix, 0) === 0; }); };
     return function (word) {
+      // Thai: the segmenter's pieces are often inside the index's words.
+      if (lang === "th") return list.some(function (entry) { return entry.indexOf(word) !== -1; }) ? "exact" : "";
       var forms = [fold(word)].concat(stemVariants(word, lang));
       if (forms.some(function (form) { return set[form] || starts(form); })) return "exact";
       var stem = forms.some(function (form) {
@@ -627,12 +629,20 @@
       hitsByWord = hitsByWord.map(function (hits, index) { return fixes[index] && !fixes[index].length ? {} : hits; });
       var ranked = rank(words, hitsByWord);
       var complete = ranked.some(function (page) { return page.words === words.length; });
-      var unsure = words.some(function (word) { return Array.from(word.text).length >= 3 && known(word.text) !== "exact"; });
-      if (lang === "th" && vocab.length && (!complete || unsure)) {
+      // Thai pieces no index word contains (the segmenter cut a word it does not know).
+      var unsure = lang !== "th" ? [] : words.filter(function (word) {
+        return Array.from(word.text).length >= 3 && !vocab.some(function (entry) { return entry.indexOf(word.text) !== -1; });
+      });
+      if (lang === "th" && vocab.length && (!complete || unsure.length)) {
         var extraWords = [];
         runs.forEach(function (run, chunk) {
           if (Array.from(run).length < MIN_TYPO || !THAI.test(run)) return;
-          thaiCorrections(run, vocab).forEach(function (found) {
+          thaiCorrections(run, vocab).filter(function (found) {
+            // With every piece an index word, any near word will do; else it must cover a piece that is not.
+            return !unsure.length || unsure.some(function (word) {
+              return word.chunk === chunk && word.start < found.end && word.end > found.start;
+            });
+          }).forEach(function (found) {
             // The corrected word stands for the segments it covers.
             var kept = words.map(function (word) {
               return !(word.chunk === chunk && word.start >= found.start && word.end <= found.end + 1);
@@ -656,14 +666,23 @@
     });
   }
 
-  /* Pages about the reader's own question before the home page, glossary and sources (kind "page"). */
+  /*
+   * Within the first results: pages whose title has every word of the query first, and the home
+   * page, glossary and sources (kind "page") last unless their title has a word of the query.
+   */
   function preferPages(pages, words) {
-    var about = function (page) {
+    var titleHas = function (page, word) {
       var title = fold(cleanText((page.meta && page.meta.title) || "")).toLowerCase();
-      return words.some(function (word) { return title.indexOf(fold(word.text)) !== -1; });
+      return [fold(word.text)].concat(stemVariants(word.text, lang)).some(function (form) { return title.indexOf(form) !== -1; });
     };
-    var reference = function (page) { return page.meta && page.meta.hb_kind === "page" && !about(page); };
-    return pages.filter(function (page) { return !reference(page); }).concat(pages.filter(reference));
+    var group = function (page) {
+      if (words.length && words.every(function (word) { return titleHas(page, word); })) return 0;
+      var reference = page.meta && page.meta.hb_kind === "page";
+      return reference && !words.some(function (word) { return titleHas(page, word); }) ? 2 : 1;
+    };
+    return [0, 1, 2].reduce(function (ordered, rank) {
+      return ordered.concat(pages.filter(function (page) { return group(page) === rank; }));
+    }, []);
   }
 
   var shownTerms = [];
