@@ -55,6 +55,7 @@ _SENTENCE_END = ".!?…؟۔:»”\"'’)"
 _SENTENCE_WORDS = 8
 MAX_HEADING_DISTANCE = 200
 _WRAP_WIDTH = 55
+_THAI_CLAUSES = re.compile("[\u0e01-\u0e4e]{4,} [\u0e01-\u0e4e]{4,}")
 _MENU_WORDS = 3
 _SCRIPTS = {
     "en": re.compile("[A-Za-z\u00c0-\u024f]"),
@@ -135,8 +136,15 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _running_text(text: str, words: list[str]) -> bool:
-    """Ends like a sentence and holds enough words to be one: never removed by this stage."""
-    return _ends_sentence(text) and len(words) >= _SENTENCE_WORDS and not _LINK_MARK.match(text)
+    """Ends like a sentence and holds enough words to be one: never removed by this stage.
+
+    Thai marks no sentence end; there, clauses separated by spaces and enough words are a sentence.
+    """
+    if _LINK_MARK.match(text) or _link_chars(text) > 0.2 * len(text) or len(words) < _SENTENCE_WORDS:
+        return False
+    if _ends_sentence(text):
+        return True
+    return bool(_THAI_CLAUSES.search(text)) and len(words) >= 2 * _SENTENCE_WORDS
 
 
 def _mostly_digits(text: str) -> bool:
@@ -168,6 +176,8 @@ def _groups(items: list[tuple[int, str, bool, bool]]) -> list[list[int]]:
                 number == prev_number + 1
                 and not prev_removed
                 and not _ends_sentence(prev_text)
+                and not _LINK_MARK.match(text)
+                and not _mostly_digits(text)
                 and (len(prev_text) >= _WRAP_WIDTH or prev_text[-1] in ",-–—" or text[0].islower())
             ):
                 groups[-1].append(index)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from handbook.ingest import interface
+
 # --- reasons (the report's vocabulary) -------------------------------------------------------
 
 TEMPLATE = "template placeholder"
@@ -285,7 +287,7 @@ def classify_line(text: str) -> str | None:
     parts = _BREADCRUMB_SEP.split(stripped)
     if len(parts) >= 3 and len(stripped) <= 150 and all(0 < len(p.split()) <= 6 for p in parts):
         return BREADCRUMB
-    return None
+    return interface.classify(stripped)
 
 
 def archive_tag(text: str) -> str | None:
