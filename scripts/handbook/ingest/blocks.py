@@ -57,6 +57,7 @@ MAX_HEADING_DISTANCE = 200
 _WRAP_WIDTH = 55
 _THAI_CLAUSES = re.compile("[\u0e01-\u0e4e]{4,} [\u0e01-\u0e4e]{4,}")
 _MENU_WORDS = 3
+_TITLE_CHARS = 20
 _SCRIPTS = {
     "en": re.compile("[A-Za-z\u00c0-\u024f]"),
     "ru": re.compile("[\u0400-\u04ff]"),
@@ -198,6 +199,24 @@ def _leads_into_text(paragraphs: list[_Paragraph], index: int, anchors: set[int]
     return False
 
 
+def _title_candidate(paragraphs: list[_Paragraph], removed: list[bool], first: int, lang: str) -> int:
+    """The article's title: the longest block before the article text that nothing marks as junk.
+
+    Between the site's menus and the first paragraph, the title is usually surrounded by junk
+    (breadcrumbs, byline, date, share buttons) further from the text than jusText's heading
+    distance; it is kept when it has at least `_TITLE_CHARS` characters and no link.
+    """
+    best, best_length = -1, _TITLE_CHARS - 1
+    for i in range(min(first, len(paragraphs))):
+        paragraph = paragraphs[i]
+        if removed[i] or _LINK_MARK.search(paragraph.text) or _URL.search(paragraph.text):
+            continue
+        if _mostly_digits(paragraph.text) or _other_script(paragraph.text, lang) or len(paragraph.text) <= best_length:
+            continue
+        best, best_length = i, len(paragraph.text)
+    return best
+
+
 def _confident_junk(paragraphs: list[_Paragraph], index: int) -> bool:
     return 0 <= index < len(paragraphs) and paragraphs[index].cf_class == "bad"
 
@@ -240,12 +259,13 @@ def classify(lines: list[tuple[int, str, bool]], removed: list[tuple[int, str]],
     ]
     first, last = (article[0], article[-1]) if article else (len(paragraphs), -1)
     anchors = set(article)
+    title = _title_candidate(paragraphs, removed_item, first, lang)
     reasons: list[str | None] = [None] * len(lines)
     for i, (paragraph, group) in enumerate(zip(paragraphs, groups)):
         if removed_item[i]:
             continue
         text = paragraph.text
-        if paragraph.class_type == "good" or _running_text(text, paragraph.words):
+        if paragraph.class_type == "good" or _running_text(text, paragraph.words) or i == title:
             reason = None
         elif _mostly_digits(text):
             reason = DIGITS
@@ -259,7 +279,7 @@ def classify(lines: list[tuple[int, str, bool]], removed: list[tuple[int, str]],
             reason = None  # jusText's rule: a heading shortly before good text is good
         elif i > last or (i < first and len(paragraph.words) <= _MENU_WORDS):
             reason = EDGE
-        elif _confident_junk(paragraphs, i - 1) and _confident_junk(paragraphs, i + 1):
+        elif i not in anchors and _confident_junk(paragraphs, i - 1) and _confident_junk(paragraphs, i + 1):
             reason = CONTEXT
         else:
             reason = None

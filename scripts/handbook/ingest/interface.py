@@ -196,7 +196,8 @@ def _meta_tokens(text: str) -> tuple[int, int, int]:
             continue
         if token.startswith(("ב-", "ל-")) and len(token) > 2:
             token = token[2:]
-        if _HEBREW_NUMERAL.match(token) or _CALENDAR_MARK.match(token) or token in MONTHS:
+        dotted = raw.strip(_TOKEN_EDGES.replace(".", "")).casefold()
+        if _HEBREW_NUMERAL.match(token) or _CALENDAR_MARK.match(dotted) or token in MONTHS or dotted in MONTHS:
             core += 1
         elif _DATE_SHAPE.match(token):
             core += 1 if not token.isdigit() or len(token) == 4 else 0
@@ -209,7 +210,7 @@ def _meta_tokens(text: str) -> tuple[int, int, int]:
             known += 1
         elif token in WEEKDAYS or (token.startswith("วัน") and token.endswith("ที่")):
             known += 1
-        elif token in META_WORDS or token in MENU_WORDS:
+        elif token in META_WORDS or dotted in META_WORDS or token in MENU_WORDS:
             known += 1
         else:
             other += 1
