@@ -426,3 +426,34 @@ def test_html_line_separators_inside_a_paragraph_do_not_shift_lines() -> None:
         "Accept a return within the rules without questions, and thank the customer for coming back.",
         "If it is outside the rules, explain the rule once and offer store credit or a repair.",
     ]
+
+
+def test_cli_outside_a_project_without_out_says_so_and_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+    shutil.copy(FIXTURES / "he-negative-reviews.txt", tmp_path / "a.txt")
+    monkeypatch.delenv("HANDBOOK_ROOT", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["ingest", "a.txt"])
+    assert result.exit_code == 1
+    assert "no mkdocs.yml found" in result.stderr
+    assert "pass --out" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_cli_with_a_handbook_root_that_does_not_exist_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+    shutil.copy(FIXTURES / "he-negative-reviews.txt", tmp_path / "a.txt")
+    monkeypatch.setenv("HANDBOOK_ROOT", str(tmp_path / "no-such-checkout"))
+    monkeypatch.chdir(tmp_path)
+    for extra in ([], ["--out", "clean"]):
+        result = CliRunner().invoke(main, ["ingest", "a.txt", *extra])
+        assert result.exit_code == 1
+        assert "HANDBOOK_ROOT does not hold a mkdocs.yml" in result.stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_cli_says_why_nothing_was_written(tmp_path: Path, monkeypatch) -> None:
+    shutil.copy(FIXTURES / "he-negative-reviews.txt", tmp_path / "a.txt")
+    first = _run(["a.txt", "--out", "clean"], tmp_path, monkeypatch)
+    again = _run(["a.txt", "--out", "clean"], tmp_path, monkeypatch)
+    assert first.exit_code == 0 and again.exit_code == 0
+    assert "ingested 1 of 1 file(s), 1 written\n" in first.stderr
+    assert "ingested 1 of 1 file(s), 0 written (1 unchanged since the last run)" in again.stderr

@@ -170,7 +170,7 @@ def _groups(items: list[tuple[int, str, bool, bool]]) -> list[list[int]]:
     that long, not ending a sentence, and followed at once by another text line is one block with it.
     """
     groups: list[list[int]] = []
-    for index, (number, text, heading, removed) in enumerate(items):
+    for index, (number, text, _heading, removed) in enumerate(items):
         if groups and not removed:
             prev_number, prev_text, _, prev_removed = items[groups[-1][-1]]
             if (
@@ -211,7 +211,11 @@ def _title_candidate(paragraphs: list[_Paragraph], removed: list[bool], first: i
         paragraph = paragraphs[i]
         if removed[i] or _LINK_MARK.search(paragraph.text) or _URL.search(paragraph.text):
             continue
-        if _mostly_digits(paragraph.text) or _other_script(paragraph.text, lang) or len(paragraph.text) <= best_length:
+        if (
+            _mostly_digits(paragraph.text)
+            or _other_script(paragraph.text, lang)
+            or len(paragraph.text) <= best_length
+        ):
             continue
         best, best_length = i, len(paragraph.text)
     return best
@@ -221,7 +225,9 @@ def _confident_junk(paragraphs: list[_Paragraph], index: int) -> bool:
     return 0 <= index < len(paragraphs) and paragraphs[index].cf_class == "bad"
 
 
-def classify(lines: list[tuple[int, str, bool]], removed: list[tuple[int, str]], lang: str) -> list[str | None]:
+def classify(
+    lines: list[tuple[int, str, bool]], removed: list[tuple[int, str]], lang: str
+) -> list[str | None]:
     """For each (line number, text, heading) block, the reason it is boilerplate, or None to keep it.
 
     `removed` are the lines the line rules already dropped (line number, text): they are the
@@ -242,7 +248,7 @@ def classify(lines: list[tuple[int, str, bool]], removed: list[tuple[int, str]],
         paragraphs.append(_Paragraph(text, _words(text, lang), _link_chars(text), heading))
     short = 70 if lang != "th" else 50
     classify_paragraphs(paragraphs, stoplist(lang), length_low=short, stopwords_low=0.2, stopwords_high=0.25)
-    for paragraph, group in zip(paragraphs, groups):
+    for paragraph, group in zip(paragraphs, groups, strict=True):
         if items[group[0]][3] or _mostly_digits(paragraph.text) or _other_script(paragraph.text, lang):
             paragraph.cf_class = "bad"
     revise_paragraph_classification(paragraphs)
@@ -261,7 +267,7 @@ def classify(lines: list[tuple[int, str, bool]], removed: list[tuple[int, str]],
     anchors = set(article)
     title = _title_candidate(paragraphs, removed_item, first, lang)
     reasons: list[str | None] = [None] * len(lines)
-    for i, (paragraph, group) in enumerate(zip(paragraphs, groups)):
+    for i, (paragraph, group) in enumerate(zip(paragraphs, groups, strict=True)):
         if removed_item[i]:
             continue
         text = paragraph.text

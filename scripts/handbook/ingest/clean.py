@@ -273,7 +273,7 @@ def _mark_boilerplate_blocks(lines: list[_Line], lang: str, removed: list[Change
         [(change.line, change.text) for change in removed],
         lang,
     )
-    for line, reason in zip(lines, reasons):
+    for line, reason in zip(lines, reasons, strict=True):
         line.junk = reason
 
 

@@ -164,7 +164,7 @@ META_WORDS = _words(
     # he
     "פורסם|פורסמה|עודכן|עודכנה|הועלה|הועלתה|נשאל|נשאלה|נענה|נענתה|נערך|נצפה|נצפתה|נוסף|תאריך|"
     "העלאה|עדכון|אחרון|פעמים|פעם|צפיות|הורדות|עמודים|שקופיות|לייקים|תגובות|תשובות|קולות|הודעות|"
-    "נקודות|הצטרף|הצטרפה|ב|ב-|על|ידי|ע\"י|"
+    'נקודות|הצטרף|הצטרפה|ב|ב-|על|ידי|ע"י|'
     # ar
     "نشر|نُشر|تم|الرفع|رفع|النشر|التحديث|تحديث|آخر|سُئل|سئل|عُدّل|عدل|أجاب|أجابت|شوهد|شوهدت|"
     "أضيف|في|مرة|مرات|مشاهدة|مشاهدات|تحميل|تحميلات|صفحة|صفحات|شريحة|شرائح|إعجاب|تعليق|تعليقًا|"
@@ -197,7 +197,12 @@ def _meta_tokens(text: str) -> tuple[int, int, int]:
         if token.startswith(("ב-", "ל-")) and len(token) > 2:
             token = token[2:]
         dotted = raw.strip(_TOKEN_EDGES.replace(".", "")).casefold()
-        if _HEBREW_NUMERAL.match(token) or _CALENDAR_MARK.match(dotted) or token in MONTHS or dotted in MONTHS:
+        if (
+            _HEBREW_NUMERAL.match(token)
+            or _CALENDAR_MARK.match(dotted)
+            or token in MONTHS
+            or dotted in MONTHS
+        ):
             core += 1
         elif _DATE_SHAPE.match(token):
             core += 1 if not token.isdigit() or len(token) == 4 else 0
