@@ -43,11 +43,14 @@ LOW_TEXT = "boilerplate block: short, few stop-words, no sentence (block classif
 CONTEXT = "short block between boilerplate blocks (block classifier, jusText context)"
 DIGITS = "mostly digits: counter, score or page number (block classifier)"
 OTHER_SCRIPT = "line in another script than the article's, not inside a sentence (block classifier)"
+TAB_TITLE = "page title with the site's name (browser tab), before the article (block classifier)"
 EDGE = "short line at the page start or end, outside the article text (block classifier)"
 
 _STOPLIST_NAMES = {"en": "English", "he": "Hebrew", "ar": "Arabic", "ru": "Russian"}
 _LINK_MARK = re.compile(r"\[\d{1,4}\]")
-_URL = re.compile(r"(?:https?://|www\.)\S+")
+_URL = re.compile(r"(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$")
+# The browser tab's title copied with the page: "Article title | Site name".
+_TAB_TITLE = re.compile(r"^[^|]{10,100} [|] [^|.!?]{2,40}$")
 _SEGMENT_END = re.compile(r"[.,;:!?،؛؟]|\[\d{1,4}\]")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -271,10 +274,12 @@ def classify(
         if removed_item[i]:
             continue
         text = paragraph.text
-        if paragraph.class_type == "good" or _running_text(text, paragraph.words) or i == title:
+        if _mostly_digits(text) and not _running_text(text, paragraph.words):
+            reason = DIGITS  # a bare number is a vote or page count wherever it stands
+        elif paragraph.class_type == "good" or _running_text(text, paragraph.words) or i == title:
             reason = None
-        elif _mostly_digits(text):
-            reason = DIGITS
+        elif i < first and _TAB_TITLE.match(text):
+            reason = TAB_TITLE
         elif _other_script(text, lang):
             reason = OTHER_SCRIPT
         elif paragraph.links_density() > 0.2:

@@ -24,7 +24,7 @@ AGE = "age rating"
 READER = "reader controls (font, background, night mode)"
 LANGUAGES = "language picker"
 CREDIT = "photo credit or advertisement label"
-TAGS = "tag list"
+TAGS = "tag list, tag or user handle"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -42,6 +42,8 @@ MENU_WORDS = _words(
     "add to favourites|add to favorites|upload|articles|blog|help center|help centre|cart|"
     "track order|track your order|offers|deals|departments|yes|no|was this helpful|"
     "was this article helpful|presentation transcript|document information|embed|"
+    "reject non-essential|reject all|accept all cookies|manage cookies|cookie settings|"
+    "necessary only|manage preferences|click to expand|free preview|you're reading a free preview|"
     # he
     "דלג לתוכן הראשי|דילוג לתוכן|ראשי|מאמרים|אודות|אודותינו|צור קשר|צרו קשר|העתקת קישור|השב|"
     "העלאה|התחברות|הורדה|הורדת pdf|שמירה|עקוב|עקבו|דווח|דיווח|ציטוט|מצב לילה|הוספת תגובה|"
@@ -86,6 +88,8 @@ _TAGS = re.compile(
     r"แท็ก|คำค้น)\s*[:：]\s*\S",
     re.IGNORECASE,
 )
+# One token that is a tag slug or a user handle: "customer-support", "helpdesk_hannah".
+_HANDLE = re.compile(r"^@?[a-z0-9]+(?:[_-][a-z0-9]+)+$|^@?\w+_\w+$")
 _AGE = re.compile(
     r"(?:age rating|age|rated|возрастные ограничения|возраст|הגבלת גיל|גיל|דירוג גיל|"
     r"الفئة العمرية|العمر|التصنيف العمري|เรท|อายุ)\s*[:：]?\s*\S*\s*(?:\d{1,2}\s*\+|\+\s*\d{1,2})",
@@ -262,6 +266,8 @@ def classify(text: str) -> str | None:
         return AGE
     if (_READER.match(stripped) and len(stripped.split()) <= 6) or _ZOOM.search(stripped):
         return READER
+    if _HANDLE.match(stripped):
+        return TAGS
     if _TAGS.match(stripped) and not stripped.rstrip().endswith("."):
         return TAGS
     if _meta_line(stripped):
