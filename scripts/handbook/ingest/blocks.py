@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 # Reasons (the report's vocabulary).
@@ -60,6 +59,7 @@ MAX_HEADING_DISTANCE = 200
 _WRAP_WIDTH = 55
 _THAI_CLAUSES = re.compile("[\u0e01-\u0e4e]{4,} [\u0e01-\u0e4e]{4,}")
 _MENU_WORDS = 3
+_THAI_SHORT = 50
 _TITLE_CHARS = 20
 _SCRIPTS = {
     "en": re.compile("[A-Za-z\u00c0-\u024f]"),
@@ -152,9 +152,9 @@ def _running_text(text: str, words: list[str]) -> bool:
 
 
 def _mostly_digits(text: str) -> bool:
-    letters = len(_LETTER.findall(text))
-    digits = sum(unicodedata.category(ch) == "Nd" for ch in text)
-    return digits > 0 and letters <= 3 and len(text) <= 40
+    if len(text) > 40 or not _DIGIT.search(text):
+        return False
+    return len(_LETTER.findall(text)) <= 3
 
 
 def _other_script(text: str, lang: str) -> bool:
@@ -248,8 +248,10 @@ def classify(
     for group in groups:
         text = " ".join(items[i][1] for i in group)
         heading = items[group[0]][2] and len(group) == 1
-        paragraphs.append(_Paragraph(text, _words(text, lang), _link_chars(text), heading))
-    short = 70 if lang != "th" else 50
+        # A line the rules removed is junk already: its words are not needed (Thai ones are costly).
+        words = [] if items[group[0]][3] else _words(text, lang)
+        paragraphs.append(_Paragraph(text, words, _link_chars(text), heading))
+    short = 70 if lang != "th" else _THAI_SHORT
     classify_paragraphs(paragraphs, stoplist(lang), length_low=short, stopwords_low=0.2, stopwords_high=0.25)
     for paragraph, group in zip(paragraphs, groups, strict=True):
         if items[group[0]][3] or _mostly_digits(paragraph.text) or _other_script(paragraph.text, lang):
