@@ -217,6 +217,7 @@ def _title_candidate(paragraphs: list[_Paragraph], removed: list[bool], first: i
         if (
             _mostly_digits(paragraph.text)
             or _other_script(paragraph.text, lang)
+            or _TAB_TITLE.match(paragraph.text)
             or len(paragraph.text) <= best_length
         ):
             continue
@@ -278,10 +279,10 @@ def classify(
         text = paragraph.text
         if _mostly_digits(text) and not _running_text(text, paragraph.words):
             reason = DIGITS  # a bare number is a vote or page count wherever it stands
-        elif paragraph.class_type == "good" or _running_text(text, paragraph.words) or i == title:
-            reason = None
         elif i < first and _TAB_TITLE.match(text):
             reason = TAB_TITLE
+        elif paragraph.class_type == "good" or _running_text(text, paragraph.words) or i == title:
+            reason = None
         elif _other_script(text, lang):
             reason = OTHER_SCRIPT
         elif paragraph.links_density() > 0.2:

@@ -156,7 +156,7 @@ _TIME_UNITS = _words(
 )
 _AGO = _words("ago|назад|לפני|منذ|ที่แล้ว|ก่อน")
 _DATE_SHAPE = re.compile(
-    r"^(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}:\d{2}|(?:1[3-9]|2[0-6])\d{2}|\d{1,2}(?:st|nd|rd|th)?)$"
+    r"^(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}[./]\d{4}|\d{1,2}:\d{2}|(?:1[3-9]|2[0-6])\d{2}|\d{1,2}(?:st|nd|rd|th)?)$"
 )
 # Words of post metadata: the verbs of posting and the counted things, and their connectives.
 META_WORDS = _words(
@@ -239,22 +239,23 @@ def _meta_line(text: str) -> bool:
     words = [t.strip(_TOKEN_EDGES).casefold() for t in re.split(r"[\s/]+", text)]
     counted = any(w in META_WORDS and not _is_number(w) and len(w) > 1 for w in words)
     numbers = any(_is_number(w) for w in words if w)
-    return counted and numbers and other == 0
+    return counted and numbers and (other == 0 or bool(_PARTS.search(text)))
 
 
-def _menu_parts(core: str) -> bool:
+def _menu_parts(core: str, navigation: frozenset[str]) -> bool:
     """A line made only of menu words, alone or separated by · • | / ("Like · Quote · Report")."""
     parts = [p.strip(" .:") for p in re.split(r"\s*[·•|/]\s*", core) if p.strip(" .:")]
-    return bool(parts) and all(p.casefold() in MENU_WORDS or p.casefold() in SOCIAL for p in parts)
+    words = MENU_WORDS | SOCIAL | navigation if navigation else MENU_WORDS | SOCIAL
+    return bool(parts) and all(p.casefold() in words for p in parts)
 
 
-def classify(text: str) -> str | None:
-    """The interface reason this whole line goes, or None."""
+def classify(text: str, navigation: frozenset[str] = frozenset()) -> str | None:
+    """The interface reason this whole line goes, or None (`navigation`: more menu words)."""
     stripped = text.strip().strip("-–— ").strip()
     if not stripped or len(stripped) > 120:
         return None
     core = stripped.strip(" :：|•·»«›‹>*#_\"'“”„").casefold()
-    if _menu_parts(core):
+    if _menu_parts(core, navigation):
         return MENU
     if core in LANGUAGE_NAMES or _LANGUAGE_GLOSS.sub("", core) in LANGUAGE_NAMES:
         return LANGUAGES

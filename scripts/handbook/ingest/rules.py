@@ -287,7 +287,7 @@ def classify_line(text: str) -> str | None:
     parts = _BREADCRUMB_SEP.split(stripped)
     if len(parts) >= 3 and len(stripped) <= 150 and all(0 < len(p.split()) <= 6 for p in parts):
         return BREADCRUMB
-    return interface.classify(stripped)
+    return interface.classify(stripped, NAVIGATION_WORDS)
 
 
 def archive_tag(text: str) -> str | None:
