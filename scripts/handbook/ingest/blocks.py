@@ -196,6 +196,8 @@ def _leads_into_text(paragraphs: list[_Paragraph], index: int, anchors: set[int]
     for j in range(index + 1, len(paragraphs)):
         if j in anchors:
             return True
+        if paragraphs[j].heading and paragraphs[j].cf_class != "bad":
+            return False  # only the last of a run of headings leads into the text (not a menu)
         distance += len(paragraphs[j].text)
         if distance > MAX_HEADING_DISTANCE:
             return False
