@@ -54,6 +54,9 @@ INTERFACE_JUNK = [
     ("Реклама", interface.CREDIT),
     ("תגיות: תלונות לקוחות, שימור לקוחות", interface.TAGS),
     ("helpdesk_hannah", interface.TAGS),
+    ("----------------------------------------", interface.SEPARATOR),
+    ("บทความนี้มีประโยชน์หรือไม่?", interface.MENU),
+    ("Была ли статья полезной?", interface.MENU),
 ]
 
 # Sentences that mention the same things stay.

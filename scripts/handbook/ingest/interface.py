@@ -25,6 +25,7 @@ READER = "reader controls (font, background, night mode)"
 LANGUAGES = "language picker"
 CREDIT = "photo credit or advertisement label"
 TAGS = "tag list, tag or user handle"
+SEPARATOR = "separator line (no letter or digit)"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -42,6 +43,8 @@ MENU_WORDS = _words(
     "add to favourites|add to favorites|upload|articles|blog|help center|help centre|cart|"
     "track order|track your order|offers|deals|departments|yes|no|was this helpful|"
     "was this article helpful|presentation transcript|document information|embed|"
+    "บทความนี้มีประโยชน์หรือไม่|บทความนี้มีประโยชน์ไหม|была ли статья полезной|была ли эта статья полезной|"
+    "هل كان هذا المقال مفيدا|هل كان هذا المقال مفيدًا|האם המידע עזר לך|"
     "reject non-essential|reject all|accept all cookies|manage cookies|cookie settings|"
     "necessary only|manage preferences|click to expand|free preview|you're reading a free preview|"
     # he
@@ -182,6 +185,7 @@ META_WORDS = _words(
     "โพสต์|โพสต์เมื่อ|เมื่อ|อัปเดต|อัพเดต|แก้ไข|เผยแพร่|วันที่|น.|ครั้ง|ดู|เข้าชม|ยอดวิว|ถูกใจ|"
     "ความคิดเห็น|ตอบ|ดาวน์โหลด|หน้า|สไลด์|คะแนน|สมาชิกหมายเลข|สมาชิก"
 )
+_LETTER_OR_DIGIT = re.compile(r"\w")
 _PARTS = re.compile(r"\s*[·•|]\s*")
 _TOKEN_EDGES = "()[]{}«»\"“”'’,،;:：.-–—!?·•|/"
 
@@ -251,10 +255,12 @@ def _menu_parts(core: str, navigation: frozenset[str]) -> bool:
 
 def classify(text: str, navigation: frozenset[str] = frozenset()) -> str | None:
     """The interface reason this whole line goes, or None (`navigation`: more menu words)."""
+    if text.strip() and not _LETTER_OR_DIGIT.search(text):
+        return SEPARATOR
     stripped = text.strip().strip("-–— ").strip()
     if not stripped or len(stripped) > 120:
         return None
-    core = stripped.strip(" :：|•·»«›‹>*#_\"'“”„").casefold()
+    core = stripped.strip(" :：|•·»«›‹>*#_\"'“”„?؟").casefold()
     if _menu_parts(core, navigation):
         return MENU
     if core in LANGUAGE_NAMES or _LANGUAGE_GLOSS.sub("", core) in LANGUAGE_NAMES:
