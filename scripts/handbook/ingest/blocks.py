@@ -127,6 +127,8 @@ def _words(text: str, lang: str) -> list[str]:
 
 def _link_chars(text: str) -> int:
     """Characters of link text: after each `[n]` lynx link number up to the next stop, and URLs."""
+    if "[" not in text and "://" not in text and "www." not in text and " " in text:
+        return 0  # the common case: no link number, no URL, not a bare domain
     total = sum(len(m.group()) for m in _URL.finditer(text))
     for mark in _LINK_MARK.finditer(text):
         stop = _SEGMENT_END.search(text, mark.end())
