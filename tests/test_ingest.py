@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -457,3 +459,14 @@ def test_cli_says_why_nothing_was_written(tmp_path: Path, monkeypatch) -> None:
     assert first.exit_code == 0 and again.exit_code == 0
     assert "ingested 1 of 1 file(s), 1 written\n" in first.stderr
     assert "ingested 1 of 1 file(s), 0 written (1 unchanged since the last run)" in again.stderr
+
+
+def test_clean_files_keep_the_mode_the_umask_gives(tmp_path: Path, monkeypatch) -> None:
+    shutil.copy(FIXTURES / "he-negative-reviews.txt", tmp_path / "a.txt")
+    old = os.umask(0o022)
+    try:
+        result = _run(["a.txt", "--out", "clean"], tmp_path, monkeypatch)
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0
+    assert stat.S_IMODE((tmp_path / "clean" / "src-a.md").stat().st_mode) == 0o644
