@@ -2,6 +2,7 @@
 
 - `registry`: the `Problem` record and the `@check` registry (imports no check module)
 - `content`: front matter, required sections, anchors, links between articles, sources
+- `source_refs`: every source reference `[src-000 §4]` points at an existing block
 - `links`: every published URL in `urls.yml` still resolves in the built site, or is redirected
 - `qa` and `translations`: translation QA of reviewed PO entries (numbers, names, glossary, link titles)
 - `sync`: translations and generated pages are in step with the English
@@ -21,6 +22,7 @@ def _load_check_modules() -> None:
     # Each area's checks live in its own module and register on import.
     import handbook.checks.content  # noqa: F401
     import handbook.checks.links  # noqa: F401
+    import handbook.checks.source_refs  # noqa: F401
     import handbook.checks.sync  # noqa: F401
     import handbook.checks.translations  # noqa: F401
 

@@ -16,6 +16,7 @@ from handbook.site.link_features import (
 from handbook.site.nav_cache import NavigationCache
 from handbook.site.notices import TranslationNotice
 from handbook.site.search import SearchBox
+from handbook.site.source_notes import SourceNotes
 from handbook.site.features import FallbackDirection, HtmlDirection, NotFoundPages
 
 # Each feature is a plain object with any of the mkdocs event methods below.
@@ -30,6 +31,7 @@ FEATURES: list[type] = [
     LanguageSitemaps,
     LanguageRedirects,
     SearchBox,  # search: the header search box's language and labels (handbook.site.search)
+    SourceNotes,  # source references as source notes (handbook.site.source_notes)
     TranslationNotice,  # translation notices and block marks (handbook.site.notices)
     NavigationCache,  # build speed: navigation HTML reused between pages (handbook.site.nav_cache)
 ]
