@@ -121,7 +121,9 @@ def test_notice_and_marks_in_chromium(unreviewed_site: Path, page) -> None:
         assert browser_page.is_visible(".hb-translation-notice")
         missing = browser_page.locator("p.hb-missing", has_text="A brand-new paragraph.")
         assert missing.evaluate("e => getComputedStyle(e).direction") == "ltr"
-        assert browser_page.locator("p.hb-stale").first.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        assert (
+            browser_page.locator("p.hb-stale").first.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        )
         style = missing.evaluate(
             "e => getComputedStyle(e).borderLeftStyle + ' ' + getComputedStyle(e).borderRightStyle"
         )
