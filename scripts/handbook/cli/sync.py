@@ -62,6 +62,12 @@ def sync_command(langs: tuple[str, ...], engine: str, check: bool) -> None:
 
     with progress:
         report = sync(project, languages=langs, engine=chosen, check=check, progress=on_progress)
+    if report.recovered:
+        console.print(f"completed {report.recovered} file replacement(s) of an earlier run that was stopped")
+    for path in report.converted:
+        console.print(
+            f"{path}: decoded from its declared charset" + ("" if check else "; rewritten as UTF-8")
+        )
     if check:
         if report.changed:
             for path in report.written + report.removed:
