@@ -92,6 +92,7 @@ class Entry:
     comments: tuple[str, ...] = ()  # translators' own comments, kept as they are
     obsolete: bool = False
     context: str = ""  # msgctxt: only obsolete entries sharing a msgid get one (`catalog_text`)
+    line: int = field(default=0, compare=False)  # where it was read (for messages); 0 if not read
 
     @property
     def state(self) -> SegmentState:
@@ -231,6 +232,7 @@ def _entry_from_po(po_entry: polib.POEntry) -> Entry:
         comments=tuple(comments),
         obsolete=bool(po_entry.obsolete),
         context=po_entry.msgctxt or "",
+        line=po_entry.linenum or 0,
     )
 
 

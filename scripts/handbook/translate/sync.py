@@ -72,6 +72,7 @@ from handbook.translate.memory import (
 )
 from handbook.translate.merge import Memory, import_page, merge_page, page_units
 from handbook.translate.pages import digest, inspect_generated, render_page, walk_files
+from handbook.translate.safety import refused_entries
 
 BATCH_SIZE = 64
 
@@ -101,6 +102,7 @@ class SyncReport:
     written: list[str] = field(default_factory=list)  # paths relative to the project root
     removed: list[str] = field(default_factory=list)
     imported: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # "FILE:LINE: reason": shown as the English
     converted: list[str] = field(default_factory=list)  # "PO file (charset)": decoded, rewritten as UTF-8
     recovered: int = 0  # replacements of a killed run completed at the start of this one
     drafted: dict[str, int] = field(default_factory=dict)  # language -> segments drafted
@@ -348,6 +350,8 @@ def sync(
             for plan in plans:
                 if plan.cache is not None:
                     plan.cache.save()
+        # Every refused translation, of pages redone now or earlier (a cheap pass over the PO files).
+        report.refused = refused_entries(project.root, project.translations_dir, langs)
     report.seconds = time.monotonic() - started
     return report
 
