@@ -42,6 +42,7 @@ few private functions imported by one caller.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -303,18 +304,20 @@ def sync(
     progress: ProgressCallback | None = None,
     lock_wait: float = 10.0,
     want_counts: bool = False,
+    take_lock: bool = True,
 ) -> SyncReport:
     """Bring PO files and generated pages up to date (or, with `check`, only report what would change).
 
     Every input is read and validated first; if anything is wrong, one HandbookError lists all of
-    it and nothing is written. `want_counts` fills `report.counts` for every page (for status).
+    it and nothing is written. `want_counts` fills `report.counts` for every page (for status);
+    `take_lock=False` when the caller holds the project lock already (`handbook build`).
     """
     started = time.monotonic()
     engine = engine or NoneEngine()
     langs = resolve_languages(languages)
     report = SyncReport(languages=langs, engine=engine.name)
     drafts = bool(getattr(engine, "drafts", True)) and not isinstance(engine, NoneEngine)
-    with project_lock(project.root, wait=lock_wait):
+    with project_lock(project.root, wait=lock_wait) if take_lock else contextlib.nullcontext():
         if not check:
             report.recovered = recover_journal(project.root)
             _remove_leftover_temp_files(project, langs)
