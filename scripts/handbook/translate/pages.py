@@ -137,6 +137,8 @@ def render_page(
     header = HEADER_PREFIX.format(page=page, lang=lang, po=po_name)
     if inputs:
         header += f" inputs:{inputs} open:{draftable(catalog.entries)}"
+        if reasons:  # lets a later run list refused entries without parsing every PO file
+            header += f" refused:{len(reasons)}"
     return _with_header(body, header)
 
 

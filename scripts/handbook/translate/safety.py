@@ -11,7 +11,8 @@ segment, marked "not translated", and `sync`, `sync --check`, `status` and `chec
 - block syntax at the start of a line (a heading `#`, a quote `>`, a list marker, a rule or
   setext underline, `!!!`/`???` admonitions, `:` definitions, table pipes and separator rows,
   code fences, four spaces of indentation); ordinary wrapped lines are fine;
-- C0 control characters (other than tab and line feed) and DEL; a text of only white space;
+- C0 control characters (other than tab and line feed) and DEL; a text of only white space; a
+  backslash at the end of a line (it escapes what follows: a heading's end, a cell's pipe);
 - unbalanced bidi embeddings and overrides (LRE, RLE, LRO, RLO closed by PDF) and isolates (LRI,
   RLI, FSI closed by PDI). LRM, RLM, ALM and balanced pairs are allowed.
 
@@ -93,6 +94,8 @@ def refusal(text: str, kind: SegmentKind) -> str | None:
             f"{braces!r} is not one of the English placeholders {{1}}, {{2}}, ...: braces make an "
             "attribute list on the site (remove them)"
         )
+    if any(line.rstrip().endswith("\\") for line in text.split("\n")):
+        return "a line of the translation ends with a backslash (it would escape the block's own syntax)"
     lines = text.split("\n")
     if kind in _ONE_LINE:
         lines = [" ".join(part.strip() for part in lines if part.strip())]
@@ -152,13 +155,21 @@ def refused_in_catalog(catalog: Catalog, po_rel: str) -> list[str]:
     return found
 
 
-def refused_entries(root: Path, translations_dir: Path, languages: list[str]) -> list[str]:
-    """Every refused translation of `languages`, as `FILE:LINE: reason` lines (bad PO files skipped:
-    they are reported by whatever read them)."""
+def refused_entries(
+    root: Path, translations_dir: Path, languages: list[str], *, pages: list[str] | None = None
+) -> list[str]:
+    """Every refused translation of `languages` (of `pages` only, when given), as `FILE:LINE: reason`
+    lines (bad PO files skipped: they are reported by whatever read them)."""
     found: list[str] = []
     for lang in languages:
         folder = translations_dir / lang
-        for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
+        if pages is not None:
+            paths = [folder / (page[:-3] + ".po") for page in pages]
+        else:
+            paths = sorted(folder.rglob("*.po")) if folder.is_dir() else []
+        for path in paths:
+            if not path.is_file():
+                continue
             po_rel = path.relative_to(root).as_posix()
             page = path.relative_to(folder).with_suffix(".md").as_posix()
             try:
