@@ -170,3 +170,61 @@ def test_search_runs_under_the_policy(page, site_url: str) -> None:
     )
     assert page.page.eval_on_selector_all(".md-search-result__item", "items => items.length") > 0
     assert [text for text in violations if "sitemap.xml" not in text] == []
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_mkdocs_serve_live_reload_still_works_under_the_policy(project_copy: Project, browser) -> None:
+    """`mkdocs serve` injects an inline live-reload script: its pages allow it (and only its pages)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(project_copy.config_file),
+        ],
+        cwd=project_copy.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        context = browser.new_context()
+        tab = context.new_page()
+        violations: list[str] = []
+        tab.on(
+            "console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None
+        )
+        deadline = time.monotonic() + 300
+        while True:
+            try:
+                tab.goto(f"http://127.0.0.1:{port}/", timeout=5_000)
+                break
+            except Exception:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(2)
+        head = tab.evaluate("() => document.head.firstElementChild.outerHTML")
+        assert "Content-Security-Policy" in head and "'unsafe-inline'" in head
+        english = project_copy.source_docs_dir / "index.md"
+        english.write_text(
+            english.read_text(encoding="utf-8") + "\nLive reload reached the browser.\n", encoding="utf-8"
+        )
+        tab.wait_for_function(
+            "() => document.body.innerText.includes('Live reload reached the browser.')", timeout=300_000
+        )
+        assert [text for text in violations if "sitemap.xml" not in text] == []
+        context.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
