@@ -16,6 +16,7 @@ from handbook.site.link_features import (
 from handbook.site.nav_cache import NavigationCache
 from handbook.site.notices import TranslationNotice
 from handbook.site.search import SearchBox
+from handbook.site.source_notes import SourceNotes
 from handbook.site.features import FallbackDirection, HtmlDirection, NotFoundPages
 from handbook.site.csp import ContentSecurityPolicy
 
@@ -31,6 +32,7 @@ FEATURES: list[type] = [
     LanguageSitemaps,
     LanguageRedirects,
     SearchBox,  # search: the header search box's language and labels (handbook.site.search)
+    SourceNotes,  # source references as source notes (handbook.site.source_notes)
     TranslationNotice,  # translation notices and block marks (handbook.site.notices)
     NavigationCache,  # build speed: navigation HTML reused between pages (handbook.site.nav_cache)
     ContentSecurityPolicy,  # last: the CSP meta tag first in <head> (handbook.site.csp)

@@ -93,6 +93,7 @@ class Entry:
     obsolete: bool = False
     context: str = ""  # msgctxt: only obsolete entries sharing a msgid get one (`catalog_text`)
     line: int = field(default=0, compare=False)  # where it was read (for messages); 0 if not read
+    flags: tuple[str, ...] = ()  # other `#,` flags a person set (e.g. qa-ok:qa-names), kept as they are
 
     @property
     def state(self) -> SegmentState:
@@ -153,6 +154,8 @@ def catalog_path(translations_dir: Path, lang: str, page: str) -> Path:
     return translations_dir / lang / Path(page).with_suffix(".po")
 
 
+# Flags this module sets itself from the entry's state; every other flag is a person's, kept.
+_OWN_FLAGS = ("fuzzy", "python-brace-format")
 _SYNTAX_LINE_RE = re.compile(r"\(line (\d+)\)")
 
 
@@ -233,6 +236,7 @@ def _entry_from_po(po_entry: polib.POEntry) -> Entry:
         obsolete=bool(po_entry.obsolete),
         context=po_entry.msgctxt or "",
         line=po_entry.linenum or 0,
+        flags=tuple(flag for flag in po_entry.flags if flag not in _OWN_FLAGS),
     )
 
 
@@ -295,6 +299,7 @@ def _po_entry(entry: Entry) -> polib.POEntry:
         flags.append("fuzzy")
     if _brace_format(entry.msgid):
         flags.append("python-brace-format")
+    flags.extend(flag for flag in entry.flags if flag not in _OWN_FLAGS)
     comments = list(entry.comments)
     if entry.engine and entry.fuzzy:
         comments.append(MACHINE_COMMENT + entry.engine)
@@ -304,7 +309,9 @@ def _po_entry(entry: Entry) -> polib.POEntry:
         flags=flags,
         comment=entry.note,
         tcomment="\n".join(comments),
-        previous_msgid=entry.previous if entry.previous and entry.fuzzy else None,
+        # polib reads no `#~|` previous msgid back, so an obsolete entry is written without it
+        # (it is the old English, not a translator's text): the file stays byte-stable.
+        previous_msgid=entry.previous if entry.previous and entry.fuzzy and not entry.obsolete else None,
         obsolete=entry.obsolete,
         msgctxt=entry.context or None,
     )
