@@ -176,6 +176,7 @@ def build_site(
 def _build_locked(project: Project, *, echo, jobs, timings, refuse_stale: bool) -> Path:
     for name in remove_leftovers(project.root):
         echo(f"removed {name}/, left by a build that was stopped")
+    validate_project(project)  # a missing language folder is named as such, not as stale pages
     stale = stale_pages(project)
     if stale and refuse_stale:
         raise HandbookError(
@@ -185,7 +186,6 @@ def _build_locked(project: Project, *, echo, jobs, timings, refuse_stale: bool) 
         )
     if stale:
         echo(f"building {len(stale)} out-of-date file(s) as they are: {', '.join(stale[:5])}")
-    validate_project(project)
     default, languages = built_languages(read_config(project))
     if not default:
         raise HandbookError(
