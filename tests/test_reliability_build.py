@@ -228,3 +228,15 @@ def test_mkdocs_serve_live_reload_still_works_under_the_policy(project_copy: Pro
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_build_refuses_a_tree_sync_refuses(project_copy: Project) -> None:
+    page = project_copy.docs_dir / "th" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA hand edit.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert (
+        "the tree is not in sync with docs/en" in result.output
+        and "docs/th/glossary.md: edited by hand" in result.output
+    )
+    assert "--allow-stale" in result.output and not project_copy.site_dir.exists()

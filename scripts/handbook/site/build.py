@@ -178,10 +178,19 @@ def _build_locked(project: Project, *, echo, jobs, timings, refuse_stale: bool) 
     for name in remove_leftovers(project.root):
         echo(f"removed {name}/, left by a build that was stopped")
     validate_project(project)  # a missing language folder is named as such, not as stale pages
-    stale = stale_pages(project)
+    try:
+        stale = stale_pages(project)
+    except HandbookError as error:  # sync itself refuses the tree (a hand-edited page, a bad PO file)
+        if refuse_stale:
+            raise HandbookError(
+                f"the tree is not in sync with docs/en: {error.detail}",
+                fix="fix what is listed and run `handbook sync` (or `handbook build --allow-stale`)",
+            ) from None
+        stale = [error.detail.splitlines()[-1].strip()]
     if stale and refuse_stale:
         raise HandbookError(
-            f"{len(stale)} file(s) are out of date with docs/en: " + ", ".join(stale[:10])
+            f"{len(stale)} file(s) are out of date with docs/en: "
+            + ", ".join(stale[:10])
             + (" ..." if len(stale) > 10 else ""),
             fix="run `handbook sync` (or `handbook build --allow-stale` to build them as they are)",
         )
