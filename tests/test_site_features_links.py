@@ -166,7 +166,7 @@ def _built_pages(built_site: Path, code: str) -> set[str]:
         relative = page.relative_to(built_site).parent.as_posix()
         if code == "en" and relative.split("/")[0] in CODES:
             continue
-        if "http-equiv" in page.read_text(encoding="utf-8")[:600]:
+        if 'http-equiv="refresh"' in page.read_text(encoding="utf-8")[:1500]:
             continue  # a redirect stub, not a page
         pages.add(SITE_URL + ("" if relative == "." else relative + "/"))
     return pages

@@ -313,6 +313,7 @@ def test_status_json_has_the_design_shape(tmp_path: Path, monkeypatch) -> None:
                 },
             }
         },
+        "refused": [],
     }
     table = CliRunner().invoke(main, ["status", "--lang", "he"])
     assert table.exit_code == 0 and "page-b.md" in table.output and "Hebrew (he)" in table.output

@@ -13,6 +13,7 @@ from handbook.translate.engines import NoneEngine
 from handbook.translate.inline import inline_spans
 from handbook.translate.memory import load_catalog
 from handbook.translate.pages import english_pages, inspect_generated
+from handbook.translate.safety import refused_entries
 from handbook.translate.segments import PLACEHOLDER_RE
 from handbook.translate.sync import sync
 
@@ -129,6 +130,16 @@ def translations_hold_no_markup(project: Project) -> list[Problem]:
                             "it is shown as plain text on the site: remove it, keep only the {N} placeholders",
                         )
                     )
+    return problems
+
+
+@check
+def translations_not_refused(project: Project) -> list[Problem]:
+    """No translation that sync refuses (attribute lists, block syntax, control or unbalanced bidi)."""
+    problems: list[Problem] = []
+    for line in refused_entries(project.root, project.translations_dir, list(TARGET_LANGUAGES)):
+        parts = line.split(":", 1)[0].split("/", 2)
+        problems.append(Problem("translation-refused", parts[1], parts[2][:-3] + ".md", line))
     return problems
 
 

@@ -179,7 +179,7 @@ def link_title_findings(
         translated = next(
             (e.msgstr for e in catalog.entries if e.msgid == title and e.state is SegmentState.REVIEWED)
             if catalog
-            else iter(()),
+            else iter(()),  # a target PO file that does not load (reported by the sync checks)
             None,
         )
         if translated is None or same_title(translated_links[number], translated, lang):

@@ -27,17 +27,29 @@ def main() -> None:
     default=None,
     help="How many languages to build at once [default: the number of usable CPU cores].",
 )
-def build(then_serve: bool, port: int, jobs: int | None) -> None:
+@click.option(
+    "--allow-stale",
+    is_flag=True,
+    help="Build even if `handbook sync --check` finds files out of date (says which).",
+)
+def build(then_serve: bool, port: int, jobs: int | None, allow_stale: bool) -> None:
     """Build the site: every language strictly (mkdocs build --strict) plus its search index.
 
     Languages are built in parallel, one process each; a language's search index is made as soon
     as its pages are. The site is built in a temporary folder and replaces site/ only when
-    everything succeeded, so a failed build leaves the previous site/ intact.
+    everything succeeded, so a failed build leaves the previous site/ intact. It holds the project
+    lock, refuses a tree that is out of date with docs/en (run `handbook sync`) unless
+    --allow-stale, and refuses pages carrying live markup the theme did not put there.
     """
     from handbook.site.build import build_site
 
     project = Project.discover()
-    site = build_site(project, jobs=jobs, echo=lambda step: click.echo(f"• {step}", err=True))
+    site = build_site(
+        project,
+        jobs=jobs,
+        echo=lambda step: click.echo(f"• {step}", err=True),
+        refuse_stale=not allow_stale,
+    )
     click.echo(f"built {site.relative_to(project.root)}/", err=True)
     if then_serve:
         _serve(project, port)
@@ -47,7 +59,23 @@ def build(then_serve: bool, port: int, jobs: int | None) -> None:
 @click.option("--port", default=8000, show_default=True, help="Port to listen on (127.0.0.1).")
 def serve(port: int) -> None:
     """Serve the built site/ on http://127.0.0.1:PORT (run `handbook build` first)."""
-    _serve(Project.discover(), port)
+    from handbook.core.errors import HandbookError
+    from handbook.core.fsutil import project_lock
+    from handbook.site.guard import stale_pages
+
+    project = Project.discover()
+    try:
+        with project_lock(project.root, wait=0):
+            stale = stale_pages(project)
+    except HandbookError as error:
+        stale = [error.detail.splitlines()[0]]
+    if stale:
+        click.echo(
+            f"warning: {len(stale)} file(s) out of date with docs/en ({', '.join(stale[:5])}); "
+            "run `handbook sync` and `handbook build` to preview them",
+            err=True,
+        )
+    _serve(project, port)
 
 
 def _serve(project: Project, port: int) -> None:

@@ -62,13 +62,25 @@ def sync_command(langs: tuple[str, ...], engine: str, check: bool) -> None:
 
     with progress:
         report = sync(project, languages=langs, engine=chosen, check=check, progress=on_progress)
+    if report.recovered:
+        console.print(f"completed {report.recovered} file replacement(s) of an earlier run that was stopped")
+    for path in report.converted:
+        console.print(
+            f"{path}: decoded from its declared charset" + ("" if check else "; rewritten as UTF-8")
+        )
+    for line in report.refused:
+        console.print(f"refused: {line}", markup=False, highlight=False)
     if check:
+        if report.refused:
+            console.print(f"[red]{len(report.refused)} translation(s) refused[/]: fix them in their PO files")
         if report.changed:
             for path in report.written + report.removed:
                 console.print(f"would change: {path}")
             console.print(
                 f"[red]{len(report.written) + len(report.removed)} file(s) out of date[/]: run `handbook sync`"
             )
+            raise SystemExit(1)
+        if report.refused:
             raise SystemExit(1)
         console.print("translations and generated pages are up to date")
         return
@@ -93,7 +105,9 @@ def status_command(langs: tuple[str, ...], as_json: bool) -> None:
     from handbook.translate.status import COUNT_KEYS, status
 
     result = status(Project.discover(), langs)
+    refused = result.pop("refused")
     if as_json:
+        result["refused"] = refused
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
     from rich.console import Console
@@ -110,3 +124,5 @@ def status_command(langs: tuple[str, ...], as_json: bool) -> None:
             table.add_row(page, *(str(counts[key]) for key in COUNT_KEYS), style=style)
         table.add_row("total", *(str(data["totals"][key]) for key in COUNT_KEYS), style="bold")
         console.print(table)
+    for line in refused:
+        console.print(f"refused: {line}", markup=False, highlight=False, style="red")

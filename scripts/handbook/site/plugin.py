@@ -18,6 +18,7 @@ from handbook.site.notices import TranslationNotice
 from handbook.site.search import SearchBox
 from handbook.site.source_notes import SourceNotes
 from handbook.site.features import FallbackDirection, HtmlDirection, NotFoundPages
+from handbook.site.csp import ContentSecurityPolicy
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
@@ -34,6 +35,7 @@ FEATURES: list[type] = [
     SourceNotes,  # source references as source notes (handbook.site.source_notes)
     TranslationNotice,  # translation notices and block marks (handbook.site.notices)
     NavigationCache,  # build speed: navigation HTML reused between pages (handbook.site.nav_cache)
+    ContentSecurityPolicy,  # last: the CSP meta tag first in <head> (handbook.site.csp)
 ]
 
 
@@ -52,6 +54,12 @@ class HandbookPlugin(BasePlugin):
                 if result is not None:
                     value = result
         return value
+
+    def on_startup(self, *, command, dirty):
+        for feature in self.features:
+            handler = getattr(feature, "on_startup", None)
+            if handler is not None:
+                handler(command=command, dirty=dirty)
 
     def on_config(self, config, **kwargs):
         return self._dispatch("on_config", config, **kwargs)
