@@ -71,7 +71,7 @@ def test_parse_page_reports_bad_front_matter_with_file_and_line(tmp_path: Path) 
 def test_links_json_has_every_page_and_section_in_every_language(project_copy: Project) -> None:
     result = CliRunner().invoke(main, ["links", "--format", "json"])
     assert result.exit_code == 0, result.output
-    links = json.loads(result.output)
+    links = json.loads(result.stdout)
     pages = _english_pages(project_copy)
     assert len(links) == len(pages) * len(LANGUAGES)
     assert {link["lang"] for link in links} == {lang.code for lang in LANGUAGES}
@@ -108,13 +108,13 @@ def test_links_markdown_and_csv(project_copy: Project) -> None:
     runner = CliRunner()
     markdown = runner.invoke(main, ["links", "--lang", "th"])
     assert markdown.exit_code == 0, markdown.output
-    assert markdown.output.startswith("## ไทย (th)\n\n- [")
-    assert f"]({SITE_URL}th/principles/customer-comes-first/)" in markdown.output
-    assert f"]({SITE_URL}th/principles/customer-comes-first/#why-it-matters)" in markdown.output
+    assert markdown.stdout.startswith("## ไทย (th)\n\n- [")
+    assert f"]({SITE_URL}th/principles/customer-comes-first/)" in markdown.stdout
+    assert f"]({SITE_URL}th/principles/customer-comes-first/#why-it-matters)" in markdown.stdout
 
     table = runner.invoke(main, ["links", "--lang", "ru", "--lang", "ar", "--format", "csv"])
     assert table.exit_code == 0, table.output
-    rows = list(csv.DictReader(io.StringIO(table.output)))
+    rows = list(csv.DictReader(io.StringIO(table.stdout)))
     assert {row["lang"] for row in rows} == {"ru", "ar"}
     assert all(row["url"].startswith((f"{SITE_URL}ru/", f"{SITE_URL}ar/")) for row in rows)
     section = next(row for row in rows if row["anchor"] == "why-it-matters" and row["lang"] == "ru")

@@ -11,14 +11,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import PUBLIC_SITE_URL
 
-from handbook.core.project import LANGUAGES, Project
+from handbook.core.project import LANGUAGES
 from handbook.core.ui import t
-from handbook.site.build import read_config
 from handbook.site.link_features import english_change_dates, format_long_date
 
 REPO = Path(__file__).resolve().parent.parent
-SITE_URL = read_config(Project(REPO))["site_url"]
+SITE_URL = PUBLIC_SITE_URL  # the shared site is built for it (conftest.built_site)
 CODES = [lang.code for lang in LANGUAGES]
 PRINCIPLE = "principles/customer-comes-first/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -10,7 +10,8 @@ import click
 
 from handbook.core.fsutil import project_lock
 from handbook.core.project import LANGUAGE_BY_CODE, Project, language
-from handbook.site.links import PageLink, collect_links, update_registry
+from handbook.site.links import PageLink, collect_links, site_url, update_registry
+from handbook.site.public_url import is_loopback
 
 
 def _markdown(links: list[PageLink]) -> str:
@@ -65,7 +66,7 @@ def _csv(links: list[PageLink]) -> str:
 def links_command(langs: tuple[str, ...], output_format: str, update: bool) -> None:
     """Print the stable URL of every page and section, per language, for onboarding material.
 
-    URLs use site_url from mkdocs.yml and the explicit {#anchor} of each heading, so they stay the
+    URLs use site_url from mkdocs.yml (or HANDBOOK_SITE_URL) and the explicit {#anchor} of each heading, so they stay the
     same when a title or a translation changes. With --update-registry (after `handbook build`),
     every URL the built site serves is added to urls.yml (never removed), and `handbook check`
     then fails if one of them stops resolving without a redirect.
@@ -79,6 +80,13 @@ def links_command(langs: tuple[str, ...], output_format: str, update: bool) -> N
         for url in skipped:
             click.echo(f"  not added (the built site does not serve it): {url}", err=True)
     links = collect_links(project, codes or None)
+    base = site_url(project)
+    if is_loopback(base):
+        click.echo(
+            f"warning: these links use {base}, an address only this computer reaches; set site_url in "
+            "mkdocs.yml (or HANDBOOK_SITE_URL) to the address the handbook is published at",
+            err=True,
+        )
     if output_format == "json":
         click.echo(json.dumps([link.as_dict() for link in links], ensure_ascii=False, indent=2))
     elif output_format == "csv":

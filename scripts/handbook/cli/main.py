@@ -27,16 +27,29 @@ def main() -> None:
     default=None,
     help="How many languages to build at once [default: the number of usable CPU cores].",
 )
-def build(then_serve: bool, port: int, jobs: int | None) -> None:
+@click.option(
+    "--site-url",
+    metavar="URL",
+    default=None,
+    help="The public address the site is published at (canonical links, hreflang, sitemaps, "
+    "copy-link buttons) [default: HANDBOOK_SITE_URL, else site_url in mkdocs.yml].",
+)
+def build(then_serve: bool, port: int, jobs: int | None, site_url: str | None) -> None:
     """Build the site: every language strictly (mkdocs build --strict) plus its search index.
 
     Languages are built in parallel, one process each; a language's search index is made as soon
     as its pages are. The site is built in a temporary folder and replaces site/ only when
     everything succeeded, so a failed build leaves the previous site/ intact.
     """
+    import os
+
     from handbook.site.build import build_site
+    from handbook.site.public_url import ENV_VAR, checked_url
 
     project = Project.discover()
+    if site_url is not None:
+        # The language builds run in processes of their own; they read the base from the environment.
+        os.environ[ENV_VAR] = checked_url(site_url, source="--site-url")
     site = build_site(project, jobs=jobs, echo=lambda step: click.echo(f"• {step}", err=True))
     click.echo(f"built {site.relative_to(project.root)}/", err=True)
     if then_serve:
@@ -51,10 +64,14 @@ def serve(port: int) -> None:
 
 
 def _serve(project: Project, port: int) -> None:
+    from handbook.site.links import site_url
+    from handbook.site.public_url import base_path
     from handbook.site.serve import make_server
 
-    server = make_server(project.site_dir, port=port)
-    click.echo(f"serving {project.site_dir.name}/ on http://127.0.0.1:{port}/ (Ctrl+C stops)", err=True)
+    prefix = base_path(site_url(project))
+    server = make_server(project.site_dir, port=port, base_path=prefix)
+    also = f" and http://127.0.0.1:{port}{prefix}" if prefix != "/" else ""
+    click.echo(f"serving {project.site_dir.name}/ on http://127.0.0.1:{port}/{also} (Ctrl+C stops)", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

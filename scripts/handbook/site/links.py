@@ -22,6 +22,7 @@ from handbook.site.build import configured_languages, read_config
 from handbook.core.errors import HandbookError, yaml_error
 from handbook.core.fsutil import atomic_write_text
 from handbook.core.project import LANGUAGES, SOURCE_LANGUAGE, Project
+from handbook.site.public_url import public_url
 
 REGISTRY_NAME = "urls.yml"
 REGISTRY_HEADER = (
@@ -122,15 +123,8 @@ def parse_page(text: str, path: Path) -> ParsedPage:
 
 
 def site_url(project: Project) -> str:
-    """`site_url` from mkdocs.yml with a trailing slash, or a clear error when it is missing."""
-    value = read_config(project).get("site_url")
-    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
-        raise HandbookError(
-            f"site_url must be an absolute http(s) URL, found {value!r}",
-            path=project.config_file,
-            fix="set site_url: https://<host>/<path>/ in mkdocs.yml (the address the site is published at)",
-        )
-    return value if value.endswith("/") else value + "/"
+    """The public base URL with a trailing slash: HANDBOOK_SITE_URL, else site_url in mkdocs.yml."""
+    return public_url(read_config(project).get("site_url"), config_file=project.config_file)
 
 
 def page_path(source: str, lang: str) -> str:
@@ -339,7 +333,6 @@ def url_problem(site: Path, url: str) -> str | None:
     """None if the registry URL `url` (`/he/x/#anchor`) resolves in the built `site`, else why not."""
     path, _, anchor = url.lstrip("/").partition("#")
     return resolve_url(site, path, anchor)
-
 
 
 def update_registry(project: Project) -> tuple[int, int, list[str]]:

@@ -15,12 +15,14 @@ from handbook.site.link_features import (
 )
 from handbook.site.nav_cache import NavigationCache
 from handbook.site.notices import TranslationNotice
+from handbook.site.public_url import PublicSiteUrl
 from handbook.site.search import SearchBox
 from handbook.site.features import FallbackDirection, HtmlDirection, NotFoundPages
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
 FEATURES: list[type] = [
+    PublicSiteUrl,  # publishing: HANDBOOK_SITE_URL overrides site_url (handbook.site.public_url)
     FallbackDirection,
     HtmlDirection,
     NotFoundPages,
