@@ -22,7 +22,7 @@ from handbook.translate.pages import COUNT_KEYS, digest, english_pages
 from handbook.translate.segments import Segment, extract
 
 # Bump when merging or rendering changes: every generated page is then redone once.
-RENDER_VERSION = "2"
+RENDER_VERSION = "3"
 CACHE_VERSION = 1
 
 
