@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHAINLP_DATA := $(CURDIR)/.cache/pythainlp
 
-.PHONY: setup serve build test lint format bench clean
+.PHONY: setup serve build check test lint format bench clean
 
 setup: $(VENV)/.installed node_modules/axe-core/axe.min.js
 
@@ -25,6 +25,9 @@ serve: setup  ## build the site and serve it on http://127.0.0.1:8000
 
 build: setup  ## build the site into site/
 	$(BIN)/handbook build
+
+check: setup  ## structure, links, anchors and translation QA (handbook check)
+	$(BIN)/handbook check
 
 test: setup  ## run the whole test suite
 	$(BIN)/pytest -q

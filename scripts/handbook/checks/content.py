@@ -32,7 +32,7 @@ from handbook.core.articles import (
 from handbook.core.errors import HandbookError
 from handbook.core.project import SOURCE_LANGUAGE, Project
 
-# Sections every page of a kind must have (DESIGN.md / the page map fix these anchors).
+# Sections every page of a kind must have (ARCHITECTURE.md / the page map fix these anchors).
 REQUIRED_SECTIONS: Mapping[str, tuple[str, ...]] = {
     "principle": ("the-idea", "why-it-matters", "on-a-shift", "example", "key-points"),
     "case": ("what-happened", "what-was-done", "what-it-shows", "principles", "source"),

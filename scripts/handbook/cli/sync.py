@@ -87,7 +87,13 @@ def sync_command(langs: tuple[str, ...], engine: str, check: bool) -> None:
 
 @click.command(name="status")
 @click.option("--lang", "langs", multiple=True, metavar="L", help=_LANG_HELP)
-@click.option("--json", "as_json", is_flag=True, help="Print the status object of DESIGN.md as JSON.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print {"source_language", "languages": {L: {"totals", "pages": {PAGE: counts}}}} as JSON '
+    "(counts: segments, reviewed, machine, stale, missing).",
+)
 def status_command(langs: tuple[str, ...], as_json: bool) -> None:
     """Per page and language: how many segments are reviewed, machine, stale and missing."""
     from handbook.translate.status import COUNT_KEYS, status

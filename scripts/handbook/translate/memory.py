@@ -6,7 +6,7 @@ Layout: `translations/<lang>/<page>.po`, mirroring `docs/en/<page>.md`
 (e.g. `translations/he/principles/details-matter.po`). One entry per distinct English segment
 of the page (a text used twice on a page is one entry); no msgctxt is needed.
 
-States map to PO exactly as DESIGN.md says:
+States map to PO exactly as ARCHITECTURE.md says:
 
 | state    | PO form                                                                   |
 |----------|---------------------------------------------------------------------------|
@@ -60,7 +60,7 @@ _OWN_METADATA = (
 
 
 class SegmentState(enum.Enum):
-    """Where one segment stands in one language (DESIGN.md, States)."""
+    """Where one segment stands in one language (ARCHITECTURE.md, States)."""
 
     REVIEWED = "reviewed"
     MACHINE = "machine"

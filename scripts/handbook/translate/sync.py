@@ -3,7 +3,7 @@
 Owns the merge of a page's new segments with its PO file, the cross-page memory, machine drafts,
 the rendering of generated pages, and writing all of it safely.
 
-Per language and page (DESIGN.md, Flow and Invariants):
+Per language and page (ARCHITECTURE.md, Flow and Invariants):
 
 1. A segment whose English is unchanged keeps its entry (and state).
 2. Exact memory hits are reused, across pages and obsolete entries too: a reviewed text first,
