@@ -319,7 +319,7 @@ def test_unknown_language_code(tmp_path: Path, monkeypatch) -> None:
     result = run_cli(project, monkeypatch, "--lang", "xx")
     assert result.exit_code == 1
     assert result.output == (
-        "error: unknown language code 'xx'; expected one of: en, he, ar, th, ru\n"
+        "error: unknown target language 'xx'; expected one of: he, ar, th, ru\n"
         "  fix: pass one of the listed codes with --lang\n"
     )
     assert snapshot(project) == {"docs/en/a.md": snapshot(project)["docs/en/a.md"], **snapshot(project)}

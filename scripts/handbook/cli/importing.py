@@ -11,7 +11,13 @@ from handbook.core.project import TARGET_LANGUAGES, Project
 
 @click.command(name="import")
 @click.argument("drafts", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--lang", "languages", multiple=True, help="Language to import (repeatable; default: all).")
+@click.option(
+    "--lang",
+    "languages",
+    multiple=True,
+    metavar="L",
+    help=f"Target language to import ({', '.join(TARGET_LANGUAGES)}); repeatable. Default: all.",
+)
 @click.option(
     "--replace",
     "replace_human",

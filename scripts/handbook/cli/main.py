@@ -98,15 +98,18 @@ def check_command(as_json: bool) -> None:
             )
         )
     else:
-        from rich.console import Console
         from rich.table import Table
 
-        console = Console(stderr=False)
+        from handbook.cli.tables import add_path_column, print_table, table_console
+
+        console = table_console()
         if problems:
-            table = Table("code", "lang", "page", "message", show_lines=False)
+            table = Table("code", "lang", show_lines=False)
+            add_path_column(table, "page", [problem.page for problem in problems])
+            table.add_column("message", overflow="fold")
             for problem in problems:
                 table.add_row(problem.code, problem.lang, problem.page, problem.message)
-            console.print(table)
+            print_table(console, table)
         console.print(f"{len(problems)} problem(s)")
     if problems:
         raise SystemExit(1)

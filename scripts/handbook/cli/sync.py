@@ -102,17 +102,18 @@ def status_command(langs: tuple[str, ...], as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    from handbook.cli.tables import add_path_column, print_table, table_console
+
+    console = table_console()
     for lang, data in result["languages"].items():
         table = Table(title=f"{LANGUAGE_BY_CODE[lang].name} ({lang})", title_justify="left")
-        table.add_column("page")
+        add_path_column(table, "page", [*data["pages"], "total"])
         for key in COUNT_KEYS:
-            table.add_column(key, justify="right")
+            table.add_column(key, justify="right", no_wrap=True, min_width=len(key))
         for page, counts in data["pages"].items():
             style = None if counts["reviewed"] == counts["segments"] else "yellow"
             table.add_row(page, *(str(counts[key]) for key in COUNT_KEYS), style=style)
         table.add_row("total", *(str(data["totals"][key]) for key in COUNT_KEYS), style="bold")
-        console.print(table)
+        print_table(console, table)

@@ -43,6 +43,23 @@ def language(code: str) -> Language:
         ) from None
 
 
+def target_language(code: str) -> Language:
+    """A language the handbook is translated into; the source language or an unknown code is a
+    clear error listing the target languages only."""
+    targets = ", ".join(TARGET_LANGUAGES)
+    if code == SOURCE_LANGUAGE:
+        raise HandbookError(
+            f"{code!r} is the source language; it is edited in docs/en, not synced",
+            fix=f"pass one of: {targets}",
+        )
+    if code not in TARGET_LANGUAGES:
+        raise HandbookError(
+            f"unknown target language {code!r}; expected one of: {targets}",
+            fix="pass one of the listed codes with --lang",
+        )
+    return LANGUAGE_BY_CODE[code]
+
+
 def find_root(start: Path | None = None) -> Path:
     """The project root: `$HANDBOOK_ROOT`, else the nearest directory upwards holding mkdocs.yml."""
     env = os.environ.get("HANDBOOK_ROOT")

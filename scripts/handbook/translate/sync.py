@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from handbook.core.errors import HandbookError
 from handbook.core.fsutil import atomic_write_text, project_lock
-from handbook.core.project import SOURCE_LANGUAGE, TARGET_LANGUAGES, Project, language
+from handbook.core.project import SOURCE_LANGUAGE, TARGET_LANGUAGES, Project, target_language
 from handbook.translate.cache import (
     EnglishPage,
     EntryCache,
@@ -74,12 +74,7 @@ def resolve_languages(codes: Iterable[str] | None) -> list[str]:
     """The target languages asked for (all by default); unknown codes are a clear error."""
     chosen = list(codes or ()) or list(TARGET_LANGUAGES)
     for code in chosen:
-        language(code)
-        if code == SOURCE_LANGUAGE:
-            raise HandbookError(
-                f"{code!r} is the source language; it is edited in docs/en, not synced",
-                fix=f"pass one of: {', '.join(TARGET_LANGUAGES)}",
-            )
+        target_language(code)
     return [code for code in TARGET_LANGUAGES if code in chosen]
 
 
