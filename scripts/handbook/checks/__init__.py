@@ -12,6 +12,7 @@ Checks sit above the other stages: they read what ingest, translate and site pro
 from __future__ import annotations
 
 from handbook.checks.registry import CHECKS, Problem, check
+from handbook.core.errors import HandbookError
 from handbook.core.project import Project
 
 __all__ = ["CHECKS", "Problem", "check", "run_checks"]
@@ -29,6 +30,16 @@ def run_checks(project: Project) -> list[Problem]:
     """Run every registered check and return all problems, sorted."""
     _load_check_modules()
     problems: list[Problem] = []
+    # When mkdocs.yml lists no usable languages, say so once and skip the checks that need them.
+    try:
+        languages_ok = bool(project.languages)
+    except HandbookError as error:
+        problems.append(Problem("config", "", "mkdocs.yml", error.format_message()))
+        languages_ok = False
     for function in CHECKS:
-        problems.extend(function(project))
+        try:
+            problems.extend(function(project))
+        except HandbookError:
+            if languages_ok:
+                raise
     return sorted(set(problems))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from handbook.checks.qa import check_segment
 from handbook.checks.registry import Problem, check
 from handbook.core.errors import HandbookError
-from handbook.core.project import TARGET_LANGUAGES, Project
+from handbook.core.project import Project
 from handbook.translate.glossary import load_glossary
 from handbook.translate.memory import SegmentState, load_catalog
 
@@ -31,7 +31,7 @@ def translation_qa(project: Project) -> list[Problem]:
     """Numbers, placeholders, glossary, script, spacing and punctuation of reviewed translations."""
     catalogs = [
         (lang, path)
-        for lang in TARGET_LANGUAGES
+        for lang in project.target_languages
         for path in sorted((project.translations_dir / lang).rglob("*.po"))
     ]
     if not catalogs:

@@ -35,7 +35,7 @@ def import_command(drafts: Path, languages: tuple[str, ...], replace_human: bool
 
     project = Project.discover()
     report = import_drafts(
-        project, drafts, list(languages) or list(TARGET_LANGUAGES), replace_human=replace_human
+        project, drafts, list(languages) or list(project.target_languages), replace_human=replace_human
     )
     for label, taken in sorted(report.imported.items()):
         click.echo(f"{label}: {taken} segment(s) taken")

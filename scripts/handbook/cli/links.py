@@ -9,19 +9,19 @@ import json
 import click
 
 from handbook.core.fsutil import project_lock
-from handbook.core.project import LANGUAGE_BY_CODE, Project, language
+from handbook.core.project import Language, Project, language
 from handbook.site.links import PageLink, collect_links, site_url, update_registry
 from handbook.site.public_url import is_loopback
 
 
-def _markdown(links: list[PageLink]) -> str:
+def _markdown(links: list[PageLink], names: dict[str, Language]) -> str:
     lines: list[str] = []
     current = None
     for link in links:
         if link.lang != current:
             if lines:
                 lines.append("")
-            lines.append(f"## {LANGUAGE_BY_CODE[link.lang].native_name} ({link.lang})")
+            lines.append(f"## {names[link.lang].native_name} ({link.lang})")
             lines.append("")
             current = link.lang
         lines.append(f"- [{link.title}]({link.url})")
@@ -72,7 +72,7 @@ def links_command(langs: tuple[str, ...], output_format: str, update: bool) -> N
     then fails if one of them stops resolving without a redirect.
     """
     project = Project.discover()
-    codes = [language(code).code for code in langs]
+    codes = [language(code, project).code for code in langs]
     if update:
         with project_lock(project.root):
             added, total, skipped = update_registry(project)
@@ -92,4 +92,4 @@ def links_command(langs: tuple[str, ...], output_format: str, update: bool) -> N
     elif output_format == "csv":
         click.echo(_csv(links), nl=False)
     else:
-        click.echo(_markdown(links), nl=False)
+        click.echo(_markdown(links, {lang.code: lang for lang in project.languages}), nl=False)

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from handbook.core.project import LANGUAGE_BY_CODE, TARGET_LANGUAGES, Project
+from handbook.core.project import TARGET_LANGUAGES, Project, english_name
 from handbook.translate.engines import ENGINE_NAMES, get_engine
 
 _LANG_HELP = f"Target language code ({', '.join(TARGET_LANGUAGES)}); repeat for several. Default: all."
@@ -41,7 +41,7 @@ def sync_command(langs: tuple[str, ...], engine: str, check: bool) -> None:
     from handbook.translate.sync import resolve_languages, sync
 
     project = Project.discover()
-    resolve_languages(langs)  # unknown codes fail before the engine is loaded
+    resolve_languages(langs, project)  # unknown codes fail before the engine is loaded
     chosen = get_engine("none" if check else engine)
     console = Console(stderr=True, soft_wrap=True)
     progress = Progress(
@@ -108,7 +108,7 @@ def status_command(langs: tuple[str, ...], as_json: bool) -> None:
 
     console = table_console()
     for lang, data in result["languages"].items():
-        table = Table(title=f"{LANGUAGE_BY_CODE[lang].name} ({lang})", title_justify="left")
+        table = Table(title=f"{english_name(lang)} ({lang})", title_justify="left")
         add_path_column(table, "page", [*data["pages"], "total"])
         for key in COUNT_KEYS:
             table.add_column(key, justify="right", no_wrap=True, min_width=len(key))

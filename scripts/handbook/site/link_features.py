@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from handbook.site.links import page_path
-from handbook.core.project import LANGUAGE_BY_CODE, SOURCE_LANGUAGE
+from handbook.core.project import SOURCE_LANGUAGE, text_direction
 from handbook.core.ui import t
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -137,8 +137,7 @@ class LastChanged:
         lang = _current_language(config)
         key = "links.last_changed" if lang == SOURCE_LANGUAGE else "links.english_last_changed"
         label = html.escape(t(key, lang, date="\x00")).split("\x00")
-        language = LANGUAGE_BY_CODE.get(lang)
-        direction = language.dir if language else "ltr"
+        direction = text_direction(lang)
         stamp = (
             f'<time datetime="{when.isoformat()}">{html.escape(format_long_date(when.date(), lang))}</time>'
         )

@@ -17,11 +17,12 @@ from handbook.site.nav_cache import NavigationCache
 from handbook.site.notices import TranslationNotice
 from handbook.site.public_url import PublicSiteUrl
 from handbook.site.search import SearchBox
-from handbook.site.features import FallbackDirection, HtmlDirection, NotFoundPages
+from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
 FEATURES: list[type] = [
+    LanguageStrings,  # publishing: interface strings of languages added in mkdocs.yml
     PublicSiteUrl,  # publishing: HANDBOOK_SITE_URL overrides site_url (handbook.site.public_url)
     FallbackDirection,
     HtmlDirection,

@@ -10,7 +10,6 @@ from pathlib import Path
 import yaml
 
 from handbook.core.errors import HandbookError, yaml_error
-from handbook.core.project import TARGET_LANGUAGES
 
 # Hebrew final letters take their medial form inside a word (נאמן -> הנאמנים).
 _HEBREW_FINALS = str.maketrans("ךםןףץ", "כמנפצ")
@@ -99,18 +98,20 @@ def load_glossary(path: Path) -> Glossary:
             exc, what="the glossary", path=path, fix="correct the YAML syntax at that line"
         ) from None
     terms: list[Term] = []
-    for index, entry in enumerate(data.get("terms") or [], start=1):
-        missing = [key for key in ("en", *TARGET_LANGUAGES) if not entry.get(key)]
+    entries = [entry for entry in data.get("terms") or [] if isinstance(entry, dict)]
+    # The languages the glossary covers: every one that any term renders (a language added to the
+    # site is checked against the glossary once its terms are added, for every term at once).
+    covered = sorted({str(key) for entry in entries for key in entry} - {"en", "forms", "note", "notes"})
+    for index, entry in enumerate(entries, start=1):
+        missing = [key for key in ("en", *covered) if not entry.get(key)]
         if missing:
             raise HandbookError(
                 f"term #{index} ({entry.get('en', '?')!r}) lacks {', '.join(missing)}",
                 path=path,
-                fix="give every term a rendering in en, he, ar, th and ru",
+                fix=f"give every term a rendering in en, {', '.join(covered)}",
             )
         forms = entry.get("forms") or {}
-        renderings = {
-            lang: (str(entry[lang]), *(str(f) for f in forms.get(lang, []))) for lang in TARGET_LANGUAGES
-        }
+        renderings = {lang: (str(entry[lang]), *(str(f) for f in forms.get(lang, []))) for lang in covered}
         terms.append(Term(str(entry["en"]), renderings))
     names = tuple(str(name) for name in data.get("do_not_translate") or [])
     return Glossary(names, tuple(terms))

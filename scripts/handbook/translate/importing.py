@@ -86,7 +86,7 @@ def import_drafts(
     """Import every draft under `drafts_dir/<lang>/` for `languages`; all-or-nothing per page."""
     report = ImportReport()
     for code in languages:
-        target_language(code)
+        target_language(code, project)
     if not drafts_dir.is_dir():
         raise HandbookError(
             "no such folder of drafts",

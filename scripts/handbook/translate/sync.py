@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from handbook.core.errors import HandbookError
 from handbook.core.fsutil import atomic_write_text, project_lock
-from handbook.core.project import SOURCE_LANGUAGE, TARGET_LANGUAGES, Project, target_language
+from handbook.core.project import SOURCE_LANGUAGE, Project, target_language
 from handbook.translate.cache import (
     EnglishPage,
     EntryCache,
@@ -70,12 +70,13 @@ from handbook.translate.pages import digest, inspect_generated, render_page, wal
 BATCH_SIZE = 64
 
 
-def resolve_languages(codes: Iterable[str] | None) -> list[str]:
-    """The target languages asked for (all by default); unknown codes are a clear error."""
-    chosen = list(codes or ()) or list(TARGET_LANGUAGES)
+def resolve_languages(codes: Iterable[str] | None, project: Project) -> list[str]:
+    """The target languages asked for (all of mkdocs.yml's by default); unknown codes are a clear error."""
+    targets = project.target_languages
+    chosen = list(codes or ()) or list(targets)
     for code in chosen:
-        target_language(code)
-    return [code for code in TARGET_LANGUAGES if code in chosen]
+        target_language(code, project)
+    return [code for code in targets if code in chosen]
 
 
 # --- the whole run ------------------------------------------------------------------------------
@@ -278,7 +279,7 @@ def sync(
     """
     started = time.monotonic()
     engine = engine or NoneEngine()
-    langs = resolve_languages(languages)
+    langs = resolve_languages(languages, project)
     report = SyncReport(languages=langs, engine=engine.name)
     drafts = bool(getattr(engine, "drafts", True)) and not isinstance(engine, NoneEngine)
     with project_lock(project.root, wait=lock_wait):
