@@ -120,7 +120,16 @@ from handbook.cli.importing import import_command  # noqa: E402
 from handbook.cli.ingest import ingest_command  # noqa: E402
 from handbook.cli.links import links_command  # noqa: E402
 from handbook.cli.models import models_command  # noqa: E402
+from handbook.cli.new import new_command  # noqa: E402
 from handbook.cli.sync import status_command, sync_command  # noqa: E402
 
-for _command in (ingest_command, sync_command, status_command, import_command, links_command, models_command):
+for _command in (
+    ingest_command,
+    sync_command,
+    status_command,
+    import_command,
+    links_command,
+    models_command,
+    new_command,
+):
     main.add_command(_command)

@@ -27,6 +27,11 @@ KINDS: tuple[str, ...] = ("principle", "case", "path", "page")
 STRING_KEYS: tuple[str, ...] = ("id", "kind", "title", "summary")
 LIST_KEYS: tuple[str, ...] = ("sources", "tags", "related")
 REQUIRED_KEYS: tuple[str, ...] = ("id", "kind", "title", "summary", "sources", "tags", "related")
+# Sections every page of a kind must have, by anchor (`handbook check`; `handbook new` writes them).
+REQUIRED_SECTIONS: Mapping[str, tuple[str, ...]] = {
+    "principle": ("the-idea", "why-it-matters", "on-a-shift", "example", "key-points"),
+    "case": ("what-happened", "what-was-done", "what-it-shows", "principles", "source"),
+}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The top-level index page is the home page; every other page's id is its file stem.
 HOME_ID = "home"
