@@ -76,12 +76,14 @@ def test_links_json_has_every_page_and_section_in_every_language(project_copy: P
     assert len(links) == len(pages) * len(LANGUAGES)
     assert {link["lang"] for link in links} == {lang.code for lang in LANGUAGES}
     for link in links:
-        assert set(link) == {"id", "lang", "title", "url", "sections"}
+        assert set(link) == {"id", "lang", "title", "url", "neutral_url", "sections"}
+        assert link["neutral_url"] == f"{SITE_URL}go/{link['id']}/"
         prefix = SITE_URL if link["lang"] == "en" else f"{SITE_URL}{link['lang']}/"
         assert link["url"].startswith(prefix)
         assert link["title"].strip()
         for section in link["sections"]:
-            assert set(section) == {"anchor", "title", "url"}
+            assert set(section) == {"anchor", "title", "url", "neutral_url"}
+            assert section["neutral_url"] == f"{link['neutral_url']}#{section['anchor']}"
             assert section["url"] == f"{link['url']}#{section['anchor']}"
     # Every `##`/`###` anchor of an English page is listed, in the same order, in every language.
     english = parse_page(
@@ -240,8 +242,13 @@ def test_renamed_page_needs_a_redirect_and_anchors_must_stay(project_copy: Proje
     build_site(project_copy)
     problems = _link_problems(project_copy)
     assert sorted(p.page for p in problems) == sorted(
-        f"/{prefix}principles/customer-comes-first/#why-it-matters"
-        for prefix in ("", "ar/", "he/", "ru/", "th/")
+        [
+            *(
+                f"/{prefix}principles/customer-comes-first/#why-it-matters"
+                for prefix in ("", "ar/", "he/", "ru/", "th/")
+            ),
+            "/go/customer-comes-first/#why-it-matters",  # its language-neutral address too
+        ]
     )
     english = next(p for p in problems if p.lang == "en")
     assert "(site/principles/customer-comes-first/index.html has no element with id 'why-it-matters')" in (

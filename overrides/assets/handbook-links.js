@@ -107,6 +107,12 @@
     var link = event.target instanceof Element ? event.target.closest("a.md-select__link[hreflang]") : null;
     if (link && !event.metaKey && !event.ctrlKey) {
       event.stopPropagation();
+      // Remembered for the language-neutral addresses /go/<id>/ (handbook-go.js).
+      try {
+        window.localStorage.setItem("handbook.lang", link.getAttribute("hreflang"));
+      } catch (error) {
+        // storage blocked: /go/ links then follow the browser's languages
+      }
     }
   }, true);
 

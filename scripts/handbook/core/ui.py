@@ -34,6 +34,13 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "คัดลอกลิงก์ของหัวข้อ “{title}”",
         "ru": "Скопировать ссылку на раздел «{title}»",
     },
+    "links.copy_neutral": {
+        "en": "Copy a link to “{title}” that opens in each reader’s language",
+        "he": "העתקת קישור לסעיף „{title}” שנפתח בשפה של כל קורא",
+        "ar": "نسخ رابط القسم «{title}» يُفتح بلغة كل قارئ",
+        "th": "คัดลอกลิงก์ของหัวข้อ “{title}” ที่เปิดเป็นภาษาของผู้อ่านแต่ละคน",
+        "ru": "Скопировать ссылку на раздел «{title}», которая откроется на языке читателя",
+    },
     "links.copied": {
         "en": "Link copied",
         "he": "הקישור הועתק",

@@ -14,6 +14,7 @@ from handbook.site.link_features import (
     LastChanged,
 )
 from handbook.site.nav_cache import NavigationCache
+from handbook.site.neutral_links import NeutralLinks
 from handbook.site.notices import TranslationNotice
 from handbook.site.public_url import PublicSiteUrl
 from handbook.site.search import SearchBox
@@ -32,6 +33,7 @@ FEATURES: list[type] = [
     HreflangAlternates,
     LanguageSitemaps,
     LanguageRedirects,
+    NeutralLinks,  # publishing: /go/<id>/ language-neutral addresses (handbook.site.neutral_links)
     SearchBox,  # search: the header search box's language and labels (handbook.site.search)
     TranslationNotice,  # translation notices and block marks (handbook.site.notices)
     NavigationCache,  # build speed: navigation HTML reused between pages (handbook.site.nav_cache)
