@@ -202,26 +202,38 @@ def test_changed_reviewed_segment_becomes_stale_and_keeps_both_texts(tmp_path: P
 
 
 def test_a_translation_whose_placeholders_do_not_fit_the_english_is_not_shown(tmp_path: Path) -> None:
-    # A stale translation's {1} was written for the old English, where it may have been another
-    # link; a translation with a placeholder the English lacks would show "{2}" on the page.
+    # A translation with a placeholder the English lacks would show "{2}" on the page; a stale
+    # translation written for an English with another number of placeholders may point its {1}
+    # at what is now another link. Both give way to the English, marked not translated.
     project = make_project(tmp_path)
     sync(project, engine=CountingEngine())
     item = "Keep your area clean, see [the standard]({1})."
     review(project, "ru", "a.md", {item: "Держите место в чистоте, см. [стандарт]({1})."})
     review(project, "he", "a.md", {item: "שמרו על ניקיון, ראו [התקן]({2})."})
+    review(project, "ar", "a.md", {item: "حافظ على نظافة مكانك، انظر [المعيار]({1})."})
     path = project.source_docs_dir / "a.md"
-    path.write_text(path.read_text().replace("Keep your area clean", "Keep your counter clean"), encoding="utf-8")
+    english = path.read_text(encoding="utf-8")
+    path.write_text(english.replace("Keep your area clean", "Keep your counter clean"), encoding="utf-8")
     sync(project)
-    for lang in ("ru", "he"):
+    # Same placeholders as the English it was written for: the stale translation is shown.
+    for lang, text in (
+        ("ru", "Держите место в чистоте, см. [стандарт](page-b.md#the-idea)."),
+        ("ar", "حافظ على نظافة مكانك، انظر [المعيار](page-b.md#the-idea)."),
+    ):
         page = (project.docs_dir / lang / "a.md").read_text(encoding="utf-8")
-        assert "- Keep your counter clean, see [the standard](page-b.md#the-idea).\n" in page, lang
-        assert '{: .hb-missing lang="en" dir="ltr" }' in page, lang
-        assert "({1})" not in page and "({2})" not in page, lang
-    # A stale translation without placeholders is still shown, marked stale.
-    review(project, "th", "a.md", {"Check every order before you hand it over.": "ตรวจทุกออเดอร์"})
-    path.write_text(path.read_text().replace("before you hand it over", "before it leaves"), encoding="utf-8")
-    sync(project, languages=["th"])
-    assert "- ตรวจทุกออเดอร์\n  {: .hb-stale }\n" in (project.docs_dir / "th" / "a.md").read_text(encoding="utf-8")
+        assert f"- {text}\n  {{: .hb-stale }}\n" in page, lang
+    # A placeholder the English does not have: the English is shown.
+    page = (project.docs_dir / "he" / "a.md").read_text(encoding="utf-8")
+    assert "- Keep your counter clean, see [the standard](page-b.md#the-idea).\n" in page
+    assert '{: .hb-missing lang="en" dir="ltr" }' in page and "({2})" not in page
+    # The English gains a link before the old one: the stale {1} would now be the new link.
+    path.write_text(
+        english.replace("Keep your area clean,", "Keep your [area](page-b.md) clean,"), encoding="utf-8"
+    )
+    sync(project, languages=["ru"])
+    page = (project.docs_dir / "ru" / "a.md").read_text(encoding="utf-8")
+    assert "стандарт" not in page
+    assert "- Keep your [area](page-b.md) clean, see [the standard](page-b.md#the-idea).\n" in page
 
 
 def test_removed_segment_becomes_obsolete_and_comes_back(tmp_path: Path) -> None:

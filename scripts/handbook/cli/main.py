@@ -81,18 +81,26 @@ def _serve(project: Project, port: int) -> None:
 
 
 @main.command(name="check")
-@click.option("--json", "as_json", is_flag=True, help="Print {count, problems} as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print {count, problems, accepted} as JSON.")
 def check_command(as_json: bool) -> None:
-    """Check structure, links, anchors and translations; exit 1 if there are problems."""
+    """Check structure, links, anchors and translations; exit 1 if there are problems.
+
+    Translation QA findings a reviewer accepted for one entry (PO flag qa-ok:CODE plus a
+    translator comment giving the reason) are listed separately and not counted.
+    """
     import json
 
-    from handbook.checks import run_checks
+    from handbook.checks import check_report
 
-    problems = run_checks(Project.discover())
+    problems, accepted = check_report(Project.discover())
     if as_json:
         click.echo(
             json.dumps(
-                {"count": len(problems), "problems": [p.as_dict() for p in problems]},
+                {
+                    "count": len(problems),
+                    "problems": [p.as_dict() for p in problems],
+                    "accepted": [p.as_dict() for p in accepted],
+                },
                 ensure_ascii=False,
                 indent=2,
             )
@@ -103,6 +111,15 @@ def check_command(as_json: bool) -> None:
         from handbook.cli.tables import add_path_column, print_table, table_console
 
         console = table_console()
+        if accepted:
+            table = Table("code", "lang", show_lines=False, title="accepted findings")
+            add_path_column(table, "page", [finding.page for finding in accepted])
+            table.add_column("message", overflow="fold")
+            table.add_column("accepted because", overflow="fold")
+            for finding in accepted:
+                table.add_row(finding.code, finding.lang, finding.page, finding.message, finding.accepted)
+            print_table(console, table)
+            console.print(f"{len(accepted)} accepted finding(s), not counted")
         if problems:
             table = Table("code", "lang", show_lines=False)
             add_path_column(table, "page", [problem.page for problem in problems])

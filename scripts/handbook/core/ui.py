@@ -119,6 +119,30 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "อ่านต้นฉบับภาษาอังกฤษ",
         "ru": "Читать английский оригинал",
     },
+    # source notes: `[src-000 §4]` on the site (handbook.site.source_notes; titles in sources.yml)
+    "source_note.text": {
+        "en": "Source: {title}, {paragraph}",
+        "he": "מקור: {title}, {paragraph}",
+        "ar": "المصدر: {title}، {paragraph}",
+        "th": "ที่มา: {title} {paragraph}",
+        "ru": "Источник: {title}, {paragraph}",
+    },
+    # between the paragraphs of one note ("¶5, ¶7")
+    "source_note.separator": {
+        "en": ", ",
+        "he": ", ",
+        "ar": "، ",
+        "th": ", ",
+        "ru": ", ",
+    },
+    # read out instead of the ¶ sign, before the number (hidden on screen)
+    "source_note.paragraph": {
+        "en": "paragraph",
+        "he": "פסקה",
+        "ar": "الفقرة",
+        "th": "ย่อหน้าที่",
+        "ru": "абзац",
+    },
     # search: the header search box (handbook.site.search, handbook-search.js)
     "search.placeholder": {
         "en": "Search the handbook",

@@ -19,6 +19,7 @@ from handbook.site.notices import TranslationNotice
 from handbook.site.public_url import PublicSiteUrl
 from handbook.site.search import SearchBox
 from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
+from handbook.site.source_notes import SourceNotes
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
@@ -35,6 +36,7 @@ FEATURES: list[type] = [
     LanguageRedirects,
     NeutralLinks,  # publishing: /go/<id>/ language-neutral addresses (handbook.site.neutral_links)
     SearchBox,  # search: the header search box's language and labels (handbook.site.search)
+    SourceNotes,  # source references as source notes (handbook.site.source_notes)
     TranslationNotice,  # translation notices and block marks (handbook.site.notices)
     NavigationCache,  # build speed: navigation HTML reused between pages (handbook.site.nav_cache)
 ]

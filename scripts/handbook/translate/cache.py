@@ -22,7 +22,7 @@ from handbook.translate.pages import COUNT_KEYS, digest, english_pages
 from handbook.translate.segments import Segment, extract
 
 # Bump when merging or rendering changes: every generated page is then redone once.
-RENDER_VERSION = "3"
+RENDER_VERSION = "6"  # 4: source references are one placeholder; 5: they follow every translation; 6: stale placeholders
 CACHE_VERSION = 1
 
 

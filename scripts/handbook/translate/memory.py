@@ -83,6 +83,7 @@ class Entry:
     note: str = ""  # for translators: kind and section, e.g. "list item in #do"
     comments: tuple[str, ...] = ()  # translators' own comments, kept as they are
     obsolete: bool = False
+    flags: tuple[str, ...] = ()  # other `#,` flags a person set (e.g. qa-ok:qa-names), kept as they are
 
     @property
     def state(self) -> SegmentState:
@@ -143,6 +144,8 @@ def catalog_path(translations_dir: Path, lang: str, page: str) -> Path:
     return translations_dir / lang / Path(page).with_suffix(".po")
 
 
+# Flags this module sets itself from the entry's state; every other flag is a person's, kept.
+_OWN_FLAGS = ("fuzzy", "python-brace-format")
 _SYNTAX_LINE_RE = re.compile(r"\(line (\d+)\)")
 
 
@@ -221,6 +224,7 @@ def _entry_from_po(po_entry: polib.POEntry) -> Entry:
         note=po_entry.comment or "",
         comments=tuple(comments),
         obsolete=bool(po_entry.obsolete),
+        flags=tuple(flag for flag in po_entry.flags if flag not in _OWN_FLAGS),
     )
 
 
@@ -249,6 +253,7 @@ def _po_entry(entry: Entry) -> polib.POEntry:
         flags.append("fuzzy")
     if _brace_format(entry.msgid):
         flags.append("python-brace-format")
+    flags.extend(flag for flag in entry.flags if flag not in _OWN_FLAGS)
     comments = list(entry.comments)
     if entry.engine and entry.fuzzy:
         comments.append(MACHINE_COMMENT + entry.engine)
@@ -258,7 +263,9 @@ def _po_entry(entry: Entry) -> polib.POEntry:
         flags=flags,
         comment=entry.note,
         tcomment="\n".join(comments),
-        previous_msgid=entry.previous if entry.previous and entry.fuzzy else None,
+        # polib reads no `#~|` previous msgid back, so an obsolete entry is written without it
+        # (it is the old English, not a translator's text): the file stays byte-stable.
+        previous_msgid=entry.previous if entry.previous and entry.fuzzy and not entry.obsolete else None,
         obsolete=entry.obsolete,
     )
 

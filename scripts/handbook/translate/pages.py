@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.core.project import Project
+from handbook.core.source_refs import REFERENCE_RE
 from handbook.translate.memory import (
     Catalog,
     Entry,
@@ -110,9 +111,9 @@ def render_page(
     def translate(segment: Segment) -> tuple[str, str]:
         entry = by_id.get(segment.source)
         state = entry.state if entry is not None else SegmentState.MISSING
-        if state is SegmentState.MISSING or not fits(segment.source, entry.msgstr, state):
+        if state is SegmentState.MISSING or not fits(segment.source, entry):
             return segment.source, MARKS[SegmentState.MISSING]
-        return entry.msgstr, MARKS[state]
+        return with_source_references(segment, entry.msgstr), MARKS[state]
 
     counts = catalog.counts()
     extra = {"translation": {"lang": lang} | {key: counts[key] for key in COUNT_KEYS}}
@@ -126,18 +127,36 @@ def render_page(
     return _with_header(body, header)
 
 
-def fits(source: str, msgstr: str, state: SegmentState) -> bool:
-    """Whether a translation can stand for the English `source` on the page.
+def fits(source: str, entry: Entry) -> bool:
+    """Whether `entry`'s translation can stand for the English `source` on the page.
 
     Its placeholders must all be the English's (a `{3}` the English does not have would stay
-    literal). A stale translation was written for an older English whose placeholders may have
-    pointed elsewhere (`{1}` was another link), so one with placeholders is not shown: the English
-    is, marked as not translated, until a translator updates it.
+    literal). A stale translation was written for an older English (`entry.previous`): its
+    placeholders are trusted only when that English had as many as today's, so a `{1}` that was
+    another link is not shown; otherwise the English is, marked as not translated, until a
+    translator updates it.
     """
-    used = set(placeholders(msgstr))
-    if state is SegmentState.STALE and used:
+    used = set(placeholders(entry.msgstr))
+    if not used <= set(placeholders(source)):
         return False
-    return used <= set(placeholders(source))
+    if entry.state is SegmentState.STALE and used:
+        return len(placeholders(entry.previous)) == len(placeholders(source))
+    return True
+
+
+def with_source_references(segment: Segment, translation: str) -> str:
+    """`translation` ending with the English's source references (`[src-000 §4]`) it lacks.
+
+    A reference is no text to translate but where the claim comes from; a translation written
+    before it was added (or that dropped it) still shows the reader the source note.
+    """
+    used = set(placeholders(translation))
+    missing = [
+        f"{{{index}}}"
+        for index, original in enumerate(segment.originals, start=1)
+        if REFERENCE_RE.fullmatch(original) and f"{{{index}}}" not in used
+    ]
+    return translation.rstrip() + " " + " ".join(missing) if missing else translation
 
 
 def draftable(entries: Iterable[Entry]) -> int:
