@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 import urllib.error
@@ -139,6 +140,7 @@ def test_build_site_url_option_and_serving_under_its_path(project_copy: Project,
     result = CliRunner().invoke(main, ["build", "-j", "2", "--site-url", "https://docs.example.net/service"])
     assert result.exit_code == 0, result.output
     assert project_copy.config_file.read_bytes() == config_before  # mkdocs.yml is not rewritten
+    assert "HANDBOOK_SITE_URL" not in os.environ  # --site-url is for that build only
     site = project_copy.site_dir
     page = (site / "ru/cases/del-taco-upland/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://docs.example.net/service/ru/cases/del-taco-upland/">' in page

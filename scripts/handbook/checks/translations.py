@@ -179,7 +179,7 @@ def link_title_findings(
         translated = next(
             (e.msgstr for e in catalog.entries if e.msgid == title and e.state is SegmentState.REVIEWED)
             if catalog
-            else (),
+            else iter(()),  # no PO file for the target page (renamed or removed): nothing to compare
             None,
         )
         if translated is None or same_title(translated_links[number], translated, lang):

@@ -47,13 +47,21 @@ def build(then_serve: bool, port: int, jobs: int | None, site_url: str | None) -
     from handbook.site.public_url import ENV_VAR, checked_url
 
     project = Project.discover()
+    previous = os.environ.get(ENV_VAR)
     if site_url is not None:
-        # The language builds run in processes of their own; they read the base from the environment.
+        # The language builds run in processes of their own; they read the base from the environment
+        # (set for this build only).
         os.environ[ENV_VAR] = checked_url(site_url, source="--site-url")
-    site = build_site(project, jobs=jobs, echo=lambda step: click.echo(f"• {step}", err=True))
-    click.echo(f"built {site.relative_to(project.root)}/", err=True)
-    if then_serve:
-        _serve(project, port)
+    try:
+        site = build_site(project, jobs=jobs, echo=lambda step: click.echo(f"• {step}", err=True))
+        click.echo(f"built {site.relative_to(project.root)}/", err=True)
+        if then_serve:
+            _serve(project, port)
+    finally:
+        if previous is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = previous
 
 
 @main.command()
