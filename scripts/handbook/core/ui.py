@@ -186,6 +186,13 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "พบ {count} หน้าที่ตรงกัน",
         "ru": "Найдено подходящих страниц: {count}",
     },
+    "search.partial": {
+        "en": "No page has all your words; {count} pages have some of them",
+        "he": "אין עמוד עם כל המילים שחיפשתם; ב-{count} עמודים יש חלק מהן",
+        "ar": "لا توجد صفحة فيها كل كلماتك؛ بعضها موجود في {count} من الصفحات",
+        "th": "ไม่มีหน้าที่มีทุกคำที่ค้นหา มี {count} หน้าที่มีบางคำ",
+        "ru": "Ни на одной странице нет всех слов запроса; часть из них есть на страницах: {count}",
+    },
     "search.more": {
         "en": "More on this page: {count}",
         "he": "עוד בעמוד זה: {count}",

@@ -27,6 +27,7 @@ from handbook.core.errors import HandbookError, yaml_error
 from handbook.translate.glossary import load_glossary
 from handbook.core.project import Project
 from handbook.site.search import BUNDLE_DIR, glossary_word_groups, index_language, merge_bundles, page_sources
+from handbook.site.search_words import load_search_words
 
 # Order in which languages are built: those whose search index takes longest first (Thai is
 # segmented, Hebrew and Arabic get prefix stems), so the slowest indexes can start while the
@@ -320,8 +321,15 @@ def _build_index(project: Project, lang: str, parts: Path) -> TaskTiming:
         )
     glossary_file = project.translations_dir / "glossary.yml"
     groups = glossary_word_groups(load_glossary(glossary_file), lang) if glossary_file.is_file() else ()
+    synonyms = load_search_words(glossary_file).synonyms_for(lang)
     index_language(
-        built, lang, parts / lang / BUNDLE_DIR, parts / lang / "index-work", sources=sources, groups=groups
+        built,
+        lang,
+        parts / lang / BUNDLE_DIR,
+        parts / lang / "index-work",
+        sources=sources,
+        groups=groups,
+        synonyms=synonyms,
     )
     return TaskTiming("index", lang, start, time.perf_counter(), pages=len(sources.get(lang, [])))
 
