@@ -14,7 +14,6 @@ from pathlib import Path
 import yaml
 
 from handbook.core.errors import HandbookError, yaml_error
-from handbook.core.project import TARGET_LANGUAGES
 
 # Hebrew final letters take their medial form inside a word (נאמן -> הנאמנים).
 _HEBREW_FINALS = str.maketrans("ךםןףץ", "כמנפצ")
@@ -92,6 +91,10 @@ SCRIPT_LETTERS = {
     "ru": re.compile("[\u0400-\u04ff]"),
 }
 NAME_KINDS = ("person", "place")
+# The languages the glossary's names and numbers are written and checked in: those whose script it
+# knows. A language added to mkdocs.yml later joins here with its letters (until then its pages are
+# not checked against the names), so the glossary never depends on which project was found first.
+TARGET_LANGUAGES: tuple[str, ...] = tuple(SCRIPT_LETTERS)
 
 
 @dataclass(frozen=True)
