@@ -119,8 +119,11 @@ def check_source_references(project: Project) -> list[Problem]:
             )
     # The project's languages (mkdocs.yml) that the registry gives short titles in; a language added
     # to the site later falls back to the English title until its titles are added, for every source.
-    titled = {code for record in sources.values() for code in record.short_titles}
-    languages = [lang.code for lang in project.languages if lang.code in titled]
+    titled = list(dict.fromkeys(code for record in sources.values() for code in record.short_titles))
+    try:
+        languages = [lang.code for lang in project.languages if lang.code in titled]
+    except HandbookError:  # a folder of sources without a site (no mkdocs.yml): the registry's own
+        languages = titled
     for source_id, (rel, line, reference) in sorted(used.items()):
         record = next(r for r in sources.values() if r.id == source_id)
         missing = [code for code in languages if not record.short_titles.get(code)]
