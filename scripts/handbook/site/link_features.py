@@ -185,7 +185,9 @@ class CopyLinkButtons:
         lang = _current_language(config)
         base = page.canonical_url or (config.site_url or "") + page.url
         page_id = (page.meta or {}).get("id")
-        neutral = (config.site_url or "") + neutral_path(page_id) if isinstance(page_id, str) and page_id else None
+        neutral = (
+            (config.site_url or "") + neutral_path(page_id) if isinstance(page_id, str) and page_id else None
+        )
 
         def add_button(match: re.Match[str]) -> str:
             level, attrs, inner = match.groups()
