@@ -13,6 +13,7 @@ Checks sit above the other stages: they read what ingest, translate and site pro
 from __future__ import annotations
 
 from handbook.checks.registry import CHECKS, Problem, check
+from handbook.core.errors import HandbookError
 from handbook.core.project import Project
 
 __all__ = ["CHECKS", "Problem", "check", "check_report", "run_checks"]
@@ -31,8 +32,18 @@ def check_report(project: Project) -> tuple[list[Problem], list[Problem]]:
     """Run every registered check: (problems, findings a reviewer accepted), each sorted."""
     _load_check_modules()
     found: set[Problem] = set()
+    # When mkdocs.yml lists no usable languages, say so once and skip the checks that need them.
+    try:
+        languages_ok = bool(project.languages)
+    except HandbookError as error:
+        found.add(Problem("config", "", "mkdocs.yml", error.format_message()))
+        languages_ok = False
     for function in CHECKS:
-        found.update(function(project))
+        try:
+            found.update(function(project))
+        except HandbookError:
+            if languages_ok:
+                raise
     return sorted(p for p in found if not p.accepted), sorted(p for p in found if p.accepted)
 
 

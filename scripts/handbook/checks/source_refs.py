@@ -13,7 +13,7 @@ from __future__ import annotations
 from handbook.checks.content import SOURCES_REGISTRY, load_pages
 from handbook.checks.registry import Problem, check
 from handbook.core.errors import HandbookError
-from handbook.core.project import LANGUAGES, SOURCE_LANGUAGE, Project
+from handbook.core.project import SOURCE_LANGUAGE, Project
 from handbook.core.source_refs import REFERENCE_RE, clean_blocks, load_sources
 from handbook.translate.segments import extract
 
@@ -117,9 +117,16 @@ def check_source_references(project: Project) -> list[Problem]:
                     f"use §1 to §{count}",
                 )
             )
+    # The project's languages (mkdocs.yml) that the registry gives short titles in; a language added
+    # to the site later falls back to the English title until its titles are added, for every source.
+    titled = list(dict.fromkeys(code for record in sources.values() for code in record.short_titles))
+    try:
+        languages = [lang.code for lang in project.languages if lang.code in titled]
+    except HandbookError:  # a folder of sources without a site (no mkdocs.yml): the registry's own
+        languages = titled
     for source_id, (rel, line, reference) in sorted(used.items()):
         record = next(r for r in sources.values() if r.id == source_id)
-        missing = [lang.code for lang in LANGUAGES if not record.short_titles.get(lang.code)]
+        missing = [code for code in languages if not record.short_titles.get(code)]
         if missing:
             problems.append(
                 _problem(

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from handbook.checks.qa import check_segment
 from handbook.checks.registry import Problem, check
 from handbook.core.errors import HandbookError
-from handbook.core.project import TARGET_LANGUAGES, Project
+from handbook.core.project import Project
 from handbook.translate.glossary import fold, load_glossary
 from handbook.translate.memory import Catalog, Entry, SegmentState, load_catalog
 from handbook.translate.segments import Segment, SegmentKind, extract
@@ -179,7 +179,7 @@ def link_title_findings(
         translated = next(
             (e.msgstr for e in catalog.entries if e.msgid == title and e.state is SegmentState.REVIEWED)
             if catalog
-            else iter(()),  # a target PO file that does not load (reported by the sync checks)
+            else iter(()),  # no PO file for the target page (renamed or removed): nothing to compare
             None,
         )
         if translated is None or same_title(translated_links[number], translated, lang):
@@ -201,7 +201,7 @@ def translation_qa(project: Project) -> list[Problem]:
     reviewed translations; findings accepted per entry are returned with `accepted` set."""
     catalogs = [
         (lang, path)
-        for lang in TARGET_LANGUAGES
+        for lang in project.target_languages
         for path in sorted((project.translations_dir / lang).rglob("*.po"))
     ]
     if not catalogs:
@@ -211,7 +211,7 @@ def translation_qa(project: Project) -> list[Problem]:
     except HandbookError as error:
         return [Problem("qa-glossary-file", "", "translations/glossary.yml", error.format_message())]
     english = _english_pages(project)
-    loaded: dict[str, dict[str, Catalog]] = {lang: {} for lang in TARGET_LANGUAGES}
+    loaded: dict[str, dict[str, Catalog]] = {lang: {} for lang in project.target_languages}
     for lang, path in catalogs:
         page = path.relative_to(project.translations_dir / lang).with_suffix(".md").as_posix()
         try:

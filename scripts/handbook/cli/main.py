@@ -28,11 +28,18 @@ def main() -> None:
     help="How many languages to build at once [default: the number of usable CPU cores].",
 )
 @click.option(
+    "--site-url",
+    metavar="URL",
+    default=None,
+    help="The public address the site is published at (canonical links, hreflang, sitemaps, "
+    "copy-link buttons) [default: HANDBOOK_SITE_URL, else site_url in mkdocs.yml].",
+)
+@click.option(
     "--allow-stale",
     is_flag=True,
     help="Build even if `handbook sync --check` finds files out of date (says which).",
 )
-def build(then_serve: bool, port: int, jobs: int | None, allow_stale: bool) -> None:
+def build(then_serve: bool, port: int, jobs: int | None, site_url: str | None, allow_stale: bool) -> None:
     """Build the site: every language strictly (mkdocs build --strict) plus its search index.
 
     Languages are built in parallel, one process each; a language's search index is made as soon
@@ -41,18 +48,32 @@ def build(then_serve: bool, port: int, jobs: int | None, allow_stale: bool) -> N
     lock, refuses a tree that is out of date with docs/en (run `handbook sync`) unless
     --allow-stale, and refuses pages carrying live markup the theme did not put there.
     """
+    import os
+
     from handbook.site.build import build_site
+    from handbook.site.public_url import ENV_VAR, checked_url
 
     project = Project.discover()
-    site = build_site(
-        project,
-        jobs=jobs,
-        echo=lambda step: click.echo(f"• {step}", err=True),
-        refuse_stale=not allow_stale,
-    )
-    click.echo(f"built {site.relative_to(project.root)}/", err=True)
-    if then_serve:
-        _serve(project, port)
+    previous = os.environ.get(ENV_VAR)
+    if site_url is not None:
+        # The language builds run in processes of their own; they read the base from the environment
+        # (set for this build only).
+        os.environ[ENV_VAR] = checked_url(site_url, source="--site-url")
+    try:
+        site = build_site(
+            project,
+            jobs=jobs,
+            echo=lambda step: click.echo(f"• {step}", err=True),
+            refuse_stale=not allow_stale,
+        )
+        click.echo(f"built {site.relative_to(project.root)}/", err=True)
+        if then_serve:
+            _serve(project, port)
+    finally:
+        if previous is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = previous
 
 
 @main.command()
@@ -79,10 +100,14 @@ def serve(port: int) -> None:
 
 
 def _serve(project: Project, port: int) -> None:
+    from handbook.site.links import site_url
+    from handbook.site.public_url import base_path
     from handbook.site.serve import make_server
 
-    server = make_server(project.site_dir, port=port)
-    click.echo(f"serving {project.site_dir.name}/ on http://127.0.0.1:{port}/ (Ctrl+C stops)", err=True)
+    prefix = base_path(site_url(project))
+    server = make_server(project.site_dir, port=port, base_path=prefix)
+    also = f" and http://127.0.0.1:{port}{prefix}" if prefix != "/" else ""
+    click.echo(f"serving {project.site_dir.name}/ on http://127.0.0.1:{port}/{also} (Ctrl+C stops)", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -117,21 +142,27 @@ def check_command(as_json: bool) -> None:
             )
         )
     else:
-        from rich.console import Console
         from rich.table import Table
 
-        console = Console(stderr=False)
+        from handbook.cli.tables import add_path_column, print_table, table_console
+
+        console = table_console()
         if accepted:
-            table = Table("code", "lang", "page", "message", "accepted because", title="accepted findings")
+            table = Table("code", "lang", show_lines=False, title="accepted findings")
+            add_path_column(table, "page", [finding.page for finding in accepted])
+            table.add_column("message", overflow="fold")
+            table.add_column("accepted because", overflow="fold")
             for finding in accepted:
                 table.add_row(finding.code, finding.lang, finding.page, finding.message, finding.accepted)
-            console.print(table)
+            print_table(console, table)
             console.print(f"{len(accepted)} accepted finding(s), not counted")
         if problems:
-            table = Table("code", "lang", "page", "message", show_lines=False)
+            table = Table("code", "lang", show_lines=False)
+            add_path_column(table, "page", [problem.page for problem in problems])
+            table.add_column("message", overflow="fold")
             for problem in problems:
                 table.add_row(problem.code, problem.lang, problem.page, problem.message)
-            console.print(table)
+            print_table(console, table)
         console.print(f"{len(problems)} problem(s)")
     if problems:
         raise SystemExit(1)
@@ -142,7 +173,16 @@ from handbook.cli.importing import import_command  # noqa: E402
 from handbook.cli.ingest import ingest_command  # noqa: E402
 from handbook.cli.links import links_command  # noqa: E402
 from handbook.cli.models import models_command  # noqa: E402
+from handbook.cli.new import new_command  # noqa: E402
 from handbook.cli.sync import status_command, sync_command  # noqa: E402
 
-for _command in (ingest_command, sync_command, status_command, import_command, links_command, models_command):
+for _command in (
+    ingest_command,
+    sync_command,
+    status_command,
+    import_command,
+    links_command,
+    models_command,
+    new_command,
+):
     main.add_command(_command)

@@ -132,8 +132,19 @@ def validate_project(project: Project) -> None:
 
 
 def _mkdocs_problems(output: str) -> list[str]:
+    """mkdocs' warnings and errors, each with its indented continuation lines (the pages a
+    "not included in the nav" warning lists come on the lines after it)."""
     lines = [line.rstrip() for line in output.splitlines()]
-    picked = [line for line in lines if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))]
+    picked: list[str] = []
+    in_problem = False
+    for line in lines:
+        if line.startswith(("WARNING", "ERROR", "Error", "Aborted")):
+            picked.append(line)
+            in_problem = True
+        elif in_problem and line.startswith((" ", "\t")) and line.strip():
+            picked.append("  " + line.strip())
+        else:
+            in_problem = False
     return picked or lines[-15:]
 
 

@@ -1,6 +1,6 @@
 """The Argos Translate engine: whole segments in one batch, with Argos' known behaviours wrapped.
 
-What it wraps (DESIGN.md, "Machine translation"): settings are read once at import, so the
+What it wraps (ARCHITECTURE.md, "Machine translation"): settings are read once at import, so the
 environment is set first (`handbook.translate.models.import_argos`); `_` in output becomes a space and
 surrounding whitespace is stripped, so underscores, placeholders and do-not-translate names are
 masked and whitespace is put back; each line is translated on its own; output stops at 256 tokens

@@ -14,7 +14,6 @@ from pathlib import Path
 import yaml
 
 from handbook.core.errors import HandbookError, yaml_error
-from handbook.core.project import TARGET_LANGUAGES
 
 # Hebrew final letters take their medial form inside a word (נאמן -> הנאמנים).
 _HEBREW_FINALS = str.maketrans("ךםןףץ", "כמנפצ")
@@ -92,6 +91,10 @@ SCRIPT_LETTERS = {
     "ru": re.compile("[\u0400-\u04ff]"),
 }
 NAME_KINDS = ("person", "place")
+# The languages the glossary's names and numbers are written and checked in: those whose script it
+# knows. A language added to mkdocs.yml later joins here with its letters (until then its pages are
+# not checked against the names), so the glossary never depends on which project was found first.
+TARGET_LANGUAGES: tuple[str, ...] = tuple(SCRIPT_LETTERS)
 
 
 @dataclass(frozen=True)
@@ -183,18 +186,20 @@ def load_glossary(path: Path) -> Glossary:
             fix=f"use only {', '.join(TOP_LEVEL)} (and the reserved {', '.join(RESERVED)}); see the schema at its top",
         )
     terms: list[Term] = []
-    for index, entry in enumerate(data.get("terms") or [], start=1):
-        missing = [key for key in ("en", *TARGET_LANGUAGES) if not entry.get(key)]
+    entries = [entry for entry in data.get("terms") or [] if isinstance(entry, dict)]
+    # The languages the glossary covers: every one that any term renders (a language added to the
+    # site is checked against the glossary once its terms are added, for every term at once).
+    covered = sorted({str(key) for entry in entries for key in entry} - {"en", "forms", "note", "notes"})
+    for index, entry in enumerate(entries, start=1):
+        missing = [key for key in ("en", *covered) if not entry.get(key)]
         if missing:
             raise HandbookError(
                 f"term #{index} ({entry.get('en', '?')!r}) lacks {', '.join(missing)}",
                 path=path,
-                fix="give every term a rendering in en, he, ar, th and ru",
+                fix=f"give every term a rendering in en, {', '.join(covered)}",
             )
         forms = entry.get("forms") or {}
-        renderings = {
-            lang: (str(entry[lang]), *(str(f) for f in forms.get(lang, []))) for lang in TARGET_LANGUAGES
-        }
+        renderings = {lang: (str(entry[lang]), *(str(f) for f in forms.get(lang, []))) for lang in covered}
         terms.append(Term(str(entry["en"]), renderings))
     names_list = tuple(str(name) for name in data.get("do_not_translate") or [])
     people = tuple(

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from handbook.core.errors import HandbookError
 from handbook.core.fsutil import Replacements, project_lock, recover_journal
-from handbook.core.project import Project, language
+from handbook.core.project import Project, target_language
 from handbook.translate.alignment import compare
 from handbook.translate.memory import (
     Catalog,
@@ -95,12 +95,19 @@ def import_drafts(
     """Import every draft under `drafts_dir/<lang>/` for `languages`; all-or-nothing per page."""
     report = ImportReport()
     for code in languages:
-        language(code)
+        target_language(code, project)
     if not drafts_dir.is_dir():
         raise HandbookError(
             "no such folder of drafts",
             path=drafts_dir,
             fix="pass the folder that holds one subfolder per language (he/, ar/, ...)",
+        )
+    if not any((drafts_dir / lang).is_dir() and any((drafts_dir / lang).rglob("*.md")) for lang in languages):
+        raise HandbookError(
+            f"no drafts to import: expected Markdown pages in {', '.join(f'{lang}/' for lang in languages)}",
+            path=drafts_dir,
+            fix="put each draft at DRAFTS/<lang>/<page>.md, the page's path under docs/en "
+            "(e.g. he/principles/customer-comes-first.md)",
         )
     with project_lock(project.root):
         recover_journal(project.root)

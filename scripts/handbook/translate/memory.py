@@ -6,7 +6,7 @@ Layout: `translations/<lang>/<page>.po`, mirroring `docs/en/<page>.md`
 (e.g. `translations/he/principles/details-matter.po`). One entry per distinct English segment
 of the page (a text used twice on a page is one entry); no msgctxt is needed.
 
-States map to PO exactly as DESIGN.md says:
+States map to PO exactly as ARCHITECTURE.md says:
 
 | state    | PO form                                                                   |
 |----------|---------------------------------------------------------------------------|
@@ -41,7 +41,7 @@ from pathlib import Path
 import polib
 
 from handbook.core.errors import HandbookError
-from handbook.core.project import LANGUAGE_BY_CODE
+from handbook.core.project import english_name
 from handbook.translate.segments import PLACEHOLDER_RE
 
 WRAP_WIDTH = 78
@@ -68,7 +68,7 @@ _OWN_METADATA = (
 
 
 class SegmentState(enum.Enum):
-    """Where one segment stands in one language (DESIGN.md, States)."""
+    """Where one segment stands in one language (ARCHITECTURE.md, States)."""
 
     REVIEWED = "reviewed"
     MACHINE = "machine"
@@ -319,10 +319,9 @@ def _po_entry(entry: Entry) -> polib.POEntry:
 
 def catalog_text(catalog: Catalog) -> str:
     """The PO file text: header comment, metadata, entries in page order, obsolete sorted."""
-    language = LANGUAGE_BY_CODE[catalog.lang]
     po = polib.POFile(wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
     po.header = (
-        f"{language.name} translation of docs/en/{catalog.page}.\n"
+        f"{english_name(catalog.lang)} translation of docs/en/{catalog.page}.\n"
         "Generated and kept in sync by `handbook sync`. Translate msgstr only (Poedit, Weblate);\n"
         "the English is edited in docs/en/. Clear the fuzzy flag when a translation is reviewed."
     )

@@ -3,7 +3,7 @@
 Owns the merge of a page's new segments with its PO file, the cross-page memory, machine drafts,
 the rendering of generated pages, and writing all of it safely.
 
-Per language and page (DESIGN.md, Flow and Invariants):
+Per language and page (ARCHITECTURE.md, Flow and Invariants):
 
 1. A segment whose English is unchanged keeps its entry (and state).
 2. Exact memory hits are reused, across pages and obsolete entries too: a reviewed text first,
@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 
 from handbook.core.errors import HandbookError
 from handbook.core.fsutil import Replacements, project_lock, recover_journal
-from handbook.core.project import SOURCE_LANGUAGE, TARGET_LANGUAGES, Project, language
+from handbook.core.project import SOURCE_LANGUAGE, Project, target_language
 from handbook.translate.cache import (
     EnglishPage,
     EntryCache,
@@ -78,17 +78,13 @@ from handbook.translate.safety import refused_entries
 BATCH_SIZE = 64
 
 
-def resolve_languages(codes: Iterable[str] | None) -> list[str]:
-    """The target languages asked for (all by default); unknown codes are a clear error."""
-    chosen = list(codes or ()) or list(TARGET_LANGUAGES)
+def resolve_languages(codes: Iterable[str] | None, project: Project) -> list[str]:
+    """The target languages asked for (all of mkdocs.yml's by default); unknown codes are a clear error."""
+    targets = project.target_languages
+    chosen = list(codes or ()) or list(targets)
     for code in chosen:
-        language(code)
-        if code == SOURCE_LANGUAGE:
-            raise HandbookError(
-                f"{code!r} is the source language; it is edited in docs/en, not synced",
-                fix=f"pass one of: {', '.join(TARGET_LANGUAGES)}",
-            )
-    return [code for code in TARGET_LANGUAGES if code in chosen]
+        target_language(code, project)
+    return [code for code in targets if code in chosen]
 
 
 # --- the whole run ------------------------------------------------------------------------------
@@ -317,7 +313,7 @@ def sync(
     """
     started = time.monotonic()
     engine = engine or NoneEngine()
-    langs = resolve_languages(languages)
+    langs = resolve_languages(languages, project)
     report = SyncReport(languages=langs, engine=engine.name)
     drafts = bool(getattr(engine, "drafts", True)) and not isinstance(engine, NoneEngine)
     with project_lock(project.root, wait=lock_wait) if take_lock else contextlib.nullcontext():

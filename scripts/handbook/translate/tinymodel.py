@@ -1,7 +1,7 @@
 """A tiny Argos Translate package that copies its input: the real Argos code path, offline, in tests.
 
 Real translation models cannot be downloaded on the build machines, so tests and benchmarks build
-this package at run time (see DESIGN.md, "Machine translation"): a SentencePiece model trained on a
+this package at run time (see ARCHITECTURE.md, "Machine translation"): a SentencePiece model trained on a
 few hundred lines of the five scripts, a one-layer CTranslate2 Transformer whose weights make the
 decoder copy the source token by token, a one-node ONNX sentence splitter for MiniSBD, and the
 `metadata.json` Argos reads. Output equals input, so tests can assert exact text end to end.
