@@ -5,14 +5,22 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHAINLP_DATA := $(CURDIR)/.cache/pythainlp
 
-.PHONY: setup serve build test lint format bench mutate clean
+.PHONY: setup setup-site serve build check test lint format bench mutate clean
 
 setup: $(VENV)/.installed node_modules/axe-core/axe.min.js
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[mt,test]'
+# Serving needs only the site's dependencies; the test and machine-translation extras (hundreds of
+# MB) come with `make test`. pip shows its progress: a first install takes a few minutes.
+$(VENV)/.installed-site: pyproject.toml scripts/quiet-mkdocs.pth
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --upgrade pip
+	$(BIN)/pip install -e .
+	@# Plain `mkdocs serve` in this venv without the two end-of-life banners (see the file).
+	cp scripts/quiet-mkdocs.pth "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/"
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.installed-site
+	$(BIN)/pip install -e '.[mt,test]'
 	touch $@
 
 # axe-core (pinned in package-lock.json) for the accessibility tests in Chromium.
@@ -20,11 +28,16 @@ node_modules/axe-core/axe.min.js: package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund && touch $@; \
 	else echo "npm not found: the accessibility tests need it (sudo apt-get install npm)" >&2; fi
 
-serve: setup  ## build the site and serve it on http://127.0.0.1:8000
+setup-site: $(VENV)/.installed-site
+
+serve: setup-site  ## build the site and serve it on http://127.0.0.1:8000
 	$(BIN)/handbook build --serve
 
-build: setup  ## build the site into site/
+build: setup-site  ## build the site into site/
 	$(BIN)/handbook build
+
+check: setup-site  ## structure, links, anchors and translation QA (handbook check)
+	$(BIN)/handbook check
 
 test: setup  ## run the whole test suite
 	$(BIN)/pytest -q
@@ -40,7 +53,7 @@ format: setup
 # Each benchmark writes its own section of bench/RESULTS.md (figures and verdicts of that run only).
 # `make bench BENCH_ARGS=--no-record` prints the sections and leaves bench/RESULTS.md alone.
 BENCH_ARGS ?=
-bench: setup  ## run every benchmark in bench/ and record each one's section of bench/RESULTS.md
+bench: setup  ## run the speed benchmarks (ingest, sync, site, mt); each records its section of bench/RESULTS.md
 	@for script in bench/ingest.py bench/sync.py bench/site.py bench/mt.py; do \
 		echo "== $$script"; $(BIN)/python $$script $(BENCH_ARGS) || exit 1; done
 

@@ -46,7 +46,8 @@ from handbook.site.build import TaskTiming, build_site, usable_cpus  # noqa: E40
 
 RESULTS = REPO / "bench" / "RESULTS.md"
 SECTION = "## site"
-COPIED = ("mkdocs.yml", "overrides", "redirects.yml")
+# The glossary (its search section: synonyms, stopwords) and the sources list (source notes) too.
+COPIED = ("mkdocs.yml", "overrides", "redirects.yml", "translations/glossary.yml", "sources/sources.yml")
 GROUP = 25
 QUERIES = {"en": "refunding", "he": "ללקוח", "ar": "للعميل", "th": "ลูกค้า", "ru": "клиентов"}
 CHROMIUM_ARGS = [
@@ -57,6 +58,7 @@ CHROMIUM_ARGS = [
 ]
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_REDIRECT_MAPS = re.compile(r"^      redirect_maps:\n(?:        .*\n)*", re.M)
 _NAV = re.compile(r"^nav:\n(?:[ #].*\n|\n)*", re.M)
 
 
@@ -136,6 +138,7 @@ def generate_project(root: Path, articles: int, seed: int = 7) -> Project:
         if source.is_dir():
             shutil.copytree(source, root / name)
         elif source.is_file():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, root / name)
     rng = random.Random(seed)
     for lang in LANGUAGES:
@@ -143,19 +146,26 @@ def generate_project(root: Path, articles: int, seed: int = 7) -> Project:
         (folder / "articles").mkdir(parents=True)
         home = REPO / "docs" / lang.code / "index.md"
         (folder / "index.md").write_text(_LINK.sub(r"\1", home.read_text(encoding="utf-8")), encoding="utf-8")
+        # Source notes link every article to sources.md (its anchors must exist).
+        sources = REPO / "docs" / lang.code / "sources.md"
+        if sources.is_file():
+            text = _LINK.sub(r"\1", sources.read_text(encoding="utf-8"))
+            (folder / "sources.md").write_text(text, encoding="utf-8")
         bodies = source_pages(lang.code)
         for number in range(1, articles + 1):
             text = article(lang.code, number, bodies, rng)
             (folder / "articles" / f"a{number:04d}.md").write_text(text, encoding="utf-8")
     # A real handbook of hundreds of articles has sections: 25 articles per section, as the
     # explicit nav of mkdocs.yml does (navigation.prune then renders one section per page).
-    nav = ["nav:", "  - Home: index.md", "  - Articles:"]
+    nav = ["nav:", "  - Home: index.md", "  - Sources: sources.md", "  - Articles:"]
     for first in range(1, articles + 1, GROUP):
         last = min(first + GROUP - 1, articles)
         nav.append(f"      - Articles {first}-{last}:")
         nav += [f"          - articles/a{number:04d}.md" for number in range(first, last + 1)]
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = _NAV.sub(lambda _: "\n".join(nav) + "\n\n", config, count=1)
+    # The real site's redirects point at real pages, which a generated site does not have.
+    config = _REDIRECT_MAPS.sub("      redirect_maps: {}\n", config)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return Project(root)
 

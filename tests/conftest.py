@@ -36,6 +36,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 _skipped_browser_tests: list[str] = []
+# The shared site is built for a public address (not the loopback site_url of mkdocs.yml) and served
+# on 127.0.0.1, as a published site is previewed: every absolute URL must be this one, and the pages
+# must still ask no host but the one serving them.
+PUBLIC_SITE_URL = "https://handbook.example.org/"
 
 
 def copy_project(dest: Path) -> Project:
@@ -60,11 +64,14 @@ def project_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once, strictly, from a copy of the project (shared by the site tests)."""
+    """The site built once, strictly, from a copy of the project (shared by the site tests), for
+    PUBLIC_SITE_URL given as HANDBOOK_SITE_URL."""
     from handbook.site.build import build_site
 
     project = copy_project(tmp_path_factory.mktemp("site-build") / "handbook")
-    return build_site(project)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HANDBOOK_SITE_URL", PUBLIC_SITE_URL)
+        return build_site(project)
 
 
 @pytest.fixture(scope="session")

@@ -39,8 +39,8 @@ def _prefix(code: str) -> str:
 def _violations(tab, axe_script: Path) -> list[dict]:
     # Colours are judged as shown: a fade still running (Material's search output takes 0.4 s)
     # would blend the text with the background and fail or pass contrast by timing.
-    tab.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-    tab.add_script_tag(path=str(axe_script))
+    tab.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    tab.evaluate(axe_script.read_text(encoding="utf-8"))  # not a <script> tag: the site's CSP refuses those
     results = tab.evaluate(
         """async () => {
              const result = await axe.run(document, {resultTypes: ['violations']});

@@ -57,3 +57,12 @@ def test_broken_front_matter_is_a_problem_not_a_traceback() -> None:
     assert len(problems) == 1
     assert problems[0].startswith("front matter is not valid YAML")
     assert problems[0].endswith("(line 5)")
+
+
+def test_search_keywords_are_translated_like_the_title() -> None:
+    # Keywords are a translatable segment (search); a draft translates them, and must keep them.
+    english = ENGLISH.replace("summary: One line.\n", "summary: One line.\nkeywords: first day, new job\n")
+    translated = english.replace("keywords: first day, new job", "keywords: יום ראשון, עבודה חדשה")
+    assert compare(english, translated) == []
+    dropped = english.replace("keywords: first day, new job\n", "")
+    assert compare(english, dropped) == ["front matter: 'keywords' is missing or empty"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -426,3 +428,45 @@ def test_html_line_separators_inside_a_paragraph_do_not_shift_lines() -> None:
         "Accept a return within the rules without questions, and thank the customer for coming back.",
         "If it is outside the rules, explain the rule once and offer store credit or a repair.",
     ]
+
+
+def test_cli_outside_a_project_without_out_says_so_and_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+    shutil.copy(FIXTURES / "he-negative-reviews.txt", tmp_path / "a.txt")
+    monkeypatch.delenv("HANDBOOK_ROOT", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["ingest", "a.txt"])
+    assert result.exit_code == 1
+    assert "no mkdocs.yml found" in result.stderr
+    assert "pass --out" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_cli_with_a_handbook_root_that_does_not_exist_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+    shutil.copy(FIXTURES / "he-negative-reviews.txt", tmp_path / "a.txt")
+    monkeypatch.setenv("HANDBOOK_ROOT", str(tmp_path / "no-such-checkout"))
+    monkeypatch.chdir(tmp_path)
+    for extra in ([], ["--out", "clean"]):
+        result = CliRunner().invoke(main, ["ingest", "a.txt", *extra])
+        assert result.exit_code == 1
+        assert "HANDBOOK_ROOT does not hold a mkdocs.yml" in result.stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_cli_says_why_nothing_was_written(tmp_path: Path, monkeypatch) -> None:
+    shutil.copy(FIXTURES / "he-negative-reviews.txt", tmp_path / "a.txt")
+    first = _run(["a.txt", "--out", "clean"], tmp_path, monkeypatch)
+    again = _run(["a.txt", "--out", "clean"], tmp_path, monkeypatch)
+    assert first.exit_code == 0 and again.exit_code == 0
+    assert "ingested 1 of 1 file(s), 1 written\n" in first.stderr
+    assert "ingested 1 of 1 file(s), 0 written (1 unchanged since the last run)" in again.stderr
+
+
+def test_clean_files_keep_the_mode_the_umask_gives(tmp_path: Path, monkeypatch) -> None:
+    shutil.copy(FIXTURES / "he-negative-reviews.txt", tmp_path / "a.txt")
+    old = os.umask(0o022)
+    try:
+        result = _run(["a.txt", "--out", "clean"], tmp_path, monkeypatch)
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0
+    assert stat.S_IMODE((tmp_path / "clean" / "src-a.md").stat().st_mode) == 0o644

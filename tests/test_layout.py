@@ -115,7 +115,10 @@ def test_no_import_circles():
 
 
 def test_every_stage_says_what_it_owns():
-    for init in sorted(PACKAGE.glob("*/__init__.py")):
+    stages = sorted({path.parent for path in PACKAGE.rglob("*.py")} - {PACKAGE})
+    assert [stage.name for stage in stages] == ["checks", "cli", "core", "ingest", "site", "translate"]
+    for init in (stage / "__init__.py" for stage in stages):
+        assert init.is_file(), f"{init.parent.name} is not a package: it has no __init__.py"
         tree = ast.parse(init.read_text(encoding="utf-8"))
         assert ast.get_docstring(tree), f"{init.relative_to(PACKAGE.parent)} has no docstring"
 

@@ -109,13 +109,36 @@ def test_handbook_check_reports_a_wrong_number_in_a_po_file(project_copy) -> Non
     assert result.exit_code == 1
 
 
-def test_a_reviewer_can_silence_one_finding_for_one_entry(project_copy) -> None:
+def test_an_accepted_finding_is_listed_with_its_reason_and_not_counted(project_copy) -> None:
     target = project_copy.translations_dir / "ru" / "qa-sample.po"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(PO.replace('msgid "Give', '# qa-ignore: qa-numbers\nmsgid "Give'), encoding="utf-8")
+    reason = "# The source really says 16; the English rounds it.\n"
+    target.write_text(
+        PO.replace('msgid "Give', reason + '#, qa-ok:qa-numbers\nmsgid "Give'), encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["check", "--json"])
-    problems = json.loads(result.output)["problems"]
-    assert [p for p in problems if p["page"] == "qa-sample.md" and p["code"].startswith("qa-")] == []
+    report = json.loads(result.output)
+    assert [
+        p for p in report["problems"] if p["page"] == "qa-sample.md" and p["code"].startswith("qa-")
+    ] == []
+    accepted = [p for p in report["accepted"] if p["page"] == "qa-sample.md"]
+    assert [(p["code"], p["accepted"]) for p in accepted] == [
+        ("qa-numbers", "The source really says 16; the English rounds it.")
+    ]
+    # The table lists it apart and does not count it.
+    text = CliRunner().invoke(main, ["check"]).output
+    assert "accepted finding(s), not counted" in text and "qa-numbers" in text
+
+
+def test_an_accepted_finding_needs_a_reason(project_copy) -> None:
+    target = project_copy.translations_dir / "ru" / "qa-sample.po"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(PO.replace('msgid "Give', '#, qa-ok:numbers\nmsgid "Give'), encoding="utf-8")
+    report = json.loads(CliRunner().invoke(main, ["check", "--json"]).output)
+    mine = [p for p in report["problems"] if p["page"] == "qa-sample.md" and p["code"].startswith("qa-")]
+    assert [p["code"] for p in mine] == ["qa-numbers"]
+    assert "needs a translator comment giving the reason" in mine[0]["message"]
+    assert [p for p in report["accepted"] if p["page"] == "qa-sample.md"] == []
 
 
 POFILTER_TESTS = [

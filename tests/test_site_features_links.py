@@ -11,14 +11,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import PUBLIC_SITE_URL
 
-from handbook.core.project import LANGUAGES, Project
+from handbook.core.project import LANGUAGES
 from handbook.core.ui import t
-from handbook.site.build import read_config
 from handbook.site.link_features import english_change_dates, format_long_date
 
 REPO = Path(__file__).resolve().parent.parent
-SITE_URL = read_config(Project(REPO))["site_url"]
+SITE_URL = PUBLIC_SITE_URL  # the shared site is built for it (conftest.built_site)
 CODES = [lang.code for lang in LANGUAGES]
 PRINCIPLE = "principles/customer-comes-first/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -118,14 +118,18 @@ def test_every_section_heading_has_a_copy_link_button(built_site: Path) -> None:
         assert len(headings) >= 3
         for anchor, inner in headings:
             buttons = [attrs for tag, attrs in _elements(inner) if tag == "button"]
-            assert len(buttons) == 1, f"{code} #{anchor}: {inner}"
-            button = buttons[0]
+            assert len(buttons) == 2, f"{code} #{anchor}: {inner}"
+            button, neutral = buttons
+            # The second copies the language-neutral address (handbook.site.neutral_links).
+            assert neutral["class"] == "hb-copy-link hb-copy-link--neutral"
+            assert neutral["data-hb-url"] == f"{SITE_URL}go/{PRINCIPLE.split('/')[1]}/#{anchor}"
             assert button["type"] == "button"
             assert "data-pagefind-ignore" in button
             assert button["data-hb-url"] == f"{SITE_URL}{_prefix(code)}{PRINCIPLE}#{anchor}"
             assert button["lang"] == code
             title = re.sub(r"<[^>]+>", "", inner.split("<button", 1)[0]).strip()
             assert button["aria-label"] == t("links.copy", code, title=title)
+            assert neutral["aria-label"] == t("links.copy_neutral", code, title=title)
             assert button["data-hb-copied"] == t("links.copied", code)
             checked += 1
     assert checked >= 15
@@ -164,9 +168,9 @@ def _built_pages(built_site: Path, code: str) -> set[str]:
     pages = set()
     for page in root.rglob("index.html"):
         relative = page.relative_to(built_site).parent.as_posix()
-        if code == "en" and relative.split("/")[0] in CODES:
-            continue
-        if "http-equiv" in page.read_text(encoding="utf-8")[:600]:
+        if code == "en" and relative.split("/")[0] in (*CODES, "go"):
+            continue  # other languages, and the language-neutral /go/ pages (not in sitemaps)
+        if 'http-equiv="refresh"' in page.read_text(encoding="utf-8")[:1500]:
             continue  # a redirect stub, not a page
         pages.add(SITE_URL + ("" if relative == "." else relative + "/"))
     return pages
@@ -261,7 +265,7 @@ def test_copy_link_button_copies_the_stable_url(browser, site_url: str, code: st
     tab = context.new_page()
     try:
         tab.goto(f"{site_url}/{_prefix(code)}{PRINCIPLE}", wait_until="networkidle")
-        button = tab.locator("#why-it-matters .hb-copy-link")
+        button = tab.locator("#why-it-matters .hb-copy-link:not(.hb-copy-link--neutral)")
         assert button.get_attribute("aria-label").startswith(
             t("links.copy", code, title="").split("“")[0][:6]
         )

@@ -69,9 +69,22 @@ class CountingEngine:
         return [f"«{target}: {text}»" for text in texts]
 
 
+# The languages of a test project: mkdocs.yml is the only list (see handbook.core.project).
+MKDOCS_YML = """site_name: test
+plugins:
+  - i18n:
+      languages:
+        - {locale: en, default: true, name: English}
+        - {locale: he, name: עברית}
+        - {locale: ar, name: العربية}
+        - {locale: th, name: ไทย}
+        - {locale: ru, name: Русский}
+"""
+
+
 def make_project(root: Path, pages: dict[str, str] | None = None) -> Project:
     (root / "docs" / "en").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     for name, text in (pages or {"a.md": PAGE_A, "page-b.md": PAGE_B}).items():
         path = root / "docs" / "en" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -189,6 +202,41 @@ def test_changed_reviewed_segment_becomes_stale_and_keeps_both_texts(tmp_path: P
     assert "stale: 1\n" in page
 
 
+def test_a_translation_whose_placeholders_do_not_fit_the_english_is_not_shown(tmp_path: Path) -> None:
+    # A translation with a placeholder the English lacks would show "{2}" on the page; a stale
+    # translation written for an English with another number of placeholders may point its {1}
+    # at what is now another link. Both give way to the English, marked not translated.
+    project = make_project(tmp_path)
+    sync(project, engine=CountingEngine())
+    item = "Keep your area clean, see [the standard]({1})."
+    review(project, "ru", "a.md", {item: "Держите место в чистоте, см. [стандарт]({1})."})
+    review(project, "he", "a.md", {item: "שמרו על ניקיון, ראו [התקן]({2})."})
+    review(project, "ar", "a.md", {item: "حافظ على نظافة مكانك، انظر [المعيار]({1})."})
+    path = project.source_docs_dir / "a.md"
+    english = path.read_text(encoding="utf-8")
+    path.write_text(english.replace("Keep your area clean", "Keep your counter clean"), encoding="utf-8")
+    sync(project)
+    # Same placeholders as the English it was written for: the stale translation is shown.
+    for lang, text in (
+        ("ru", "Держите место в чистоте, см. [стандарт](page-b.md#the-idea)."),
+        ("ar", "حافظ على نظافة مكانك، انظر [المعيار](page-b.md#the-idea)."),
+    ):
+        page = (project.docs_dir / lang / "a.md").read_text(encoding="utf-8")
+        assert f"- {text}\n  {{: .hb-stale }}\n" in page, lang
+    # A placeholder the English does not have: the English is shown.
+    page = (project.docs_dir / "he" / "a.md").read_text(encoding="utf-8")
+    assert "- Keep your counter clean, see [the standard](page-b.md#the-idea).\n" in page
+    assert '{: .hb-missing lang="en" dir="ltr" }' in page and "({2})" not in page
+    # The English gains a link before the old one: the stale {1} would now be the new link.
+    path.write_text(
+        english.replace("Keep your area clean,", "Keep your [area](page-b.md) clean,"), encoding="utf-8"
+    )
+    sync(project, languages=["ru"])
+    page = (project.docs_dir / "ru" / "a.md").read_text(encoding="utf-8")
+    assert "стандарт" not in page
+    assert "- Keep your [area](page-b.md) clean, see [the standard](page-b.md#the-idea).\n" in page
+
+
 def test_removed_segment_becomes_obsolete_and_comes_back(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     sync(project, engine=CountingEngine())
@@ -279,6 +327,7 @@ def test_status_json_has_the_design_shape(tmp_path: Path, monkeypatch) -> None:
                 },
             }
         },
+        "refused": [],
     }
     table = CliRunner().invoke(main, ["status", "--lang", "he"])
     assert table.exit_code == 0 and "page-b.md" in table.output and "Hebrew (he)" in table.output
@@ -301,8 +350,8 @@ def test_unknown_language_code(tmp_path: Path, monkeypatch) -> None:
     result = run_cli(project, monkeypatch, "--lang", "he", "--lang", "xx")
     assert result.exit_code == 1
     assert result.output == (
-        "error: unknown language code 'xx'; expected one of: en, he, ar, th, ru\n"
-        "  fix: pass one of the listed codes with --lang\n"
+        "error: unknown target language 'xx'; expected one of: he, ar, th, ru\n"
+        "  fix: pass one of the listed codes with --lang (or add it to mkdocs.yml, see README: Add a language)\n"
     )
     assert snapshot(project) == before
     assert run_cli(project, monkeypatch, "--lang", "he").exit_code == 0

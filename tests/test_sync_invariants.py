@@ -1,4 +1,4 @@
-"""DESIGN.md invariants as tests: nothing a person wrote is lost, idempotence, atomic and locked runs."""
+"""ARCHITECTURE.md invariants as tests: nothing a person wrote is lost, idempotence, atomic and locked runs."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The public contract `handbook.segments.extract` and `handbook.segments.render` (DESIGN.md).
+"""The public contract `handbook.segments.extract` and `handbook.segments.render` (ARCHITECTURE.md).
 
 The code lives in `handbook.translate.segments` (reading a page into segments) and
 `handbook.translate.render` (putting translations back); this module only re-exports the two

@@ -20,9 +20,10 @@
     ar: /^[وف]?(?:[بكل]?(?:ال)?|لل)$/u,
   };
 
-  /* The word without diacritics or tatweel, as Pagefind compares it. */
+  /* The word without diacritics or tatweel (Thai marks kept), as handbook.site.search_tokens.fold. */
   function fold(word) {
-    return word.normalize("NFD").replace(/\p{M}/gu, "").replace(/\u0640/g, "");
+    // Thai vowel and tone marks are letters of the word: they stay.
+    return word.normalize("NFD").replace(/(?![\u0E00-\u0E7F])\p{M}/gu, "").replace(/\u0640/g, "");
   }
 
   /* Every reading of `word` with a valid prefix run removed, longest stem first. */
@@ -298,7 +299,7 @@
       var text = element("p");
       text.innerHTML = cleanExcerpt(excerpt, lang);
       article.appendChild(text);
-      link.href = withHighlight(url, markedWords(text).concat(queryTerms(shownQuery)));
+      link.href = withHighlight(url, markedWords(text).concat(queryTerms(shownQuery), shownTerms));
     }
     link.appendChild(article);
     link.addEventListener("click", function () { if (toggle) toggle.checked = false; });
@@ -407,6 +408,285 @@
     if (left < scrollwrap.clientHeight / 2) showMore();
   }
 
+  var STOPWORDS = {};
+  (settings.stopwords || []).forEach(function (word) { STOPWORDS[fold(word).toLowerCase()] = true; });
+  var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(lang, { granularity: "word" }) : null;
+
+  /*
+   * The query's words, lower case, each with where it stands ({text, chunk, start, end}); Thai
+   * (no spaces) is split by the browser's word segmenter, as Pagefind splits it.
+   */
+  function queryWordsOf(query) {
+    var words = [];
+    query.split(/\s+/).filter(Boolean).forEach(function (chunk, chunkIndex) {
+      var parts = [];
+      if (segmenter) {
+        Array.from(segmenter.segment(chunk)).forEach(function (part) {
+          if (part.isWordLike) parts.push({ text: part.segment, start: part.index });
+        });
+      } else {
+        var found;
+        var pattern = /[\p{L}\p{M}\p{N}]+/gu;
+        while ((found = pattern.exec(chunk))) parts.push({ text: found[0], start: found.index });
+      }
+      parts.forEach(function (part) {
+        words.push({
+          text: part.text.toLowerCase(),
+          chunk: chunkIndex,
+          start: part.start,
+          end: part.start + part.text.length,
+        });
+      });
+    });
+    return words;
+  }
+
+  /* The words that decide the results: all but the stopwords (all of them if nothing else is left). */
+  function contentWords(words) {
+    var seen = {};
+    var content = words.filter(function (word) {
+      // A lone Thai letter is a piece the segmenter cut off a word it does not know (ส|ตาร์บัคส์).
+      var text = fold(word.text);
+      return !STOPWORDS[text] && !(lang === "th" && Array.from(text).length < 2) && !/^\d{1,2}$/.test(text);
+    });
+    return (content.length ? content : words).filter(function (word) {
+      if (seen[word.text]) return false;
+      seen[word.text] = true;
+      return true;
+    });
+  }
+
+  var vocabulary = null;
+
+  /* The index's words, most frequent first (handbook.site.search.vocabulary, gzip-compressed). */
+  function loadVocabulary() {
+    if (!vocabulary) {
+      vocabulary = fetch(new URL("pagefind/handbook-words-" + lang + ".json.gz", siteRoot).href)
+        .then(function (response) {
+          if (!response.ok || typeof DecompressionStream === "undefined") return [];
+          return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
+        })
+        .catch(function () { return []; });
+    }
+    return vocabulary;
+  }
+
+  /* Whether `a` becomes `b` with at most one letter changed, added, removed or swapped with the next. */
+  function oneEditApart(a, b) {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (i === a.length && i === b.length) return true;
+    var rest = function (x, from) { return x.slice(from).join(""); };
+    if (a.length === b.length) {
+      if (rest(a, i + 1) === rest(b, i + 1)) return true;
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2);
+    }
+    return a.length > b.length ? rest(a, i + 1) === rest(b, i) : rest(a, i) === rest(b, i + 1);
+  }
+
+  var MIN_TYPO = 5; // letters: shorter words are not corrected (too many neighbours)
+
+  /* The index's most frequent words one edit away from `word` (or one of its prefix-free stems). */
+  function corrections(word, words) {
+    var forms = [word].concat(stemVariants(word, lang)).map(function (form) { return Array.from(fold(form)); });
+    var found = [];
+    for (var index = 0; index < words.length && found.length < 2; index++) {
+      var candidate = Array.from(words[index]);
+      if (candidate.length < MIN_TYPO - 1) continue;
+      if (forms.some(function (form) { return form.length >= MIN_TYPO - 1 && oneEditApart(form, candidate); })) {
+        if (forms.every(function (form) { return form.join("") !== words[index]; })) found.push(words[index]);
+      }
+    }
+    return found;
+  }
+
+  /* Thai: index words of five letters or more found, with one edit, inside a run of the query. */
+  function thaiCorrections(run, words) {
+    var letters = Array.from(run);
+    var found = [];
+    for (var index = 0; index < words.length && found.length < 2; index++) {
+      var word = Array.from(words[index]);
+      if (word.length < MIN_TYPO || run.indexOf(words[index]) !== -1) continue;
+      for (var start = 0; start < letters.length && found.length < 2; start++) {
+        var hit = false;
+        for (var size = word.length - 1; size <= word.length + 1 && !hit; size++) {
+          if (start + size > letters.length || size < MIN_TYPO - 1) continue;
+          hit = oneEditApart(letters.slice(start, start + size), word);
+          if (hit) found.push({ text: words[index], start: start, end: start + size });
+        }
+        if (hit) break;
+      }
+    }
+    return found;
+  }
+
+  /* Pagefind's hits for a query word (null: none) and `extra` words: page id -> {result, score}; stems count 0.8, corrections 0.9. */
+  function wordHits(module, word, extra) {
+    var typed = word === null ? [] : [{ text: word, weight: 1 }].concat(
+      stemVariants(word, lang).map(function (stem) { return { text: stem, weight: 0.8 }; })
+    );
+    var variants = typed.concat((extra || []).map(function (text) { return { text: text, weight: 0.9 }; }));
+    return Promise.all(variants.map(function (variant) { return module.search(variant.text); })).then(function (searches) {
+      var hits = {};
+      searches.forEach(function (found, index) {
+        ((found && found.results) || []).forEach(function (result) {
+          var score = result.score * variants[index].weight;
+          if (!hits[result.id] || hits[result.id].score < score) hits[result.id] = { result: result, score: score };
+        });
+      });
+      return hits;
+    });
+  }
+
+  /*
+   * Ranks pages by the query's content words each one has: a word counts more the fewer pages
+   * have it, and by how well the page matches it (Pagefind's score: title, summary and headings
+   * weigh more).
+   */
+  function rank(words, hitsByWord) {
+    var union = {};
+    hitsByWord.forEach(function (hits) { Object.keys(hits).forEach(function (id) { union[id] = true; }); });
+    var total = Math.max(Object.keys(union).length, 1);
+    var pages = {};
+    hitsByWord.forEach(function (hits) {
+      var ids = Object.keys(hits);
+      if (!ids.length) return;
+      // A rare word counts up to about twice a word every page has: coverage still decides most.
+      var importance = 1 + 0.5 * Math.log(total / ids.length);
+      var best = Math.max.apply(null, ids.map(function (id) { return hits[id].score; })) || 1;
+      ids.forEach(function (id) {
+        var page = pages[id] || (pages[id] = { id: id, score: 0, words: 0, result: null, lead: -1 });
+        page.score += importance * (1 + hits[id].score / best);
+        page.words += 1;
+        if (importance > page.lead) {
+          page.lead = importance;
+          page.result = hits[id].result;
+        }
+      });
+    });
+    return Object.keys(pages)
+      .map(function (id) { return pages[id]; })
+      .sort(function (a, b) { return b.score - a.score || b.words - a.words; });
+  }
+
+  var THAI = /[\u0E01-\u0E4E]/;
+
+  /*
+   * How the index knows `word`: "exact" (as it is, behind a prefix, or as the start of a longer
+   * word), "stem" (it starts like an index word but for an ending: refunding, обратившегося) or
+   * "" (not at all: Pagefind would answer with whatever shares its first few letters).
+   */
+  function knownIn(list) {
+    var set = {};
+    list.forEach(function (word) { set[word] = true; });
+    var starts = function (prefix) { return list.some(function (entry) { return entry.lastIndexOf(prefix, 0) === 0; }); };
+    return function (word) {
+      // Thai: the segmenter's pieces are often inside the index's words.
+      if (lang === "th") return list.some(function (entry) { return entry.indexOf(word) !== -1; }) ? "exact" : "";
+      var forms = [fold(word)].concat(stemVariants(word, lang));
+      if (forms.some(function (form) { return set[form] || starts(form); })) return "exact";
+      var stem = forms.some(function (form) {
+        var letters = Array.from(form);
+        return starts(letters.slice(0, Math.max(4, letters.length - 5)).join(""));
+      });
+      return stem ? "stem" : "";
+    };
+  }
+
+  /*
+   * Every content word's hits. A word of five letters or more the index does not have (Pagefind
+   * still returns loose matches for it) is searched as its nearest index words instead (one letter
+   * wrong, missing, extra or swapped); in Thai, where a typo also changes how the run is cut into
+   * words, a near index word inside a run stands for the pieces it covers when no page has them
+   * all or a piece is not an index word.
+   * The index's word list is fetched, beside the searches, only for a query with such a word.
+   */
+  function gather(module, query) {
+    var words = contentWords(queryWordsOf(query));
+    var runs = query.split(/\s+/).filter(Boolean);
+    var long = lang === "th"
+      ? runs.some(function (run) { return Array.from(run).length >= MIN_TYPO && THAI.test(run); })
+      : words.some(function (word) { return Array.from(word.text).length >= MIN_TYPO; });
+    return Promise.all([
+      Promise.all(words.map(function (word) { return wordHits(module, word.text); })),
+      long ? loadVocabulary() : Promise.resolve([]),
+    ]).then(function (both) {
+      var hitsByWord = both[0];
+      var vocab = both[1] || [];
+      var known = knownIn(vocab);
+      var fixed = [];
+      var fixes = words.map(function (word) {
+        var size = Array.from(word.text).length;
+        if (!vocab.length || size < MIN_TYPO - 1) return null;
+        var how = known(word.text);
+        if (how === "exact") return null;
+        var found = lang === "th" || size < MIN_TYPO ? [] : corrections(word.text, vocab);
+        fixed = fixed.concat(found);
+        if (!found.length && how === "stem") return null; // an ending Pagefind's stemmer removes
+        return found; // [] when nothing is near: the word matches nothing
+      });
+      hitsByWord = hitsByWord.map(function (hits, index) { return fixes[index] && !fixes[index].length ? {} : hits; });
+      var ranked = rank(words, hitsByWord);
+      var complete = ranked.some(function (page) { return page.words === words.length; });
+      // Thai pieces no index word contains (the segmenter cut a word it does not know).
+      var unsure = lang !== "th" ? [] : words.filter(function (word) {
+        return Array.from(word.text).length >= 3 && !vocab.some(function (entry) { return entry.indexOf(word.text) !== -1; });
+      });
+      if (lang === "th" && vocab.length && (!complete || unsure.length)) {
+        var extraWords = [];
+        runs.forEach(function (run, chunk) {
+          if (Array.from(run).length < MIN_TYPO || !THAI.test(run)) return;
+          thaiCorrections(run, vocab).filter(function (found) {
+            // With every piece an index word, any near word will do; else it must cover a piece that is not.
+            return !unsure.length || unsure.some(function (word) {
+              return word.chunk === chunk && word.start < found.end && word.end > found.start;
+            });
+          }).forEach(function (found) {
+            // The corrected word stands for the segments it covers.
+            var kept = words.map(function (word) {
+              return !(word.chunk === chunk && word.start >= found.start && word.end <= found.end + 1);
+            });
+            words = words.filter(function (word, index) { return kept[index]; });
+            fixes = fixes.filter(function (fix, index) { return kept[index]; });
+            hitsByWord = hitsByWord.filter(function (hits, index) { return kept[index]; });
+            extraWords.push({ text: found.text, chunk: chunk, start: found.start, end: found.end });
+            fixed.push(found.text);
+          });
+        });
+        words = words.concat(extraWords);
+        fixes = fixes.concat(extraWords.map(function (word) { return [word.text]; }));
+      }
+      if (!fixed.length) return { words: words, ranked: ranked, fixed: [] };
+      return Promise.all(
+        words.map(function (word, index) {
+          return fixes[index] && fixes[index].length ? wordHits(module, null, fixes[index]) : Promise.resolve(hitsByWord[index]);
+        })
+      ).then(function (again) { return { words: words, ranked: rank(words, again), fixed: fixed }; });
+    });
+  }
+
+  /*
+   * Within the first results: pages whose title has every word of the query first, and the home
+   * page, glossary and sources (kind "page") last unless their title has a word of the query.
+   */
+  function preferPages(pages, words) {
+    var titleHas = function (page, word) {
+      var title = fold(cleanText((page.meta && page.meta.title) || "")).toLowerCase();
+      return [fold(word.text)].concat(stemVariants(word.text, lang)).some(function (form) { return title.indexOf(form) !== -1; });
+    };
+    var group = function (page) {
+      if (words.length && words.every(function (word) { return titleHas(page, word); })) return 0;
+      var reference = page.meta && page.meta.hb_kind === "page";
+      return reference && !words.some(function (word) { return titleHas(page, word); }) ? 2 : 1;
+    };
+    return [0, 1, 2].reduce(function (ordered, rank) {
+      return ordered.concat(pages.filter(function (page) { return group(page) === rank; }));
+    }, []);
+  }
+
+  var shownTerms = [];
+
   function search(query) {
     var mine = ++sequence;
     query = query.trim();
@@ -417,34 +697,32 @@
     }
     if (!pagefind) meta.textContent = label("loading");
     return loadPagefind()
-      .then(function (module) {
-        return Promise.all(
-          queryVariants(query, lang).map(function (variant) { return module.search(variant); })
-        );
-      })
-      .then(function (searches) {
+      .then(function (module) { return gather(module, query); })
+      .then(function (found) {
         if (mine !== sequence) return null;
-        var best = {};
-        searches.forEach(function (found, index) {
-          var weight = index === 0 ? 1 : 0.8; // the words as typed rank above their stems
-          ((found && found.results) || []).forEach(function (result) {
-            var score = result.score * weight;
-            if (!best[result.id] || best[result.id].score < score) best[result.id] = { result: result, score: score };
-          });
-        });
-        var ranked = Object.keys(best)
-          .map(function (id) { return best[id]; })
-          .sort(function (a, b) { return b.score - a.score; });
+        var ranked = found.ranked.map(function (page) { return { result: page.result, score: page.score, words: page.words }; });
+        var partial = ranked.length > 0 && !ranked.some(function (page) { return page.words === found.words.length; });
         return Promise.all(ranked.slice(0, BATCH).map(function (hit) { return hit.result.data(); })).then(
-          function (pages) { return { pages: pages, total: ranked.length, rest: ranked.slice(BATCH) }; }
+          function (pages) {
+            return {
+              pages: preferPages(pages, found.words),
+              total: ranked.length,
+              rest: ranked.slice(BATCH),
+              partial: partial,
+              fixed: found.fixed,
+            };
+          }
         );
       })
       .then(function (found) {
         if (!found || mine !== sequence) return;
         shownQuery = query;
+        shownTerms = found.fixed;
         var total = found.total;
-        var message = total === 0 ? label("none") : total === 1 ? label("one") : label("other", total);
+        var message = total === 0 ? label("none") : found.partial ? label("partial", total) : total === 1 ? label("one") : label("other", total);
         show(message, found.pages.map(resultItem));
+        box.toggleAttribute("data-hb-search-partial", found.partial);
+        box.setAttribute("data-hb-search-fixed", found.fixed.join(" ")); // words corrected (typos)
         pending = found.rest;
         box.setAttribute("data-hb-search-shown", String(found.pages.length));
         box.setAttribute("data-hb-search-done", query);

@@ -23,6 +23,7 @@ import yaml
 from handbook.checks.registry import Problem, check
 from handbook.core.articles import (
     KINDS,
+    REQUIRED_SECTIONS,
     SLUG,
     expected_id,
     front_matter_errors,
@@ -32,11 +33,6 @@ from handbook.core.articles import (
 from handbook.core.errors import HandbookError
 from handbook.core.project import SOURCE_LANGUAGE, Project
 
-# Sections every page of a kind must have (DESIGN.md / the page map fix these anchors).
-REQUIRED_SECTIONS: Mapping[str, tuple[str, ...]] = {
-    "principle": ("the-idea", "why-it-matters", "on-a-shift", "example", "key-points"),
-    "case": ("what-happened", "what-was-done", "what-it-shows", "principles", "source"),
-}
 # Only these kinds draw facts from sources; the home and sources pages merely list them.
 SOURCE_USING_KINDS: tuple[str, ...] = ("principle", "case")
 SOURCES_REGISTRY = "sources.yml"
@@ -492,6 +488,19 @@ def check_principles_and_cases(project: Project) -> list[Problem]:
                             2,
                         )
                     )
+    return problems
+
+
+@check
+def check_placeholders(project: Project) -> list[Problem]:
+    """No `TODO` left from `handbook new`'s template."""
+    problems: list[Problem] = []
+    for page in load_pages(project):
+        for number, line in enumerate(page.path.read_text(encoding="utf-8").splitlines(), 1):
+            if "TODO" in line:
+                problems.append(
+                    _problem("placeholder", page.rel, f"replace the placeholder: {line.strip()}", number)
+                )
     return problems
 
 

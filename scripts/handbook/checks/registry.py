@@ -13,15 +13,18 @@ from handbook.core.project import Project
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing `handbook check` found wrong."""
+    """One thing `handbook check` found wrong, or (with `accepted`, the reviewer's reason) a
+    finding a reviewer accepted for that one entry: listed, not counted."""
 
     code: str
     lang: str
     page: str
     message: str
+    accepted: str = ""
 
     def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "lang": self.lang, "page": self.page, "message": self.message}
+        record = {"code": self.code, "lang": self.lang, "page": self.page, "message": self.message}
+        return record | ({"accepted": self.accepted} if self.accepted else {})
 
 
 CheckFunction = Callable[[Project], list[Problem]]

@@ -11,7 +11,13 @@ from handbook.core.project import TARGET_LANGUAGES, Project
 
 @click.command(name="import")
 @click.argument("drafts", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--lang", "languages", multiple=True, help="Language to import (repeatable; default: all).")
+@click.option(
+    "--lang",
+    "languages",
+    multiple=True,
+    metavar="L",
+    help=f"Target language to import ({', '.join(TARGET_LANGUAGES)}); repeatable. Default: all.",
+)
 @click.option(
     "--replace",
     "replace_human",
@@ -29,7 +35,7 @@ def import_command(drafts: Path, languages: tuple[str, ...], replace_human: bool
 
     project = Project.discover()
     report = import_drafts(
-        project, drafts, list(languages) or list(TARGET_LANGUAGES), replace_human=replace_human
+        project, drafts, list(languages) or list(project.target_languages), replace_human=replace_human
     )
     for label, taken in sorted(report.imported.items()):
         click.echo(f"{label}: {taken} segment(s) taken")

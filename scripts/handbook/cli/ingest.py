@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from pathlib import Path
 
 import click
@@ -18,7 +19,8 @@ from handbook.core.errors import HandbookError
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Folder for the clean <id>.md files (default: sources/clean in the project).",
+    help="Folder for the clean <id>.md files (default: sources/clean in the project; "
+    "outside a project --out is required).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print {results, errors} as JSON instead of tables.")
 def ingest_command(paths: tuple[Path, ...], out_dir: Path | None, as_json: bool) -> None:
@@ -38,12 +40,23 @@ def ingest_command(paths: tuple[Path, ...], out_dir: Path | None, as_json: bool)
 
     try:
         project: Project | None = Project.discover()
-    except HandbookError:
+    except HandbookError as exc:
+        # Outside a project only an explicit --out says where to write; a HANDBOOK_ROOT that
+        # points nowhere is always a mistake. Either way nothing is written.
+        if os.environ.get("HANDBOOK_ROOT"):
+            raise
+        if out_dir is None:
+            raise HandbookError(
+                exc.detail,
+                path=exc.path,
+                fix="run it inside the handbook checkout, set HANDBOOK_ROOT, or pass --out FOLDER",
+            ) from None
         project = None
     root = project.root if project else None
     sources = load_sources(project.sources_dir / SOURCES_FILE) if project else {}
     if out_dir is None:
-        out_dir = project.sources_dir / "clean" if project else Path("sources") / "clean"
+        assert project is not None
+        out_dir = project.sources_dir / "clean"
     lock = contextlib.nullcontext()
     if project is not None:
         from handbook.core.fsutil import project_lock
@@ -59,6 +72,9 @@ def ingest_command(paths: tuple[Path, ...], out_dir: Path | None, as_json: bool)
         click.echo(f"error: {error['message']}\n  fix: {error['fix']}", err=True)
     total = len(run.results) + len(run.errors)
     summary = f"ingested {len(run.results)} of {total} file(s), {len(run.written)} written"
+    unchanged = len(run.results) - len(run.written)
+    if unchanged:
+        summary += f" ({unchanged} unchanged since the last run)"
     if run.errors:
         failed = ", ".join(error["input"] for error in run.errors)
         click.echo(f"{summary}; failed: {failed}", err=True)

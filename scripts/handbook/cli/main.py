@@ -27,34 +27,87 @@ def main() -> None:
     default=None,
     help="How many languages to build at once [default: the number of usable CPU cores].",
 )
-def build(then_serve: bool, port: int, jobs: int | None) -> None:
+@click.option(
+    "--site-url",
+    metavar="URL",
+    default=None,
+    help="The public address the site is published at (canonical links, hreflang, sitemaps, "
+    "copy-link buttons) [default: HANDBOOK_SITE_URL, else site_url in mkdocs.yml].",
+)
+@click.option(
+    "--allow-stale",
+    is_flag=True,
+    help="Build even if `handbook sync --check` finds files out of date (says which).",
+)
+def build(then_serve: bool, port: int, jobs: int | None, site_url: str | None, allow_stale: bool) -> None:
     """Build the site: every language strictly (mkdocs build --strict) plus its search index.
 
     Languages are built in parallel, one process each; a language's search index is made as soon
     as its pages are. The site is built in a temporary folder and replaces site/ only when
-    everything succeeded, so a failed build leaves the previous site/ intact.
+    everything succeeded, so a failed build leaves the previous site/ intact. It holds the project
+    lock, refuses a tree that is out of date with docs/en (run `handbook sync`) unless
+    --allow-stale, and refuses pages carrying live markup the theme did not put there.
     """
+    import os
+
     from handbook.site.build import build_site
+    from handbook.site.public_url import ENV_VAR, checked_url
 
     project = Project.discover()
-    site = build_site(project, jobs=jobs, echo=lambda step: click.echo(f"• {step}", err=True))
-    click.echo(f"built {site.relative_to(project.root)}/", err=True)
-    if then_serve:
-        _serve(project, port)
+    previous = os.environ.get(ENV_VAR)
+    if site_url is not None:
+        # The language builds run in processes of their own; they read the base from the environment
+        # (set for this build only).
+        os.environ[ENV_VAR] = checked_url(site_url, source="--site-url")
+    try:
+        site = build_site(
+            project,
+            jobs=jobs,
+            echo=lambda step: click.echo(f"• {step}", err=True),
+            refuse_stale=not allow_stale,
+        )
+        click.echo(f"built {site.relative_to(project.root)}/", err=True)
+        if then_serve:
+            _serve(project, port)
+    finally:
+        if previous is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = previous
 
 
 @main.command()
 @click.option("--port", default=8000, show_default=True, help="Port to listen on (127.0.0.1).")
 def serve(port: int) -> None:
     """Serve the built site/ on http://127.0.0.1:PORT (run `handbook build` first)."""
-    _serve(Project.discover(), port)
+    from handbook.core.errors import HandbookError
+    from handbook.core.fsutil import project_lock
+    from handbook.site.guard import stale_pages
+
+    project = Project.discover()
+    try:
+        with project_lock(project.root, wait=0):
+            stale = stale_pages(project)
+    except HandbookError as error:
+        stale = [error.detail.splitlines()[0]]
+    if stale:
+        click.echo(
+            f"warning: {len(stale)} file(s) out of date with docs/en ({', '.join(stale[:5])}); "
+            "run `handbook sync` and `handbook build` to preview them",
+            err=True,
+        )
+    _serve(project, port)
 
 
 def _serve(project: Project, port: int) -> None:
+    from handbook.site.links import site_url
+    from handbook.site.public_url import base_path
     from handbook.site.serve import make_server
 
-    server = make_server(project.site_dir, port=port)
-    click.echo(f"serving {project.site_dir.name}/ on http://127.0.0.1:{port}/ (Ctrl+C stops)", err=True)
+    prefix = base_path(site_url(project))
+    server = make_server(project.site_dir, port=port, base_path=prefix)
+    also = f" and http://127.0.0.1:{port}{prefix}" if prefix != "/" else ""
+    click.echo(f"serving {project.site_dir.name}/ on http://127.0.0.1:{port}/{also} (Ctrl+C stops)", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -64,32 +117,52 @@ def _serve(project: Project, port: int) -> None:
 
 
 @main.command(name="check")
-@click.option("--json", "as_json", is_flag=True, help="Print {count, problems} as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print {count, problems, accepted} as JSON.")
 def check_command(as_json: bool) -> None:
-    """Check structure, links, anchors and translations; exit 1 if there are problems."""
+    """Check structure, links, anchors and translations; exit 1 if there are problems.
+
+    Translation QA findings a reviewer accepted for one entry (PO flag qa-ok:CODE plus a
+    translator comment giving the reason) are listed separately and not counted.
+    """
     import json
 
-    from handbook.checks import run_checks
+    from handbook.checks import check_report
 
-    problems = run_checks(Project.discover())
+    problems, accepted = check_report(Project.discover())
     if as_json:
         click.echo(
             json.dumps(
-                {"count": len(problems), "problems": [p.as_dict() for p in problems]},
+                {
+                    "count": len(problems),
+                    "problems": [p.as_dict() for p in problems],
+                    "accepted": [p.as_dict() for p in accepted],
+                },
                 ensure_ascii=False,
                 indent=2,
             )
         )
     else:
-        from rich.console import Console
         from rich.table import Table
 
-        console = Console(stderr=False)
+        from handbook.cli.tables import add_path_column, print_table, table_console
+
+        console = table_console()
+        if accepted:
+            table = Table("code", "lang", show_lines=False, title="accepted findings")
+            add_path_column(table, "page", [finding.page for finding in accepted])
+            table.add_column("message", overflow="fold")
+            table.add_column("accepted because", overflow="fold")
+            for finding in accepted:
+                table.add_row(finding.code, finding.lang, finding.page, finding.message, finding.accepted)
+            print_table(console, table)
+            console.print(f"{len(accepted)} accepted finding(s), not counted")
         if problems:
-            table = Table("code", "lang", "page", "message", show_lines=False)
+            table = Table("code", "lang", show_lines=False)
+            add_path_column(table, "page", [problem.page for problem in problems])
+            table.add_column("message", overflow="fold")
             for problem in problems:
                 table.add_row(problem.code, problem.lang, problem.page, problem.message)
-            console.print(table)
+            print_table(console, table)
         console.print(f"{len(problems)} problem(s)")
     if problems:
         raise SystemExit(1)
@@ -100,7 +173,16 @@ from handbook.cli.importing import import_command  # noqa: E402
 from handbook.cli.ingest import ingest_command  # noqa: E402
 from handbook.cli.links import links_command  # noqa: E402
 from handbook.cli.models import models_command  # noqa: E402
+from handbook.cli.new import new_command  # noqa: E402
 from handbook.cli.sync import status_command, sync_command  # noqa: E402
 
-for _command in (ingest_command, sync_command, status_command, import_command, links_command, models_command):
+for _command in (
+    ingest_command,
+    sync_command,
+    status_command,
+    import_command,
+    links_command,
+    models_command,
+    new_command,
+):
     main.add_command(_command)

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import click
 
+from handbook.core.project import TARGET_LANGUAGES
 from handbook.translate.models import install_model, installed_models, packages_dir
+
+MODEL_INDEX = "https://www.argosopentech.com/argospm/index/"
 
 
 @click.group(name="models")
@@ -29,12 +32,14 @@ def list_command(as_json: bool) -> None:
         payload = {"packages_dir": str(packages_dir()), "models": [model.as_dict() for model in models]}
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    from handbook.cli.tables import add_path_column, print_table, table_console
+
+    console = table_console()
     if models:
-        table = Table("pair", "languages", "version", "sentence splitter", "folder")
+        table = Table("pair", "languages", "version", "sentence splitter")
+        add_path_column(table, "folder", [model.path.name for model in models])
         for model in models:
             table.add_row(
                 model.pair,
@@ -43,8 +48,17 @@ def list_command(as_json: bool) -> None:
                 "packaged" if model.has_splitter else "not packaged (MiniSBD cache)",
                 model.path.name,
             )
-        console.print(table)
+        print_table(console, table)
     console.print(f"{len(models)} model(s) in {packages_dir()}", highlight=False)
+    english_pairs = {model.pair for model in models}
+    lacking = [code for code in TARGET_LANGUAGES if f"en → {code}" not in english_pairs]
+    if lacking:
+        console.print(
+            f"no model yet for {', '.join(f'en → {code}' for code in lacking)}. To add one: on a machine "
+            f"with internet access download translate-en_<lang>-*.argosmodel from {MODEL_INDEX}, copy it "
+            "here and run `handbook models install FILE.argosmodel`.",
+            highlight=False,
+        )
 
 
 @models_command.command(name="install")

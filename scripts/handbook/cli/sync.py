@@ -6,7 +6,7 @@ import json
 
 import click
 
-from handbook.core.project import LANGUAGE_BY_CODE, TARGET_LANGUAGES, Project
+from handbook.core.project import TARGET_LANGUAGES, Project, english_name
 from handbook.translate.engines import ENGINE_NAMES, get_engine
 
 _LANG_HELP = f"Target language code ({', '.join(TARGET_LANGUAGES)}); repeat for several. Default: all."
@@ -41,7 +41,7 @@ def sync_command(langs: tuple[str, ...], engine: str, check: bool) -> None:
     from handbook.translate.sync import resolve_languages, sync
 
     project = Project.discover()
-    resolve_languages(langs)  # unknown codes fail before the engine is loaded
+    resolve_languages(langs, project)  # unknown codes fail before the engine is loaded
     chosen = get_engine("none" if check else engine)
     console = Console(stderr=True, soft_wrap=True)
     progress = Progress(
@@ -62,13 +62,25 @@ def sync_command(langs: tuple[str, ...], engine: str, check: bool) -> None:
 
     with progress:
         report = sync(project, languages=langs, engine=chosen, check=check, progress=on_progress)
+    if report.recovered:
+        console.print(f"completed {report.recovered} file replacement(s) of an earlier run that was stopped")
+    for path in report.converted:
+        console.print(
+            f"{path}: decoded from its declared charset" + ("" if check else "; rewritten as UTF-8")
+        )
+    for line in report.refused:
+        console.print(f"refused: {line}", markup=False, highlight=False)
     if check:
+        if report.refused:
+            console.print(f"[red]{len(report.refused)} translation(s) refused[/]: fix them in their PO files")
         if report.changed:
             for path in report.written + report.removed:
                 console.print(f"would change: {path}")
             console.print(
                 f"[red]{len(report.written) + len(report.removed)} file(s) out of date[/]: run `handbook sync`"
             )
+            raise SystemExit(1)
+        if report.refused:
             raise SystemExit(1)
         console.print("translations and generated pages are up to date")
         return
@@ -87,26 +99,37 @@ def sync_command(langs: tuple[str, ...], engine: str, check: bool) -> None:
 
 @click.command(name="status")
 @click.option("--lang", "langs", multiple=True, metavar="L", help=_LANG_HELP)
-@click.option("--json", "as_json", is_flag=True, help="Print the status object of DESIGN.md as JSON.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print {"source_language", "languages": {L: {"totals", "pages": {PAGE: counts}}}} as JSON '
+    "(counts: segments, reviewed, machine, stale, missing).",
+)
 def status_command(langs: tuple[str, ...], as_json: bool) -> None:
     """Per page and language: how many segments are reviewed, machine, stale and missing."""
     from handbook.translate.status import COUNT_KEYS, status
 
     result = status(Project.discover(), langs)
+    refused = result.pop("refused")
     if as_json:
+        result["refused"] = refused
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    from handbook.cli.tables import add_path_column, print_table, table_console
+
+    console = table_console()
     for lang, data in result["languages"].items():
-        table = Table(title=f"{LANGUAGE_BY_CODE[lang].name} ({lang})", title_justify="left")
-        table.add_column("page")
+        table = Table(title=f"{english_name(lang)} ({lang})", title_justify="left")
+        add_path_column(table, "page", [*data["pages"], "total"])
         for key in COUNT_KEYS:
-            table.add_column(key, justify="right")
+            table.add_column(key, justify="right", no_wrap=True, min_width=len(key))
         for page, counts in data["pages"].items():
             style = None if counts["reviewed"] == counts["segments"] else "yellow"
             table.add_row(page, *(str(counts[key]) for key in COUNT_KEYS), style=style)
         table.add_row("total", *(str(data["totals"][key]) for key in COUNT_KEYS), style="bold")
-        console.print(table)
+        print_table(console, table)
+    for line in refused:
+        console.print(f"refused: {line}", markup=False, highlight=False, style="red")

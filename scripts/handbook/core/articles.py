@@ -1,6 +1,6 @@
 """Handbook articles: front matter parsing and validation, and the Markdown parser the checks use.
 
-An article is one `docs/en/**.md` page: YAML front matter (DESIGN.md, Data model) and a Markdown
+An article is one `docs/en/**.md` page: YAML front matter (ARCHITECTURE.md, Data model) and a Markdown
 body. `load_article` gives a valid `Article` or raises one `HandbookError` naming the file and
 line; `read_front_matter` and `front_matter_errors` are the two steps it is built from, for callers
 (the content checks) that report every problem instead of stopping at the first.
@@ -27,6 +27,11 @@ KINDS: tuple[str, ...] = ("principle", "case", "path", "page")
 STRING_KEYS: tuple[str, ...] = ("id", "kind", "title", "summary")
 LIST_KEYS: tuple[str, ...] = ("sources", "tags", "related")
 REQUIRED_KEYS: tuple[str, ...] = ("id", "kind", "title", "summary", "sources", "tags", "related")
+# Sections every page of a kind must have, by anchor (`handbook check`; `handbook new` writes them).
+REQUIRED_SECTIONS: Mapping[str, tuple[str, ...]] = {
+    "principle": ("the-idea", "why-it-matters", "on-a-shift", "example", "key-points"),
+    "case": ("what-happened", "what-was-done", "what-it-shows", "principles", "source"),
+}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The top-level index page is the home page; every other page's id is its file stem.
 HOME_ID = "home"
@@ -175,7 +180,7 @@ def load_article(path: Path, docs_root: Path | None = None) -> Article:
             "invalid front matter: " + "; ".join(error.message for error in errors),
             path=path,
             line=2,
-            fix="see the article format in DESIGN.md (Data model)",
+            fix="see the article format in ARCHITECTURE.md (Data model)",
         )
     data = front.data
     return Article(

@@ -5,10 +5,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import hashlib
+import json
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.core.errors import HandbookError
@@ -22,6 +26,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file 0600; give it the old file's mode, or what the umask gives a new file.
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -31,6 +37,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits `path` keeps when replaced: its own, or 0666 less the umask if it is new."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -74,3 +90,152 @@ def project_lock(root: Path, *, wait: float = 10.0) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
         handle.close()
+
+
+# --- replacing many files as one step -------------------------------------------------------------
+
+JOURNAL_NAME = ".handbook-journal.json"
+
+
+def _short_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _current_hash(path: Path) -> str:
+    """The file's hash as `sync` computes it ("" if it does not exist)."""
+    try:
+        return _short_hash(path.read_bytes())
+    except FileNotFoundError:
+        return ""
+
+
+def write_target(path: Path, root: Path) -> Path:
+    """Where writing `path` must go: through a symlink inside the project; one pointing outside is refused."""
+    path = Path(path)
+    resolved = Path(os.path.realpath(path))
+    root_resolved = Path(os.path.realpath(root))
+    if resolved != path.absolute() and not resolved.is_relative_to(root_resolved):
+        raise HandbookError(
+            f"is a symbolic link to {resolved}, outside the project; nothing was written",
+            path=path,
+            fix="replace the link with the file itself (or a link inside the project)",
+        )
+    return resolved
+
+
+def _os_error(exc: OSError, path: Path, root: Path) -> HandbookError:
+    try:
+        shown = Path(path).relative_to(root).as_posix()
+    except ValueError:
+        shown = str(path)
+    reason = exc.strerror or str(exc)
+    return HandbookError(
+        f"cannot write: {reason} (errno {exc.errno}); the run stopped and no file was replaced",
+        path=shown,
+        fix="make room on the disk or make the folder writable, then run the command again",
+    )
+
+
+def _new_file_mode(target: Path) -> int:
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except FileNotFoundError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+@dataclass
+class Replacements:
+    """Files to replace (and remove) together, all or nothing, checked against what was read.
+
+    Each file carries the hash of the bytes the run read (`expected`, "" for a file that did not
+    exist): if a file changed since (a translator saved it during the run), `commit` stops before
+    replacing anything and names it. Every new file is first written and fsynced beside its target;
+    an OS error there (read-only folder, full disk) removes them all and stops with one line naming
+    the file. A journal at the project root lists the pending renames, so a run killed while
+    replacing is completed by the next one (`recover_journal`, under the project lock).
+    """
+
+    root: Path
+    writes: list[tuple[Path, bytes, str]] = field(default_factory=list)
+    removals: list[tuple[Path, str]] = field(default_factory=list)
+
+    def write(self, path: Path, text: str, expected: str) -> None:
+        self.writes.append((Path(path), text.replace("\r\n", "\n").encode("utf-8"), expected))
+
+    def remove(self, path: Path, expected: str) -> None:
+        self.removals.append((Path(path), expected))
+
+    def _check_unchanged(self) -> None:
+        for path, *rest in self.writes + self.removals:
+            if _current_hash(path) != rest[-1]:
+                raise HandbookError(
+                    "changed on disk while the command was running (saved in an editor?); "
+                    "nothing was written, so that change is kept",
+                    path=Path(path).relative_to(self.root).as_posix(),
+                    fix="run the command again (it reads the file anew)",
+                )
+
+    def commit(self) -> None:
+        if not self.writes and not self.removals:
+            return
+        targets = [write_target(path, self.root) for path, _, _ in self.writes]
+        removal_targets = [write_target(path, self.root) for path, _ in self.removals]
+        self._check_unchanged()
+        staged: list[tuple[str, str]] = []
+        try:
+            for (path, data, _), target in zip(self.writes, targets, strict=True):
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+                    staged.append((tmp, str(target)))
+                    with os.fdopen(fd, "wb") as handle:
+                        handle.write(data)
+                        handle.flush()
+                        os.fsync(handle.fileno())
+                    os.chmod(tmp, _new_file_mode(target))
+                except OSError as exc:
+                    raise _os_error(exc, path, self.root) from None
+            journal = {"replace": staged, "remove": [str(target) for target in removal_targets]}
+            try:
+                atomic_write_bytes(self.root / JOURNAL_NAME, json.dumps(journal, indent=1).encode("utf-8"))
+            except OSError as exc:
+                raise _os_error(exc, self.root / JOURNAL_NAME, self.root) from None
+            self._check_unchanged()
+        except BaseException:
+            for tmp, _ in staged:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            with contextlib.suppress(OSError):
+                os.unlink(self.root / JOURNAL_NAME)
+            raise
+        _finish(self.root, journal)
+
+
+def _finish(root: Path, journal: dict) -> int:
+    done = 0
+    for tmp, target in journal.get("replace", []):
+        if os.path.exists(tmp):
+            os.replace(tmp, target)
+            done += 1
+    for target in journal.get("remove", []):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
+            done += 1
+    os.unlink(Path(root) / JOURNAL_NAME)
+    return done
+
+
+def recover_journal(root: Path) -> int:
+    """Complete the replacements of a run killed half-way (call under the project lock); how many."""
+    path = Path(root) / JOURNAL_NAME
+    try:
+        journal = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return 0
+    except (ValueError, UnicodeDecodeError):
+        # A journal torn while being written: nothing was replaced yet; its temp files are leftovers.
+        path.unlink()
+        return 0
+    return _finish(root, journal)

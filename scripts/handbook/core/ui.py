@@ -1,8 +1,18 @@
-"""The handbook's own interface strings (notices, buttons, labels) in every site language."""
+"""The handbook's own interface strings (notices, buttons, labels) in every site language.
+
+The languages the handbook started with have their strings here. A language added later (in
+mkdocs.yml) brings its own in `translations/<lang>/ui.yml`, a mapping of every key below to its
+text; `load_language_strings` reads it for the build and names any key it lacks.
+"""
 
 from __future__ import annotations
 
-from handbook.core.project import LANGUAGE_BY_CODE
+import string
+from pathlib import Path
+
+import yaml
+
+from handbook.core.errors import HandbookError, yaml_error
 
 # key -> {language code -> text}. Every key has all five languages (a test checks this).
 # Placeholders use str.format names, e.g. {count}.
@@ -23,6 +33,13 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "ar": "نسخ رابط القسم «{title}»",
         "th": "คัดลอกลิงก์ของหัวข้อ “{title}”",
         "ru": "Скопировать ссылку на раздел «{title}»",
+    },
+    "links.copy_neutral": {
+        "en": "Copy a link to “{title}” that opens in each reader’s language",
+        "he": "העתקת קישור לסעיף „{title}” שנפתח בשפה של כל קורא",
+        "ar": "نسخ رابط القسم «{title}» يُفتح بلغة كل قارئ",
+        "th": "คัดลอกลิงก์ของหัวข้อ “{title}” ที่เปิดเป็นภาษาของผู้อ่านแต่ละคน",
+        "ru": "Скопировать ссылку на раздел «{title}», которая откроется на языке читателя",
     },
     "links.copied": {
         "en": "Link copied",
@@ -102,6 +119,30 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "อ่านต้นฉบับภาษาอังกฤษ",
         "ru": "Читать английский оригинал",
     },
+    # source notes: `[src-000 §4]` on the site (handbook.site.source_notes; titles in sources.yml)
+    "source_note.text": {
+        "en": "Source: {title}, {paragraph}",
+        "he": "מקור: {title}, {paragraph}",
+        "ar": "المصدر: {title}، {paragraph}",
+        "th": "ที่มา: {title} {paragraph}",
+        "ru": "Источник: {title}, {paragraph}",
+    },
+    # between the paragraphs of one note ("¶5, ¶7")
+    "source_note.separator": {
+        "en": ", ",
+        "he": ", ",
+        "ar": "، ",
+        "th": ", ",
+        "ru": ", ",
+    },
+    # read out instead of the ¶ sign, before the number (hidden on screen)
+    "source_note.paragraph": {
+        "en": "paragraph",
+        "he": "פסקה",
+        "ar": "الفقرة",
+        "th": "ย่อหน้าที่",
+        "ru": "абзац",
+    },
     # search: the header search box (handbook.site.search, handbook-search.js)
     "search.placeholder": {
         "en": "Search the handbook",
@@ -145,6 +186,13 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "พบ {count} หน้าที่ตรงกัน",
         "ru": "Найдено подходящих страниц: {count}",
     },
+    "search.partial": {
+        "en": "No page has all your words; {count} pages have some of them",
+        "he": "אין עמוד עם כל המילים שחיפשתם; ב-{count} עמודים יש חלק מהן",
+        "ar": "لا توجد صفحة فيها كل كلماتك؛ بعضها موجود في {count} من الصفحات",
+        "th": "ไม่มีหน้าที่มีทุกคำที่ค้นหา มี {count} หน้าที่มีบางคำ",
+        "ru": "Ни на одной странице нет всех слов запроса; часть из них есть на страницах: {count}",
+    },
     "search.more": {
         "en": "More on this page: {count}",
         "he": "עוד בעמוד זה: {count}",
@@ -176,8 +224,60 @@ UI_STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+# Strings of languages added in mkdocs.yml, read from translations/<lang>/ui.yml for the build.
+_ADDED: dict[str, dict[str, str]] = {}
+UI_FILE = "ui.yml"
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def ui_file(translations_dir: Path, lang: str) -> Path:
+    return translations_dir / lang / UI_FILE
+
+
+def load_language_strings(translations_dir: Path, languages: list[str]) -> None:
+    """Read translations/<lang>/ui.yml of every language in `languages` that has no strings here.
+
+    A missing file, a missing key or a text with other {placeholders} than the English is one
+    HandbookError naming the file and every key to add.
+    """
+    for lang in languages:
+        if all(lang in texts for texts in UI_STRINGS.values()):
+            continue
+        path = ui_file(translations_dir, lang)
+        fix = (
+            f"give {path.name} every key of handbook.core.ui with its {lang} text "
+            f"(copy the English: {', '.join(sorted(UI_STRINGS))})"
+        )
+        if not path.is_file():
+            raise HandbookError(
+                f"the interface strings of {lang!r} (buttons, notices, search labels) are missing",
+                path=path,
+                fix=fix,
+            )
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise yaml_error(exc, what="the interface strings", path=path, fix=fix) from None
+        if not isinstance(data, dict):
+            raise HandbookError("expected a mapping of key: text", path=path, fix=fix)
+        missing = sorted(key for key in UI_STRINGS if not str(data.get(key) or "").strip())
+        if missing:
+            raise HandbookError(f"missing keys: {', '.join(missing)}", path=path, fix=fix)
+        wrong = sorted(key for key in UI_STRINGS if _fields(str(data[key])) != _fields(UI_STRINGS[key]["en"]))
+        if wrong:
+            raise HandbookError(
+                f"keys whose {{placeholders}} differ from the English: {', '.join(wrong)}",
+                path=path,
+                fix="keep each {name} of the English text, translated around it",
+            )
+        _ADDED[lang] = {key: str(data[key]) for key in UI_STRINGS}
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The string `key` in `lang` (English if that language lacks it), formatted with `values`."""
     texts = UI_STRINGS[key]
-    code = lang if lang in LANGUAGE_BY_CODE else "en"
-    return texts.get(code, texts["en"]).format(**values)
+    text = texts.get(lang) or _ADDED.get(lang, {}).get(key) or texts["en"]
+    return text.format(**values)

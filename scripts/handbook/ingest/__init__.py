@@ -5,6 +5,8 @@
 - `html`: the main text of a saved HTML page (trafilatura), and what it left out
 - `thai`: Thai word segmentation
 - `rules`: line-level boilerplate rules, each naming its reason
+- `interface`: the interface vocabulary of the five languages (menus, counters, dated metadata)
+- `blocks`: block-level boilerplate classification (jusText's classifier on our blocks)
 - `pipeline`: one article's bytes -> `CleanSource`, and the files of `handbook ingest`
 
 Ingest imports only `handbook.core`.

@@ -44,6 +44,7 @@ class _Line:
     heading: bool = False
     joined_to_next: bool = False
     extra: list[str] = field(default_factory=list)
+    junk: str | None = None  # the block classifier's reason, once it judged the line boilerplate
 
 
 _CASED_LOWER = "a-zа-яё"
@@ -227,6 +228,8 @@ def _join_broken_lines(lines: list[_Line], lang: str, html: bool, repaired: list
                 break
             if line.heading or nxt.heading or _NUMBERED.match(nxt.text) or rules.ends_sentence(line.text):
                 break
+            if line.junk or nxt.junk:
+                break
             first = nxt.text[0]
             broken = (
                 (first.isalpha() and first.islower() and (first.isascii() or _is_cyrillic(first)))
@@ -256,6 +259,24 @@ def _join_broken_lines(lines: list[_Line], lang: str, html: bool, repaired: list
     return out
 
 
+def _mark_boilerplate_blocks(lines: list[_Line], lang: str, removed: list[Change]) -> None:
+    """The block classifier (`handbook.ingest.blocks`) marks what it judges boilerplate, with why.
+
+    Marked lines stay in place until the blocks are built, so that the stages that look at the end
+    of the text (a heading with nothing after it, a teaser list) see the page as it was; they are
+    dropped, each with its reason, just before the flags.
+    """
+    from handbook.ingest import blocks
+
+    reasons = blocks.classify(
+        [(line.number, line.text, line.heading) for line in lines],
+        [(change.line, change.text) for change in removed],
+        lang,
+    )
+    for line, reason in zip(lines, reasons, strict=True):
+        line.junk = reason
+
+
 def _repair_glue(lines: list[_Line], repaired: list[Change], removed: list[Change]) -> list[_Line]:
     """Headings/captions glued to the next paragraph, repeated titles, missing sentence spaces."""
     out: list[_Line] = []
@@ -263,6 +284,9 @@ def _repair_glue(lines: list[_Line], repaired: list[Change], removed: list[Chang
     heading_keys = headings.keys()
     last_heading: _Line | None = None
     for line in lines:
+        if line.junk:
+            out.append(line)
+            continue
         short = line.heading or len(line.text) <= 100
         line_key = rules.key(line.text) if short else ""
         if line.heading or (line.kind in ("text", "heading") and len(line.text) <= 100):
@@ -311,7 +335,7 @@ def _strip_dangling_tails(lines: list[_Line], lang: str, removed: list[Change]) 
     if lang == "th":
         return
     for line in lines:
-        if line.heading or line.kind != "text" or len(line.text) < 120:
+        if line.heading or line.kind != "text" or len(line.text) < 120 or line.junk:
             continue
         match = _TAIL.match(line.text)
         if not match:
@@ -399,26 +423,34 @@ def clean_lines(
         raise IngestError("nothing is left after removing boilerplate: the file holds no article text")
     lang = detect_language("\n".join(line.text for line in lines))
     _mark_headings(lines, lang, html)
+    _mark_boilerplate_blocks(lines, lang, removed)
     lines = _join_broken_lines(lines, lang, html, repaired)
     lines = _repair_glue(lines, repaired, removed)
     _strip_dangling_tails(lines, lang, removed)
     lines = [line for line in lines if line.text.strip()]
 
     title, title_in_body = "", False
-    if lines and lines[0].heading and not tag and (not html or lines[0].level <= 1 or html_title is None):
-        title, title_in_body = lines[0].text, True
-        lines = lines[1:]
+    article = [line for line in lines if not line.junk]
+    if not article:
+        raise IngestError("nothing is left after removing boilerplate: the file holds no article text")
+    first = article[0]
+    if first.heading and not tag and (not html or first.level <= 1 or html_title is None):
+        title, title_in_body = first.text, True
+        lines = [line for line in lines if line is not first]
     elif tag:
         title = tag
     elif html_title:
         title = html_title
-    elif early := [x for x in lines[:3] if x.heading and not _NUMBERED.match(x.text)]:
+    elif early := [x for x in article[:3] if x.heading and not _NUMBERED.match(x.text)]:
         title = early[0].text
-    elif lines:
-        title = _title_from_text(lines[0].text, lang)
+    else:
+        title = _title_from_text(first.text, lang)
 
     blocks: list[Block] = []
+    junk: dict[int, str] = {}
     for line in lines:
+        if line.junk:
+            junk[line.number] = line.junk
         if line.heading:
             level = min(max(line.level, 2), 4) if html else 2
             blocks.append(Block("heading", line.text, line.number, level))
@@ -428,6 +460,10 @@ def clean_lines(
         removed.append(Change(blocks[-1].line, blocks[-1].text, "heading with no text after it"))
         blocks.pop()
     blocks = _drop_teaser_list(blocks, removed)
+    for block in blocks:
+        if block.line in junk:
+            removed.append(Change(block.line, block.text, junk[block.line]))
+    blocks = [block for block in blocks if block.line not in junk]
     flags = _flags(blocks, lang)
     return (
         lang,

@@ -44,6 +44,7 @@ def ingest_bytes(
                     ) from None
             extraction = extract_html(text)
             html_lines, html_title = extraction.lines, extraction.title
+            html_title = _full_title(html_title, extraction.dropped)
             if not html_lines:
                 raise IngestError("no main text found in the HTML page")
             decoded = decode("\n".join(line.text for line in html_lines).encode("utf-8"))
@@ -95,3 +96,18 @@ def ingest_bytes(
         repaired=tuple(repaired),
         flags=tuple(flags),
     )
+
+
+def _full_title(title: str | None, dropped: list[tuple[int, str]]) -> str | None:
+    """The page's heading when `<title>` is a shortened form of it that the extractor left out.
+
+    Sites cut the `<title>` (and their name is already stripped from it); the `<h1>` the reader
+    sees starts with the same words and goes on.
+    """
+    if not title:
+        return title
+    start = rules.key(title)
+    for _, text in dropped:
+        if len(text) <= 200 and rules.key(text).startswith(start) and len(text) > len(title):
+            return text
+    return title

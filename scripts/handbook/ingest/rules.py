@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from handbook.ingest import interface
+
 # --- reasons (the report's vocabulary) -------------------------------------------------------
 
 TEMPLATE = "template placeholder"
@@ -171,7 +173,9 @@ _RELATED = re.compile(
         "смотрите также|по теме|рекомендуем|вам может понравиться|ที่เกี่ยวข้อง|"
         "บทความที่เกี่ยวข้อง|บทความแนะนำ|เรื่องที่เกี่ยวข้อง|קרא גם|קראו גם|כתבות קשורות|"
         "כתבות נוספות|מאמרים קשורים|מאמרים נוספים|ראו גם|עוד בנושא|اقرأ أيضا|اقرأ أيضاً|"
-        "مقالات ذات صلة|ذات صلة|مواضيع ذات صلة|قد يعجبك أيضا|قد يعجبك أيضاً"
+        "مقالات ذات صلة|ذات صلة|مواضيع ذات صلة|قد يعجبك أيضا|قد يعجبك أيضاً|اقرأ أيضًا|"
+        "אולי יעניין אותך גם|עוד כתבות|อ่านเพิ่มเติม|คุณอาจสนใจ|บทความที่คุณอาจสนใจ|กระทู้ที่คุณอาจสนใจ|"
+        "you might also like|more articles|другие статьи|другие статьи раздела"
     )
     + r")\s*[:：]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
@@ -285,7 +289,7 @@ def classify_line(text: str) -> str | None:
     parts = _BREADCRUMB_SEP.split(stripped)
     if len(parts) >= 3 and len(stripped) <= 150 and all(0 < len(p.split()) <= 6 for p in parts):
         return BREADCRUMB
-    return None
+    return interface.classify(stripped, NAVIGATION_WORDS)
 
 
 def archive_tag(text: str) -> str | None:

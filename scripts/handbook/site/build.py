@@ -27,6 +27,9 @@ from handbook.core.errors import HandbookError, yaml_error
 from handbook.translate.glossary import load_glossary
 from handbook.core.project import Project
 from handbook.site.search import BUNDLE_DIR, glossary_word_groups, index_language, merge_bundles, page_sources
+from handbook.site.search_words import load_search_words
+from handbook.core.fsutil import project_lock
+from handbook.site.guard import remove_leftovers, stale_pages, unsafe_markup
 
 # Order in which languages are built: those whose search index takes longest first (Thai is
 # segmented, Hebrew and Arabic get prefix stems), so the slowest indexes can start while the
@@ -129,8 +132,19 @@ def validate_project(project: Project) -> None:
 
 
 def _mkdocs_problems(output: str) -> list[str]:
+    """mkdocs' warnings and errors, each with its indented continuation lines (the pages a
+    "not included in the nav" warning lists come on the lines after it)."""
     lines = [line.rstrip() for line in output.splitlines()]
-    picked = [line for line in lines if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))]
+    picked: list[str] = []
+    in_problem = False
+    for line in lines:
+        if line.startswith(("WARNING", "ERROR", "Error", "Aborted")):
+            picked.append(line)
+            in_problem = True
+        elif in_problem and line.startswith((" ", "\t")) and line.strip():
+            picked.append("  " + line.strip())
+        else:
+            in_problem = False
     return picked or lines[-15:]
 
 
@@ -156,13 +170,43 @@ def build_site(
     echo: Callable[[str], None] = lambda _: None,
     jobs: int | None = None,
     timings: list[TaskTiming] | None = None,
+    refuse_stale: bool = False,
 ) -> Path:
     """Build the whole site strictly, language by language in parallel, then replace `site/`.
 
     `jobs` is how many processes run at once (default: the usable cores); `timings`, when given,
     receives a TaskTiming per step. Any failure raises HandbookError and leaves `site/` as it was.
+    The whole build holds the project lock (no sync, import or ingest changes the tree meanwhile);
+    `refuse_stale` refuses a tree `handbook sync --check` finds out of date (`handbook build` sets
+    it unless --allow-stale); a page with live markup the theme did not put there is refused
+    (`handbook.site.guard`).
     """
-    validate_project(project)
+    with project_lock(project.root):
+        return _build_locked(project, echo=echo, jobs=jobs, timings=timings, refuse_stale=refuse_stale)
+
+
+def _build_locked(project: Project, *, echo, jobs, timings, refuse_stale: bool) -> Path:
+    for name in remove_leftovers(project.root):
+        echo(f"removed {name}/, left by a build that was stopped")
+    validate_project(project)  # a missing language folder is named as such, not as stale pages
+    try:
+        stale = stale_pages(project)
+    except HandbookError as error:  # sync itself refuses the tree (a hand-edited page, a bad PO file)
+        if refuse_stale:
+            raise HandbookError(
+                f"the tree is not in sync with docs/en: {error.detail}",
+                fix="fix what is listed and run `handbook sync` (or `handbook build --allow-stale`)",
+            ) from None
+        stale = [error.detail.splitlines()[-1].strip()]
+    if stale and refuse_stale:
+        raise HandbookError(
+            f"{len(stale)} file(s) are out of date with docs/en: "
+            + ", ".join(stale[:10])
+            + (" ..." if len(stale) > 10 else ""),
+            fix="run `handbook sync` (or `handbook build --allow-stale` to build them as they are)",
+        )
+    if stale:
+        echo(f"building {len(stale)} out-of-date file(s) as they are: {', '.join(stale[:5])}")
     default, languages = built_languages(read_config(project))
     if not default:
         raise HandbookError(
@@ -179,6 +223,14 @@ def build_site(
         _run_steps(project, default, order, parts, jobs=jobs, echo=echo, timings=timings)
         echo("assembling the site")
         staging = _assemble(default, order, parts)
+        unsafe = unsafe_markup(staging)
+        if unsafe:
+            raise HandbookError(
+                f"{len(unsafe)} page(s) carry live markup the theme does not put there; the site was "
+                "not published:\n  " + "\n  ".join(unsafe[:20]),
+                fix="find the text in docs/en or the PO file that makes it and remove it (a bug in "
+                "`handbook sync`'s refusals if it came from a translation: report it)",
+            )
         _swap_in(staging, project.site_dir)
     finally:
         shutil.rmtree(parts, ignore_errors=True)
@@ -255,7 +307,7 @@ def _run_steps(
 def _build_pages(project: Project, lang: str, parts: Path, *, default: str) -> TaskTiming:
     """One language's pages, by `python -m handbook.site.build_language` into parts/<lang>/site."""
     start = time.perf_counter()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_BUILD_PARENT=str(os.getpid()))
     result = subprocess.run(
         [
             sys.executable,
@@ -309,8 +361,15 @@ def _build_index(project: Project, lang: str, parts: Path) -> TaskTiming:
         )
     glossary_file = project.translations_dir / "glossary.yml"
     groups = glossary_word_groups(load_glossary(glossary_file), lang) if glossary_file.is_file() else ()
+    synonyms = load_search_words(glossary_file).synonyms_for(lang)
     index_language(
-        built, lang, parts / lang / BUNDLE_DIR, parts / lang / "index-work", sources=sources, groups=groups
+        built,
+        lang,
+        parts / lang / BUNDLE_DIR,
+        parts / lang / "index-work",
+        sources=sources,
+        groups=groups,
+        synonyms=synonyms,
     )
     return TaskTiming("index", lang, start, time.perf_counter(), pages=len(sources.get(lang, [])))
 

@@ -28,6 +28,21 @@ import sys
 from pathlib import Path
 
 
+def exit_with_parent() -> None:
+    """Linux: be killed when the `handbook build` that started this process dies (a killed build
+    must not leave workers writing); `HANDBOOK_BUILD_PARENT` names that parent."""
+    parent = os.environ.get("HANDBOOK_BUILD_PARENT")
+    if not parent or not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != int(parent):  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def build_language(config_file: Path, site_dir: Path, lang: str) -> int:
     """Build `lang` of the site described by `config_file` into `site_dir`; the number of pages."""
     from mkdocs.commands.build import build
@@ -76,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     config_file, site_dir, lang = Path(args[0]), Path(args[1]), args[2]
+    exit_with_parent()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_to_stderr()
     from mkdocs.exceptions import MkDocsException

@@ -4,7 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook.core.project import LANGUAGE_BY_CODE, SOURCE_LANGUAGE
+from handbook.core.errors import HandbookError
+from handbook.core.project import SOURCE_LANGUAGE, read_languages, text_direction
+from handbook.core.ui import load_language_strings
+
+
+class LanguageStrings:
+    """Loads the interface strings of languages added in mkdocs.yml (`translations/<lang>/ui.yml`).
+
+    A language listed without them fails the build with the file and the keys to add.
+    """
+
+    def on_config(self, config, **kwargs):
+        from mkdocs.exceptions import PluginError
+
+        config_file = Path(config.config_file_path)
+        try:
+            codes = [lang.code for lang in read_languages(config_file)]
+            load_language_strings(config_file.parent / "translations", codes)
+        except HandbookError as error:
+            raise PluginError(error.format_message()) from None
+        return config
 
 
 class FallbackDirection:
@@ -20,11 +40,7 @@ class FallbackDirection:
         file_locale = context.get("i18n_file_locale")
         page_locale = context.get("i18n_page_locale")
         if file_locale and page_locale and file_locale != page_locale:
-            language = LANGUAGE_BY_CODE.get(file_locale)
-            context["handbook_fallback"] = {
-                "lang": file_locale,
-                "dir": language.dir if language else "ltr",
-            }
+            context["handbook_fallback"] = {"lang": file_locale, "dir": text_direction(file_locale)}
         else:
             context["handbook_fallback"] = None
         return context
@@ -37,11 +53,8 @@ def site_language(config) -> str:
 
 def with_direction(output: str, code: str) -> str:
     """`output` with `dir` added to Material's `<html lang="...">` opening tag."""
-    language = LANGUAGE_BY_CODE.get(code)
-    if language is None:
-        return output
     opening = f'<html lang="{code}" class="no-js">'
-    return output.replace(opening, f'<html lang="{code}" dir="{language.dir}" class="no-js">', 1)
+    return output.replace(opening, f'<html lang="{code}" dir="{text_direction(code)}" class="no-js">', 1)
 
 
 class HtmlDirection:

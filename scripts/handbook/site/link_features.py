@@ -16,7 +16,8 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from handbook.site.links import page_path
-from handbook.core.project import LANGUAGE_BY_CODE, SOURCE_LANGUAGE
+from handbook.site.neutral_links import neutral_path
+from handbook.core.project import SOURCE_LANGUAGE, text_direction
 from handbook.core.ui import t
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -137,8 +138,7 @@ class LastChanged:
         lang = _current_language(config)
         key = "links.last_changed" if lang == SOURCE_LANGUAGE else "links.english_last_changed"
         label = html.escape(t(key, lang, date="\x00")).split("\x00")
-        language = LANGUAGE_BY_CODE.get(lang)
-        direction = language.dir if language else "ltr"
+        direction = text_direction(lang)
         stamp = (
             f'<time datetime="{when.isoformat()}">{html.escape(format_long_date(when.date(), lang))}</time>'
         )
@@ -162,6 +162,15 @@ _LINK_ICON = (
     "0 0 1-.7-1.7l2.1-2.1a1.5 1.5 0 0 0-2.1-2.1l-2.1 2.1a1 1 0 0 1-1.4-1.4l2.1-2.1a3.5 3.5 0 0 1 5 "
     '5l-2.1 2.1a1 1 0 0 1-.8.2z"/></svg>'
 )
+_GLOBE_ICON = (
+    '<svg class="hb-copy-link__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" '
+    'width="18" height="18"><path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm6.9 '
+    "6h-3a15.7 15.7 0 0 0-1.4-3.6A8 8 0 0 1 18.9 8zM12 4a14 14 0 0 1 1.9 4h-3.8A14 14 0 0 1 12 4zM4.3 "
+    "14a8 8 0 0 1 0-4h3.4a16.5 16.5 0 0 0 0 4H4.3zm.8 2h3a15.7 15.7 0 0 0 1.4 3.6A8 8 0 0 1 5.1 16zm3-8h-3a8 "
+    "8 0 0 1 4.4-3.6A15.7 15.7 0 0 0 8.1 8zM12 20a14 14 0 0 1-1.9-4h3.8A14 14 0 0 1 12 20zm2.3-6H9.7a14.7 "
+    "14.7 0 0 1 0-4h4.6a14.7 14.7 0 0 1 0 4zm.2 5.6a15.7 15.7 0 0 0 1.4-3.6h3a8 8 0 0 1-4.4 3.6zm1.8-5.6a16.5 "
+    '16.5 0 0 0 0-4h3.4a8 8 0 0 1 0 4h-3.4z"/></svg>'
+)
 
 
 class CopyLinkButtons:
@@ -175,6 +184,10 @@ class CopyLinkButtons:
     def on_page_content(self, html_text: str, *, page, config, **kwargs) -> str:
         lang = _current_language(config)
         base = page.canonical_url or (config.site_url or "") + page.url
+        page_id = (page.meta or {}).get("id")
+        neutral = (
+            (config.site_url or "") + neutral_path(page_id) if isinstance(page_id, str) and page_id else None
+        )
 
         def add_button(match: re.Match[str]) -> str:
             level, attrs, inner = match.groups()
@@ -192,6 +205,18 @@ class CopyLinkButtons:
                 f'data-hb-failed="{html.escape(t("links.copy_failed", lang, url=url))}" '
                 f'aria-label="{html.escape(label)}" title="{html.escape(label)}">{_LINK_ICON}</button>'
             )
+            if neutral is not None:
+                # The same section at its language-neutral address (/go/<id>/#anchor).
+                neutral_url = f"{neutral}#{anchor}"
+                neutral_label = t("links.copy_neutral", lang, title=title)
+                button += (
+                    f'<button type="button" class="hb-copy-link hb-copy-link--neutral" lang="{lang}" '
+                    f'data-pagefind-ignore data-hb-url="{html.escape(neutral_url)}" '
+                    f'data-hb-copied="{html.escape(t("links.copied", lang))}" '
+                    f'data-hb-failed="{html.escape(t("links.copy_failed", lang, url=neutral_url))}" '
+                    f'aria-label="{html.escape(neutral_label)}" title="{html.escape(neutral_label)}">'
+                    f"{_GLOBE_ICON}</button>"
+                )
             return f"<h{level}{attrs}>{inner}{button}</h{level}>"
 
         return _HEADING.sub(add_button, html_text)

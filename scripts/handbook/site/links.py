@@ -22,6 +22,7 @@ from handbook.site.build import configured_languages, read_config
 from handbook.core.errors import HandbookError, yaml_error
 from handbook.core.fsutil import atomic_write_text
 from handbook.core.project import LANGUAGES, SOURCE_LANGUAGE, Project
+from handbook.site.public_url import public_url
 
 REGISTRY_NAME = "urls.yml"
 REGISTRY_HEADER = (
@@ -41,9 +42,10 @@ class SectionLink:
     anchor: str
     title: str
     url: str
+    neutral_url: str  # /go/<id>/#anchor: opens in the reader's language
 
     def as_dict(self) -> dict[str, str]:
-        return {"anchor": self.anchor, "title": self.title, "url": self.url}
+        return {"anchor": self.anchor, "title": self.title, "url": self.url, "neutral_url": self.neutral_url}
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class PageLink:
     url: str
     source: str  # the page's path under docs/<lang>/, e.g. "principles/customer-comes-first.md"
     sections: tuple[SectionLink, ...]
+    neutral_url: str = ""  # /go/<id>/: the page in the reader's language (handbook.site.neutral_links)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -63,6 +66,7 @@ class PageLink:
             "lang": self.lang,
             "title": self.title,
             "url": self.url,
+            "neutral_url": self.neutral_url,
             "sections": [section.as_dict() for section in self.sections],
         }
 
@@ -122,15 +126,8 @@ def parse_page(text: str, path: Path) -> ParsedPage:
 
 
 def site_url(project: Project) -> str:
-    """`site_url` from mkdocs.yml with a trailing slash, or a clear error when it is missing."""
-    value = read_config(project).get("site_url")
-    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
-        raise HandbookError(
-            f"site_url must be an absolute http(s) URL, found {value!r}",
-            path=project.config_file,
-            fix="set site_url: https://<host>/<path>/ in mkdocs.yml (the address the site is published at)",
-        )
-    return value if value.endswith("/") else value + "/"
+    """The public base URL with a trailing slash: HANDBOOK_SITE_URL, else site_url in mkdocs.yml."""
+    return public_url(read_config(project).get("site_url"), config_file=project.config_file)
 
 
 def page_path(source: str, lang: str) -> str:
@@ -197,16 +194,22 @@ def collect_links(project: Project, languages: list[str] | None = None) -> list[
             title = str(
                 translated.meta.get("title") or translated.heading or page.meta.get("title") or source
             )
+            page_id = str(page.meta.get("id") or PurePosixPath(source).with_suffix("").as_posix())
+            neutral = f"{base_url}go/{page_id}/"
             links.append(
                 PageLink(
-                    id=str(page.meta.get("id") or PurePosixPath(source).with_suffix("").as_posix()),
+                    id=page_id,
                     lang=lang,
                     title=title,
                     url=url,
                     source=source,
+                    neutral_url=neutral,
                     sections=tuple(
                         SectionLink(
-                            anchor=anchor, title=titles.get(anchor, english_title), url=f"{url}#{anchor}"
+                            anchor=anchor,
+                            title=titles.get(anchor, english_title),
+                            url=f"{url}#{anchor}",
+                            neutral_url=f"{neutral}#{anchor}",
                         )
                         for anchor, english_title in page.sections
                     ),
@@ -216,12 +219,16 @@ def collect_links(project: Project, languages: list[str] | None = None) -> list[
 
 
 def relative_urls(links: list[PageLink], base_url: str) -> list[str]:
-    """Every page and section URL of `links` as a path under site_url (`/he/principles/x/#why`)."""
+    """Every page and section URL of `links`, language-neutral ones too, as a path under site_url
+    (`/he/principles/x/#why`, `/go/x/#why`)."""
     urls: list[str] = []
     for link in links:
         urls.append("/" + link.url.removeprefix(base_url))
         urls.extend("/" + section.url.removeprefix(base_url) for section in link.sections)
-    return urls
+        if link.neutral_url:
+            urls.append("/" + link.neutral_url.removeprefix(base_url))
+            urls.extend("/" + section.neutral_url.removeprefix(base_url) for section in link.sections)
+    return list(dict.fromkeys(urls))
 
 
 def registry_path(project: Project) -> Path:
@@ -321,8 +328,23 @@ def sources_for(neutral_path: str) -> list[str]:
     return [f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"]
 
 
+_GO_PAGE = re.compile(r'data-hb-page="([^"]*)"')
+
+
 def resolve_url(site: Path, path: str, anchor: str) -> str | None:
-    """None if `path#anchor` resolves in the built site, else what is wrong."""
+    """None if `path#anchor` resolves in the built site, else what is wrong.
+
+    A language-neutral address `go/<id>/#anchor` resolves when its page exists and the page it
+    leads to (in the default language; every language has the same anchors) has the anchor.
+    """
+    if path.startswith("go/"):
+        html = _html_file(site, path)
+        if not html.is_file():
+            return f"{html.relative_to(site.parent).as_posix()} is missing"
+        found = _GO_PAGE.search(html.read_text(encoding="utf-8"))
+        if found is None:
+            return f"{html.relative_to(site.parent).as_posix()} is not a language-neutral page"
+        return resolve_url(site, found.group(1), anchor)
     html = _html_file(site, path)
     facts = _page_facts(html)
     if facts is None:
@@ -339,7 +361,6 @@ def url_problem(site: Path, url: str) -> str | None:
     """None if the registry URL `url` (`/he/x/#anchor`) resolves in the built `site`, else why not."""
     path, _, anchor = url.lstrip("/").partition("#")
     return resolve_url(site, path, anchor)
-
 
 
 def update_registry(project: Project) -> tuple[int, int, list[str]]:

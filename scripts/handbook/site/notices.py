@@ -15,7 +15,7 @@ from html import escape
 
 from mkdocs.utils import get_relative_url
 
-from handbook.core.project import LANGUAGE_BY_CODE, SOURCE_LANGUAGE
+from handbook.core.project import SOURCE_LANGUAGE
 from handbook.core.ui import t
 
 STATES = ("machine", "stale", "missing")
@@ -50,7 +50,7 @@ class TranslationNotice:
     def on_page_content(self, html_text: str, *, page, config, **kwargs) -> str:
         counts = (page.meta or {}).get("translation")
         lang = (config.theme.get("language") or SOURCE_LANGUAGE).split("-")[0]
-        if not isinstance(counts, dict) or counts.get("lang") != lang or lang not in LANGUAGE_BY_CODE:
+        if not isinstance(counts, dict) or counts.get("lang") != lang or lang == SOURCE_LANGUAGE:
             return html_text
         prefix = f"{lang}/"
         url = page.url or ""

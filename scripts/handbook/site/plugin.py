@@ -14,13 +14,19 @@ from handbook.site.link_features import (
     LastChanged,
 )
 from handbook.site.nav_cache import NavigationCache
+from handbook.site.neutral_links import NeutralLinks
 from handbook.site.notices import TranslationNotice
+from handbook.site.public_url import PublicSiteUrl
 from handbook.site.search import SearchBox
-from handbook.site.features import FallbackDirection, HtmlDirection, NotFoundPages
+from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
+from handbook.site.source_notes import SourceNotes
+from handbook.site.csp import ContentSecurityPolicy
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
 FEATURES: list[type] = [
+    LanguageStrings,  # publishing: interface strings of languages added in mkdocs.yml
+    PublicSiteUrl,  # publishing: HANDBOOK_SITE_URL overrides site_url (handbook.site.public_url)
     FallbackDirection,
     HtmlDirection,
     NotFoundPages,
@@ -29,9 +35,12 @@ FEATURES: list[type] = [
     HreflangAlternates,
     LanguageSitemaps,
     LanguageRedirects,
+    NeutralLinks,  # publishing: /go/<id>/ language-neutral addresses (handbook.site.neutral_links)
     SearchBox,  # search: the header search box's language and labels (handbook.site.search)
+    SourceNotes,  # source references as source notes (handbook.site.source_notes)
     TranslationNotice,  # translation notices and block marks (handbook.site.notices)
     NavigationCache,  # build speed: navigation HTML reused between pages (handbook.site.nav_cache)
+    ContentSecurityPolicy,  # last: the CSP meta tag first in <head> (handbook.site.csp)
 ]
 
 
@@ -50,6 +59,12 @@ class HandbookPlugin(BasePlugin):
                 if result is not None:
                     value = result
         return value
+
+    def on_startup(self, *, command, dirty):
+        for feature in self.features:
+            handler = getattr(feature, "on_startup", None)
+            if handler is not None:
+                handler(command=command, dirty=dirty)
 
     def on_config(self, config, **kwargs):
         return self._dispatch("on_config", config, **kwargs)

@@ -1,51 +1,48 @@
-"""Per-language search: the Pagefind index `handbook build` writes, and the token rules it adds.
+"""Per-language search: the Pagefind index `handbook build` writes, and the search box's settings.
 
-Pagefind (one index per `<html lang>`) stems English, Russian and Arabic and segments Thai, but
-cannot match a Hebrew word behind its one-letter prefixes (ה, ו, ב, כ, ל, מ, ש), an Arabic word
-behind a conjunction and the article (والعميل, فالعميل) or a bare preposition (لعميل), a singular
-with its irregular plural (عميل, عملاء; עיקרון, עקרונות), or a Thai word inside a dictionary
-compound (ถั่ว in นมถั่วเหลือง: the browser segments queries finer than the indexer). So every such
-word is followed by *index-only tokens* (its stems, the glossary's other forms of the word, its
-inner words), bracketed by U+2063/U+2064, in the copy of the page handed to Pagefind only (the
-served HTML is untouched); the browser script removes them from excerpts. The script
-(`overrides/assets/javascripts/handbook-search.js`) mirrors `stem_variants` for the query side;
-both are tested against `tests/data/search/normalise_cases.yml`.
+Each language's built pages are handed to Pagefind as index copies (`handbook.site.search_tokens`
+adds the index-only tokens: stems, glossary forms, Thai inner words, synonyms, summary and
+keywords); the bundles are merged into the site's one `pagefind/` folder, each language's with
+its word list for the script's typo correction. The token rules' names are re-exported here.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import os
 import re
 import shutil
 import subprocess
-import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from html import unescape as html_unescape
 from pathlib import Path
 
 from handbook.core.errors import HandbookError
-from handbook.translate.glossary import Glossary
+from handbook.site.search_tokens import (  # noqa: F401  (re-exported for callers of handbook.site.search)
+    _TAG_OR_TEXT,
+    INDEX_ONLY_END,
+    INDEX_ONLY_MARK,
+    MAX_PREFIX,
+    MIN_STEM,
+    OTHER_WORD,
+    PREFIX_GRAMMAR,
+    WORD,
+    WordGroups,
+    _word_pattern,
+    add_index_only_tokens,
+    expand_run,
+    fold,
+    glossary_word_groups,
+    index_copy,
+    stem_variants,
+    thai_inner_words,
+)
+from handbook.site.search_words import EMPTY as EMPTY_WORDS
+from handbook.site.search_words import SearchWords, Synonyms, load_search_words
 
-# Brackets a token that exists only in the search index (the browser script strips it from
-# excerpts): U+2063 INVISIBLE SEPARATOR ... U+2064 INVISIBLE PLUS. Pagefind drops both from words.
-INDEX_ONLY_MARK = "\u2063"
-INDEX_ONLY_END = "\u2064"
-# Shortest stem worth a token: shorter ones ("של" -> "ל") match far too much.
-MIN_STEM = 3
-MAX_PREFIX = 5
-# A whole prefix run, in grammatical order. Hebrew: and, that/when, preposition, article.
-# Arabic: and/so, preposition, article; "لل" is ل + the article with its alif dropped.
-PREFIX_GRAMMAR: dict[str, re.Pattern[str]] = {
-    "he": re.compile(r"^ו?(?:ש|כש|מש)?[בכלמ]?ה?$"),
-    "ar": re.compile(r"^[وف]?(?:[بكل]?(?:ال)?|لل)$"),
-}
-WORD = {
-    "he": re.compile(r"[\u05D0-\u05EA\u0591-\u05C7]+"),
-    "ar": re.compile(r"[\u0621-\u065F\u0670-\u06D3]+"),
-    "th": re.compile(r"[\u0E01-\u0E3A\u0E40-\u0E4E]+"),
-}
-TATWEEL = "\u0640"
 # What Pagefind must not index: Material's chrome inside the article, and (besides their own
 # data-pagefind-ignore) the translation notices, copy-link buttons and last-changed dates.
 EXCLUDE_SELECTORS = (
@@ -69,133 +66,6 @@ UNUSED_BUNDLE_FILES = (
 )
 BUNDLE_DIR = "pagefind"
 _HTML_LANG = re.compile(r"<html\b[^>]*\blang=\"([A-Za-z-]+)\"")
-_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
-
-
-def fold(word: str) -> str:
-    """The word without diacritics (niqqud, harakat, hamza seats) or tatweel, as Pagefind compares it."""
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M") and c != TATWEEL)
-
-
-# Groups of one word's forms that a reader searching for one of them means all of (a singular and
-# its broken plural). Each group is a frozenset of folded words; a tuple of them is hashable, so
-# it can be part of `expand_run`'s cache key.
-WordGroups = tuple[frozenset[str], ...]
-
-
-def glossary_word_groups(glossary: Glossary, lang: str) -> WordGroups:
-    """Each key term's one-word renderings in `lang` (the agreed one and its `forms`), as a group.
-
-    The glossary lists forms its QA matcher cannot derive: for Hebrew and Arabic, irregular and
-    broken plurals (עיקרון/עקרונות, عميل/عملاء, شكوى/شكاوى). Only languages with prefix rules get
-    groups: Pagefind's own stemmers handle Russian and English, and Thai forms are phrases.
-    """
-    if lang not in PREFIX_GRAMMAR:
-        return ()
-    groups = []
-    for term in glossary.terms:
-        words = frozenset(fold(form) for form in term.renderings.get(lang, ()) if len(form.split()) == 1)
-        if len(words) > 1:
-            groups.append(words)
-    return tuple(groups)
-
-
-def stem_variants(word: str, lang: str) -> list[str]:
-    """Every reading of `word` with a valid prefix run removed, longest stem first.
-
-    `stem_variants("שהלקוח", "he") == ["הלקוח", "לקוח"]`; languages without a rule give `[]`.
-    """
-    grammar = PREFIX_GRAMMAR.get(lang)
-    if grammar is None:
-        return []
-    folded = fold(word)
-    variants: list[str] = []
-    for cut in range(1, min(MAX_PREFIX, len(folded) - MIN_STEM) + 1):
-        if grammar.match(folded[:cut]):
-            variants.append(folded[cut:])
-    return variants
-
-
-@functools.lru_cache(maxsize=65536)
-def _thai_syllables(token: str) -> tuple[str, ...]:
-    from pythainlp.tokenize import syllable_tokenize
-
-    return tuple(syllable_tokenize(token, engine="han_solo"))
-
-
-def thai_inner_words(word: str) -> list[str]:
-    """Syllable-aligned suffixes of one Thai dictionary word (นมถั่วเหลือง -> ถั่วเหลือง, เหลือง).
-
-    Pagefind's indexer keeps dictionary compounds whole while the browser's Intl.Segmenter splits
-    the query finer (ถั่ว, เหลือง); Pagefind matches query words as prefixes of index words, so the
-    suffixes make every inner word findable.
-    """
-    if len(word) < 4:
-        return []
-    syllables = _thai_syllables(word)
-    suffixes = ["".join(syllables[start:]) for start in range(1, len(syllables))]
-    return [suffix for suffix in suffixes if len(suffix) >= 2]
-
-
-def _with_tokens(word: str, tokens: list[str]) -> str:
-    return word + "".join(f" {INDEX_ONLY_MARK}{token}{INDEX_ONLY_END}" for token in tokens)
-
-
-@functools.lru_cache(maxsize=262144)
-def expand_run(run: str, lang: str, groups: WordGroups = ()) -> str:
-    """One run of letters followed by its index-only tokens (cached: runs repeat across pages)."""
-    if lang == "th":
-        from pythainlp.tokenize import word_tokenize
-
-        words = word_tokenize(run, engine="newmm", keep_whitespace=False)
-        return "".join(_with_tokens(thai, thai_inner_words(thai)) for thai in words)
-    tokens = stem_variants(run, lang)
-    readings = {fold(run), *tokens}
-    for group in groups:
-        if not group.isdisjoint(readings):
-            tokens += sorted(group - readings)
-            readings |= group
-    return _with_tokens(run, tokens)
-
-
-def add_index_only_tokens(html: str, lang: str, groups: WordGroups = ()) -> str:
-    """`html` with each word's index-only tokens inserted after it, bracketed by the invisible marks.
-
-    Hebrew and Arabic words get their prefix-stripped stems and, where the word or a stem is in one
-    of `groups`, the group's other forms; each word of a Thai run (split with pythainlp's newmm)
-    gets its inner words, right after it so excerpts centre on the real text.
-    """
-    word = WORD.get(lang)
-    if word is None:
-        return html
-    parts = _TAG_OR_TEXT.split(html)
-    in_raw_text = False
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            name = part[1:].split(None, 1)[0].lower().rstrip(">") if len(part) > 2 else ""
-            if name in ("script", "style", "title"):
-                in_raw_text = True
-            elif name in ("/script", "/style", "/title"):
-                in_raw_text = False
-        elif part and not in_raw_text:
-            parts[index] = word.sub(lambda match: expand_run(match.group(0), lang, groups), part)
-    return "".join(parts)
-
-
-def index_copy(html: str, lang: str, groups: WordGroups = ()) -> str:
-    """What Pagefind reads of a built page: its head and its article, with index-only tokens.
-
-    Navigation, header and footer are left out (Pagefind would skip them anyway, after parsing).
-    """
-    marker = html.find("data-pagefind-body")
-    body = html.find("<body")
-    if marker < 0 or body < 0:
-        return add_index_only_tokens(html, lang, groups)
-    start = html.rfind("<", 0, marker)
-    end = html.find("</article>", start)
-    article = html[start : end if end >= 0 else len(html)]
-    return html[:body] + "<body>" + add_index_only_tokens(article, lang, groups) + "</body></html>\n"
 
 
 @dataclass(frozen=True)
@@ -303,16 +173,21 @@ def index_language(
     *,
     sources: dict[str, list[tuple[str, str]]] | None = None,
     groups: WordGroups = (),
+    synonyms: Synonyms = (),
 ) -> dict:
     """Pagefind bundle for the `lang` pages of `built_dir` (index-only tokens added); its entry.
 
     `built_dir` may hold one language (a part of `handbook build`) or the whole site; `sources`
     is its `page_sources` when the caller has read them already; `groups` are the word forms
-    indexed under each other (`glossary_word_groups`).
+    indexed under each other (`glossary_word_groups`), `synonyms` the language's synonym table
+    (`handbook.site.search_words`). The bundle also gets the language's word list (`VOCABULARY`).
     """
     if sources is None:
         sources = page_sources(built_dir)
-    pages = [IndexedPage(url, lang, index_copy(html, lang, groups)) for url, html in sources.get(lang, [])]
+    pages = [
+        IndexedPage(url, lang, index_copy(html, lang, groups, synonyms))
+        for url, html in sources.get(lang, [])
+    ]
     if not pages:
         raise HandbookError(
             f"no {lang!r} page of the built site carries data-pagefind-body, so its search would be empty",
@@ -320,6 +195,10 @@ def index_language(
             fix="keep the data-pagefind-body wrapper around the article in overrides/main.html's content block",
         )
     written = write_index(pages, bundle, workdir)
+    words = vocabulary(pages, lang)
+    (bundle / VOCABULARY.format(lang=lang)).write_bytes(
+        gzip.compress(json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mtime=0)
+    )
     if lang not in written.get("languages", {}):
         raise HandbookError(
             f"Pagefind wrote no index for: {lang}",
@@ -327,6 +206,45 @@ def index_language(
             fix="check that those pages have text inside data-pagefind-body",
         )
     return written
+
+
+# The words of a language's index, most frequent first, gzip-compressed (as Pagefind's own files),
+# for the script's typo correction: fetched for a query with a word of five letters or more.
+VOCABULARY = "handbook-words-{lang}.json.gz"
+MIN_VOCABULARY_WORD = 4
+MAX_VOCABULARY = 30000
+
+
+def vocabulary(pages: list[IndexedPage], lang: str) -> list[str]:
+    """Every word (and index-only token) of `pages` of four letters or more, most frequent first.
+
+    Thai runs are cut into pythainlp's words (the ones the index holds), not kept whole.
+    """
+    pattern = _word_pattern("|".join(([WORD[lang].pattern] if lang in WORD else []) + [OTHER_WORD]))
+    counts: Counter[str] = Counter()
+    for page in pages:
+        text = html_unescape(_TAG_OR_TEXT.sub(" ", page.html[page.html.find("<body") :]))
+        tokens = _INDEX_ONLY.findall(text)
+        plain = _INDEX_ONLY.sub(" ", text)
+        found: list[str] = []
+        for match in pattern.findall(plain):
+            found += list(_thai_words(match)) if lang == "th" and WORD["th"].fullmatch(match) else [match]
+        for token in tokens:
+            found += pattern.findall(token)
+        counts.update(
+            word for word in (fold(word).lower() for word in found) if len(word) >= MIN_VOCABULARY_WORD
+        )
+    return [word for word, _ in counts.most_common(MAX_VOCABULARY)]
+
+
+_INDEX_ONLY = re.compile(f"{INDEX_ONLY_MARK}([^{INDEX_ONLY_END}]*){INDEX_ONLY_END}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _thai_words(run: str) -> tuple[str, ...]:
+    from pythainlp.tokenize import word_tokenize
+
+    return tuple(word_tokenize(run, engine="newmm", keep_whitespace=False))
 
 
 def merge_bundles(bundles: list[Path], output: Path) -> None:
@@ -358,6 +276,7 @@ SEARCH_LABELS = (
     "none",
     "one",
     "other",
+    "partial",
     "more",
     "error",
     "results",
@@ -366,23 +285,28 @@ SEARCH_LABELS = (
 
 
 class SearchBox:
-    """Gives the header search box (`overrides/partials/search.html`) its language and labels.
+    """Gives the header search box (`overrides/partials/search.html`) its language, labels and stopwords.
 
     A template global rather than page context, so pages rendered without a page (404.html)
-    get the labels too.
+    get the labels too. The stopwords come from the glossary's `search:` section.
     """
 
-    def on_env(self, env, **kwargs):
-        env.globals["handbook_search_settings"] = search_box_settings
+    def on_env(self, env, config=None, **kwargs):
+        words = EMPTY_WORDS
+        if config is not None and config.get("config_file_path"):
+            words = load_search_words(
+                Path(config["config_file_path"]).parent / "translations" / "glossary.yml"
+            )
+        env.globals["handbook_search_settings"] = functools.partial(search_box_settings, words=words)
         return env
 
 
-def search_box_settings(lang: str | None) -> dict:
-    """What the search script needs from the build: the language and its interface labels."""
+def search_box_settings(lang: str | None, words: SearchWords = EMPTY_WORDS) -> dict:
+    """What the search script needs from the build: the language, its labels and its stopwords."""
     from handbook.core.ui import t
 
     lang = (lang or "en").split("-")[0]
 
     # `{count}` stays a placeholder: the script fills it in.
     labels = {key: t(f"search.{key}", lang, count="{count}") for key in SEARCH_LABELS}
-    return {"lang": lang, "labels": labels}
+    return {"lang": lang, "labels": labels, "stopwords": list(words.stopwords_for(lang))}

@@ -21,7 +21,7 @@ _ANCHOR = re.compile(r"\{#[^}]+\}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Thousands separators differ by language (4,000 / 4 000); compare the digits only.
 _GROUPING = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
-TRANSLATED_KEYS = ("title", "summary")
+TRANSLATED_KEYS = ("title", "summary", "keywords")
 
 
 @dataclass(frozen=True)

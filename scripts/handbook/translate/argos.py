@@ -1,6 +1,6 @@
 """The Argos Translate engine: whole segments in one batch, with Argos' known behaviours wrapped.
 
-What it wraps (DESIGN.md, "Machine translation"): settings are read once at import, so the
+What it wraps (ARCHITECTURE.md, "Machine translation"): settings are read once at import, so the
 environment is set first (`handbook.translate.models.import_argos`); `_` in output becomes a space and
 surrounding whitespace is stripped, so underscores, placeholders and do-not-translate names are
 masked and whitespace is put back; each line is translated on its own; output stops at 256 tokens
@@ -559,7 +559,7 @@ def _combined_pattern(extra: str | None) -> re.Pattern[str]:
 
 
 def _glossary_names() -> tuple[str, ...]:
-    """The glossary's do-not-translate names, when run inside a handbook checkout."""
+    """The glossary's brand names and the names it keeps in Latin, inside a handbook checkout."""
     from handbook.core.project import Project
     from handbook.translate.glossary import load_glossary
 
@@ -570,4 +570,4 @@ def _glossary_names() -> tuple[str, ...]:
     path = project.translations_dir / "glossary.yml"
     if not path.is_file():
         return ()
-    return tuple(name for name in load_glossary(path).do_not_translate if name.strip())
+    return tuple(name for name in load_glossary(path).kept_in_latin if name.strip())

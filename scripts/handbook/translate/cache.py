@@ -22,7 +22,7 @@ from handbook.translate.pages import COUNT_KEYS, digest, english_pages
 from handbook.translate.segments import Segment, extract
 
 # Bump when merging or rendering changes: every generated page is then redone once.
-RENDER_VERSION = "2"
+RENDER_VERSION = "8"  # 4-6: source references and stale placeholders; 7: refused translations; 8: both
 CACHE_VERSION = 1
 
 
@@ -136,7 +136,10 @@ class EntryCache:
 
     def save(self) -> None:
         if self.dirty:
-            atomic_write_bytes(self.path, marshal.dumps({"version": CACHE_VERSION, "pages": self.pages}))
+            try:
+                atomic_write_bytes(self.path, marshal.dumps({"version": CACHE_VERSION, "pages": self.pages}))
+            except OSError:
+                return  # only a speed-up: the next run rebuilds it from the PO files
             self.dirty = False
 
 
@@ -152,8 +155,8 @@ def could_improve(items: Iterable[Raw], memory: Memory, drafts: bool) -> bool:
     """True if the memory (or the engine) now offers something better for one of `items`."""
     best = memory.best
     for msgid, msgstr, fuzzy, engine, previous in items:
-        if msgstr and (not fuzzy or (previous and not engine)):
-            continue  # reviewed, or a person's stale text: never replaced by the memory
+        if msgstr and (not fuzzy or not engine):
+            continue  # reviewed, or a person's fuzzy text (stale, "needs work"): never replaced
         if drafts and (not msgstr or previous):
             return True  # missing, or a stale machine draft: the engine drafts it
         hit = best.get(msgid)

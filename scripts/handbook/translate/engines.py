@@ -1,6 +1,6 @@
 """Machine translation engines behind `handbook sync --engine`: the interface and the light engines.
 
-The interface every engine implements (DESIGN.md, Machine translation):
+The interface every engine implements (ARCHITECTURE.md, Machine translation):
 
     class Engine(Protocol):
         name: str

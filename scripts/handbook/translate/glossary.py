@@ -1,16 +1,19 @@
-"""The term list `translations/glossary.yml`: names never translated and one rendering per key term."""
+"""The term list `translations/glossary.yml`: brand names, people and places, key terms, number rules.
+
+The file's own header comment is the schema; `load_glossary` checks every entry against it and
+names the file, the entry and the fix for a bad one.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from handbook.core.errors import HandbookError, yaml_error
-from handbook.core.project import TARGET_LANGUAGES
 
 # Hebrew final letters take their medial form inside a word (נאמן -> הנאמנים).
 _HEBREW_FINALS = str.maketrans("ךםןףץ", "כמנפצ")
@@ -68,17 +71,86 @@ class Term:
 
     def accepted(self, lang: str, text: str) -> bool:
         """Whether `text` uses the agreed rendering (in any of its accepted forms) for `lang`."""
-        folded = fold(text, lang)
-        for form in self.renderings.get(lang, ()):
-            if all(stem(word, lang) in folded for word in fold(form, lang).split()):
-                return True
-        return False
+        return uses_any(self.renderings.get(lang, ()), lang, text)
+
+
+def uses_any(forms: tuple[str, ...], lang: str, text: str) -> bool:
+    """Whether `text` holds one of `forms`, each word possibly inflected or behind a prefix."""
+    folded = fold(text, lang)
+    for form in forms:
+        if all(stem(word, lang) in folded for word in fold(form, lang).split()):
+            return True
+    return False
+
+
+_LATIN_LETTER = re.compile("[A-Za-z]")
+SCRIPT_LETTERS = {
+    "he": re.compile("[\u05d0-\u05ea]"),
+    "ar": re.compile("[\u0621-\u064a]"),
+    "th": re.compile("[\u0e01-\u0e4e]"),
+    "ru": re.compile("[\u0400-\u04ff]"),
+}
+NAME_KINDS = ("person", "place")
+# The languages the glossary's names and numbers are written and checked in: those whose script it
+# knows. A language added to mkdocs.yml later joins here with its letters (until then its pages are
+# not checked against the names), so the glossary never depends on which project was found first.
+TARGET_LANGUAGES: tuple[str, ...] = tuple(SCRIPT_LETTERS)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person or place: how each language writes it (Latin, or its usual transcription)."""
+
+    english: tuple[str, ...]  # the full name first, then short forms ("Lily")
+    kind: str
+    renderings: dict[str, tuple[str, ...]]  # lang -> the rendering first, then other forms
+    gloss: dict[str, str]
+
+    def latin(self, lang: str) -> bool:
+        """Whether `lang` keeps the name in Latin script."""
+        return self.renderings[lang][0] == self.english[0]
+
+    @cached_property
+    def source_pattern(self) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(form) for form in sorted(self.english, key=len, reverse=True))
+        return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])")
+
+    def written(self, lang: str, text: str) -> bool:
+        """Whether `text` writes the name as agreed for `lang` (inflected or after a prefix)."""
+        if self.latin(lang):
+            return any(
+                re.search(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", text)
+                for form in self.renderings[lang]
+            )
+        return uses_any(self.renderings[lang], lang, text)
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    """How one language writes numbers: digits, the group separator, the decimal mark."""
+
+    digits: str = "western"
+    group: str = ","
+    decimal: str = "."
 
 
 @dataclass(frozen=True)
 class Glossary:
     do_not_translate: tuple[str, ...]
     terms: tuple[Term, ...]
+    names: tuple[Name, ...] = ()
+    numbers: dict[str, NumberRule] = field(default_factory=dict)
+
+    @property
+    def kept_in_latin(self) -> tuple[str, ...]:
+        """Brand names, and every name written in Latin script in every language (machine
+        engines must leave these alone)."""
+        latin = [name.english[0] for name in self.names if all(name.latin(lang) for lang in TARGET_LANGUAGES)]
+        return (*self.do_not_translate, *latin)
+
+    def names_used(self, source: str) -> list[Name]:
+        """People and places `source` mentions; a short form inside a full one counts once."""
+        return [name for name in self.names if name.source_pattern.search(source)]
 
     def names_in(self, text: str) -> list[str]:
         return [
@@ -88,8 +160,12 @@ class Glossary:
         ]
 
 
+TOP_LEVEL = ("do_not_translate", "names", "terms", "numbers")
+RESERVED = ("money", "synonyms", "search")  # loaded by their own features (issues 20 and 22)
+
+
 def load_glossary(path: Path) -> Glossary:
-    """Read and validate the glossary; a HandbookError names the entry and the fix."""
+    """Read and validate the glossary; a HandbookError names the file, the entry and the fix."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
@@ -98,19 +174,147 @@ def load_glossary(path: Path) -> Glossary:
         raise yaml_error(
             exc, what="the glossary", path=path, fix="correct the YAML syntax at that line"
         ) from None
+    if not isinstance(data, dict):
+        raise HandbookError(
+            "the glossary is not a mapping of sections", path=path, fix="see the schema at its top"
+        )
+    unknown = sorted(set(data) - set(TOP_LEVEL) - set(RESERVED))
+    if unknown:
+        raise HandbookError(
+            f"unknown section(s) {', '.join(unknown)}",
+            path=path,
+            fix=f"use only {', '.join(TOP_LEVEL)} (and the reserved {', '.join(RESERVED)}); see the schema at its top",
+        )
     terms: list[Term] = []
-    for index, entry in enumerate(data.get("terms") or [], start=1):
-        missing = [key for key in ("en", *TARGET_LANGUAGES) if not entry.get(key)]
+    entries = [entry for entry in data.get("terms") or [] if isinstance(entry, dict)]
+    # The languages the glossary covers: every one that any term renders (a language added to the
+    # site is checked against the glossary once its terms are added, for every term at once).
+    covered = sorted({str(key) for entry in entries for key in entry} - {"en", "forms", "note", "notes"})
+    for index, entry in enumerate(entries, start=1):
+        missing = [key for key in ("en", *covered) if not entry.get(key)]
         if missing:
             raise HandbookError(
                 f"term #{index} ({entry.get('en', '?')!r}) lacks {', '.join(missing)}",
                 path=path,
-                fix="give every term a rendering in en, he, ar, th and ru",
+                fix=f"give every term a rendering in en, {', '.join(covered)}",
             )
         forms = entry.get("forms") or {}
-        renderings = {
-            lang: (str(entry[lang]), *(str(f) for f in forms.get(lang, []))) for lang in TARGET_LANGUAGES
-        }
+        renderings = {lang: (str(entry[lang]), *(str(f) for f in forms.get(lang, []))) for lang in covered}
         terms.append(Term(str(entry["en"]), renderings))
-    names = tuple(str(name) for name in data.get("do_not_translate") or [])
-    return Glossary(names, tuple(terms))
+    names_list = tuple(str(name) for name in data.get("do_not_translate") or [])
+    people = tuple(
+        _load_name(path, index, entry) for index, entry in enumerate(data.get("names") or [], start=1)
+    )
+    clash = sorted(set(names_list) & {form for name in people for form in name.english})
+    if clash:
+        raise HandbookError(
+            f"{', '.join(clash)} is both in do_not_translate and in names",
+            path=path,
+            fix="a person or place belongs in names only; delete it from do_not_translate",
+        )
+    return Glossary(names_list, tuple(terms), people, _load_numbers(path, data.get("numbers") or {}))
+
+
+def _load_name(path: Path, index: int, entry: object) -> Name:
+    if not isinstance(entry, dict) or not entry.get("en"):
+        raise HandbookError(
+            f"names entry #{index} has no en", path=path, fix="give each entry en, kind, he, ar, th and ru"
+        )
+    english = str(entry["en"])
+    where = f"names entry #{index} ({english!r})"
+    unknown = sorted(set(entry) - {"en", "kind", "gloss", "forms", *TARGET_LANGUAGES})
+    if unknown:
+        raise HandbookError(
+            f"{where} has unknown key(s) {', '.join(unknown)}",
+            path=path,
+            fix="use only en, kind, he, ar, th, ru, gloss and forms",
+        )
+    if entry.get("kind") not in NAME_KINDS:
+        raise HandbookError(
+            f"{where} has kind {entry.get('kind')!r}",
+            path=path,
+            fix="set kind: person or kind: place (brands and publications go in do_not_translate)",
+        )
+    missing = [lang for lang in TARGET_LANGUAGES if not entry.get(lang)]
+    if missing:
+        raise HandbookError(
+            f"{where} lacks {', '.join(missing)}",
+            path=path,
+            fix=f"write how {', '.join(missing)} renders it: the English as is (Latin), or its usual transcription",
+        )
+    forms = entry.get("forms") or {}
+    gloss = {str(lang): str(text) for lang, text in (entry.get("gloss") or {}).items()}
+    renderings: dict[str, tuple[str, ...]] = {}
+    for lang in TARGET_LANGUAGES:
+        rendering = str(entry[lang])
+        if rendering != english and _LATIN_LETTER.search(rendering):
+            raise HandbookError(
+                f"{where}: the {lang} rendering {rendering!r} mixes scripts",
+                path=path,
+                fix=f"write either the English exactly ({english!r}) or a transcription in {lang} script only; "
+                "an explanation goes in gloss",
+            )
+        if rendering != english and not SCRIPT_LETTERS[lang].search(rendering):
+            raise HandbookError(
+                f"{where}: the {lang} rendering {rendering!r} is not in {lang} script",
+                path=path,
+                fix=f"write the English exactly ({english!r}) or its usual {lang} transcription",
+            )
+        renderings[lang] = (rendering, *(str(form) for form in forms.get(lang, [])))
+    for lang, text in gloss.items():
+        if (
+            lang not in TARGET_LANGUAGES
+            or not SCRIPT_LETTERS[lang].search(text)
+            or _LATIN_LETTER.search(text)
+        ):
+            raise HandbookError(
+                f"{where}: gloss {lang}: {text!r} is not a gloss in a target language's script",
+                path=path,
+                fix="write each gloss in its language's script, keyed by he, ar, th or ru",
+            )
+    english_forms = (english, *(str(form) for form in forms.get("en", [])))
+    return Name(english_forms, str(entry["kind"]), renderings, gloss)
+
+
+def _load_numbers(path: Path, section: object) -> dict[str, NumberRule]:
+    if not isinstance(section, dict):
+        raise HandbookError(
+            "numbers is not a mapping", path=path, fix="write numbers: {lang: {digits, group, decimal}}"
+        )
+    rules: dict[str, NumberRule] = {}
+    for lang, rule in section.items():
+        where = f"numbers rule {lang!r}"
+        if lang not in TARGET_LANGUAGES or not isinstance(rule, dict):
+            raise HandbookError(
+                f"{where} is not a rule for a target language",
+                path=path,
+                fix=f"key each rule by one of {', '.join(TARGET_LANGUAGES)}, with digits, group and decimal",
+            )
+        unknown = sorted(set(rule) - {"digits", "group", "decimal"})
+        if unknown:
+            raise HandbookError(
+                f"{where} has unknown key(s) {', '.join(unknown)}",
+                path=path,
+                fix="use only digits, group, decimal",
+            )
+        digits = str(rule.get("digits", "western"))
+        group = str(rule.get("group", ","))
+        decimal = str(rule.get("decimal", "."))
+        if digits != "western":
+            raise HandbookError(
+                f"{where}: digits {digits!r} is not supported", path=path, fix="write digits: western"
+            )
+        if group not in (",", ".", "", " ", "\u00a0", "\u202f", "'"):
+            raise HandbookError(
+                f"{where}: group {group!r} is not a digit-group separator",
+                path=path,
+                fix='use ",", "\\u00a0" (no-break space), "\\u202f" (narrow no-break space) or "" (none)',
+            )
+        if decimal not in (".", ",") or decimal == group:
+            raise HandbookError(
+                f"{where}: decimal {decimal!r} is not a decimal mark different from the group separator",
+                path=path,
+                fix='use "." or "," (not the group separator)',
+            )
+        rules[lang] = NumberRule(digits, group, decimal)
+    return rules

@@ -21,11 +21,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from handbook.core.errors import HandbookError
-from handbook.core.fsutil import atomic_write_text, project_lock
-from handbook.core.project import Project, language
+from handbook.core.fsutil import Replacements, project_lock, recover_journal
+from handbook.core.project import Project, target_language
 from handbook.translate.alignment import compare
-from handbook.translate.memory import Catalog, Entry, SegmentState, catalog_path, catalog_text, load_catalog
+from handbook.translate.memory import (
+    Catalog,
+    Entry,
+    SegmentState,
+    catalog_path,
+    catalog_text,
+    decode_po,
+    parse_catalog,
+)
 from handbook.translate.merge import import_page
+from handbook.translate.pages import digest
 
 REPLACED_NOTE = "[replaced by `handbook import` on {page}]"
 
@@ -65,11 +74,11 @@ def merge_import(current: Catalog, draft: Catalog, *, replace_human: bool) -> tu
         entries.append(replace(entry, msgstr=offered.msgstr, fuzzy=False, previous="", engine=""))
         taken += 1
     # Draft texts for segments the catalog does not have (yet): kept for the memory, never lost.
-    known = {entry.msgid for entry in obsolete}
+    known = {(entry.msgid, entry.msgstr) for entry in obsolete}
     for leftover in [*by_msgid.values(), *draft.obsolete]:
-        if leftover.msgid not in known:
+        if (leftover.msgid, leftover.msgstr) not in known:
             obsolete.append(replace(leftover, obsolete=True))
-            known.add(leftover.msgid)
+            known.add((leftover.msgid, leftover.msgstr))
     merged = Catalog(
         lang=current.lang,
         page=current.page,
@@ -86,14 +95,23 @@ def import_drafts(
     """Import every draft under `drafts_dir/<lang>/` for `languages`; all-or-nothing per page."""
     report = ImportReport()
     for code in languages:
-        language(code)
+        target_language(code, project)
     if not drafts_dir.is_dir():
         raise HandbookError(
             "no such folder of drafts",
             path=drafts_dir,
             fix="pass the folder that holds one subfolder per language (he/, ar/, ...)",
         )
+    if not any((drafts_dir / lang).is_dir() and any((drafts_dir / lang).rglob("*.md")) for lang in languages):
+        raise HandbookError(
+            f"no drafts to import: expected Markdown pages in {', '.join(f'{lang}/' for lang in languages)}",
+            path=drafts_dir,
+            fix="put each draft at DRAFTS/<lang>/<page>.md, the page's path under docs/en "
+            "(e.g. he/principles/customer-comes-first.md)",
+        )
     with project_lock(project.root):
+        recover_journal(project.root)
+        replacements = Replacements(project.root)
         for lang in languages:
             folder = drafts_dir / lang
             for draft_path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
@@ -111,7 +129,10 @@ def import_drafts(
                     continue
                 draft = import_page(english, translated, lang=lang, page=page, path=str(draft_path))
                 po_path = catalog_path(project.translations_dir, lang, page)
-                current = load_catalog(po_path, lang=lang, page=page)
+                po_rel = po_path.relative_to(project.root).as_posix()
+                data = po_path.read_bytes() if po_path.is_file() else b""
+                text, _ = decode_po(data, path=po_rel)
+                current = parse_catalog(text, lang=lang, page=page, path=po_rel)
                 if not current.entries:
                     report.refused.append(
                         f"{draft_path}: {po_path.relative_to(project.root)} has no "
@@ -121,8 +142,9 @@ def import_drafts(
                 merged, taken, conflicts = merge_import(current, draft, replace_human=replace_human)
                 report.imported[label] = taken
                 report.conflicts.extend(f"{label}: {msgid[:70]!r}" for msgid in conflicts)
-                text = catalog_text(merged)
-                if text != po_path.read_text(encoding="utf-8"):
-                    atomic_write_text(po_path, text)
-                    report.written.append(po_path.relative_to(project.root).as_posix())
+                new_text = catalog_text(merged)
+                if new_text != text:
+                    replacements.write(po_path, new_text, digest(data) if data else "")
+                    report.written.append(po_rel)
+        replacements.commit()  # every PO file or none; stops if one changed since it was read
     return report

@@ -1,7 +1,7 @@
 """The markdown-it-py parser of `handbook.translate.segments`, with its inline rules wrapped.
 
 The spans that become placeholders (inline code, link and image destinations, autolinks, bare
-URLs, inline HTML, attribute lists, literal `{N}`) are recorded by markdown-it's own inline rules,
+URLs, inline HTML, attribute lists, literal `{N}`, source references `[src-000 §4]`) are recorded by markdown-it's own inline rules,
 never found with regexes over the Markdown; `inline_spans(text)` returns them for one text.
 """
 
@@ -16,6 +16,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+
+from handbook.core.source_refs import REFERENCE_RE
 
 # --- the parser -------------------------------------------------------------------------------
 
@@ -84,6 +86,25 @@ def _attr_list_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _source_ref_rule(state: StateInline, silent: bool) -> bool:
+    """`[src-000 §4]`: one protected span, kept verbatim (before `link`, so a same-named link
+    definition cannot turn it into a link). Silent (a link label being scanned) it matches
+    nothing, so a `[` inside link text still counts as a bracket and the link is not refused."""
+    if silent or state.src[state.pos] != "[":
+        return False
+    match = REFERENCE_RE.match(state.src, state.pos)
+    if match is None or match.end() > state.posMax:
+        return False
+    if not silent:
+        token = state.push("text", "", 0)
+        token.content = match.group(0)
+        spans = _spans(state)
+        if spans is not None:
+            spans.append(("source_ref", match.start(), match.end()))
+    state.pos = match.end()
+    return True
+
+
 def _bare_url_rule(state: StateInline, silent: bool) -> bool:
     """A bare http(s) URL in running text (Python-Markdown shows it as text; we protect it)."""
     if state.src[state.pos] != "h" or not _URL_START_RE.match(state.src, state.pos):
@@ -148,6 +169,7 @@ def _make_parser() -> MarkdownIt:
     md.inline.ruler.at("image", _wrap_link("image", rules["image"], 2))
     md.inline.ruler.at("text", _text_rule)
     md.inline.ruler.before("text", "handbook_attr_list", _attr_list_rule)
+    md.inline.ruler.before("link", "handbook_source_ref", _source_ref_rule)
     md.inline.ruler.before("text", "handbook_bare_url", _bare_url_rule)
     md.core.ruler.at("inline", _core_inline)
     return md

@@ -6,7 +6,7 @@ Layout: `translations/<lang>/<page>.po`, mirroring `docs/en/<page>.md`
 (e.g. `translations/he/principles/details-matter.po`). One entry per distinct English segment
 of the page (a text used twice on a page is one entry); no msgctxt is needed.
 
-States map to PO exactly as DESIGN.md says:
+States map to PO exactly as ARCHITECTURE.md says:
 
 | state    | PO form                                                                   |
 |----------|---------------------------------------------------------------------------|
@@ -19,6 +19,12 @@ A stale entry that still carries the machine comment is a stale *machine draft* 
 reviewed it), so a real engine may redraft it; every other stale text was written by a person
 and is never replaced. Segments that leave the English become obsolete `#~` entries, kept.
 
+A fuzzy text without the machine comment is a person's ("needs work" in Poedit, "needs editing"
+in Weblate): never replaced by the memory or an engine. Several obsolete texts for one English
+text are all kept; the second and later get a msgctxt of their own (`OBSOLETE_CONTEXT`), since
+gettext refuses a msgid twice even among obsolete entries. A file is read in the charset its
+header declares (and written back as UTF-8); bytes invalid in it refuse the file whole.
+
 Output is byte-stable: active entries in page order, obsolete ones sorted by msgid, LF, polib's
 wrapping at 78 columns, no timestamps; a header comment names the command that writes the file.
 Header fields a PO editor adds (Last-Translator, X-Generator, ...) are kept.
@@ -26,6 +32,7 @@ Header fields a PO editor adds (Last-Translator, X-Generator, ...) are kept.
 
 from __future__ import annotations
 
+import codecs
 import enum
 import re
 from dataclasses import dataclass, field, replace
@@ -34,10 +41,11 @@ from pathlib import Path
 import polib
 
 from handbook.core.errors import HandbookError
-from handbook.core.project import LANGUAGE_BY_CODE
+from handbook.core.project import english_name
 from handbook.translate.segments import PLACEHOLDER_RE
 
 WRAP_WIDTH = 78
+OBSOLETE_CONTEXT = "kept translation"  # msgctxt of a further obsolete text for one English text
 MACHINE_COMMENT = "machine translation: "
 PLURAL_FORMS = {
     "he": "nplurals=2; plural=(n != 1);",
@@ -60,7 +68,7 @@ _OWN_METADATA = (
 
 
 class SegmentState(enum.Enum):
-    """Where one segment stands in one language (DESIGN.md, States)."""
+    """Where one segment stands in one language (ARCHITECTURE.md, States)."""
 
     REVIEWED = "reviewed"
     MACHINE = "machine"
@@ -83,6 +91,9 @@ class Entry:
     note: str = ""  # for translators: kind and section, e.g. "list item in #do"
     comments: tuple[str, ...] = ()  # translators' own comments, kept as they are
     obsolete: bool = False
+    context: str = ""  # msgctxt: only obsolete entries sharing a msgid get one (`catalog_text`)
+    line: int = field(default=0, compare=False)  # where it was read (for messages); 0 if not read
+    flags: tuple[str, ...] = ()  # other `#,` flags a person set (e.g. qa-ok:qa-names), kept as they are
 
     @property
     def state(self) -> SegmentState:
@@ -143,6 +154,8 @@ def catalog_path(translations_dir: Path, lang: str, page: str) -> Path:
     return translations_dir / lang / Path(page).with_suffix(".po")
 
 
+# Flags this module sets itself from the entry's state; every other flag is a person's, kept.
+_OWN_FLAGS = ("fuzzy", "python-brace-format")
 _SYNTAX_LINE_RE = re.compile(r"\(line (\d+)\)")
 
 
@@ -221,19 +234,56 @@ def _entry_from_po(po_entry: polib.POEntry) -> Entry:
         note=po_entry.comment or "",
         comments=tuple(comments),
         obsolete=bool(po_entry.obsolete),
+        context=po_entry.msgctxt or "",
+        line=po_entry.linenum or 0,
+        flags=tuple(flag for flag in po_entry.flags if flag not in _OWN_FLAGS),
     )
+
+
+_CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_UTF8_NAMES = {"utf-8", "utf8", "charset", "ascii", "us-ascii"}  # "CHARSET": gettext's template value
+
+
+def decode_po(data: bytes, *, path: str | Path | None = None) -> tuple[str, str]:
+    """(text, charset) of PO file bytes: the header's declared charset, else UTF-8; never lossy.
+
+    A file whose bytes are not valid in its charset is refused whole (a HandbookError naming the
+    byte and line): decoding with replacement characters and writing back would destroy text.
+    """
+    charset = "UTF-8"
+    header_end = data.find(b"\n\n")
+    match = _CHARSET_RE.search(data[: header_end if header_end >= 0 else len(data)])
+    if match is not None and match.group(1).decode("ascii").lower() not in _UTF8_NAMES:
+        charset = match.group(1).decode("ascii")
+        try:
+            codecs.lookup(charset)
+        except LookupError:
+            raise HandbookError(
+                f"PO file declares charset={charset}, which is not a known encoding; the file was not changed",
+                path=path,
+                fix="correct the charset in the Content-Type header (or save the file as UTF-8)",
+            ) from None
+    try:
+        text = data.decode("utf-8" if charset == "UTF-8" else charset)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise HandbookError(
+            f"PO file is not valid {charset} (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
+            "it was refused whole and not changed",
+            path=path,
+            line=line,
+            fix="save the file as UTF-8 (or in the charset its header declares), or restore it from git",
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark some Windows editors add
+    return text, charset
 
 
 def load_catalog(path: Path, *, lang: str, page: str) -> Catalog:
     """The PO file at `path`, or an empty catalog if it does not exist yet."""
     if not path.is_file():
         return Catalog(lang=lang, page=page)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise HandbookError(
-            f"PO file is not UTF-8 (byte {exc.start})", path=path, fix="save the file as UTF-8"
-        ) from None
+    text, _ = decode_po(path.read_bytes(), path=path)
     return parse_catalog(text, lang=lang, page=page, path=path)
 
 
@@ -249,6 +299,7 @@ def _po_entry(entry: Entry) -> polib.POEntry:
         flags.append("fuzzy")
     if _brace_format(entry.msgid):
         flags.append("python-brace-format")
+    flags.extend(flag for flag in entry.flags if flag not in _OWN_FLAGS)
     comments = list(entry.comments)
     if entry.engine and entry.fuzzy:
         comments.append(MACHINE_COMMENT + entry.engine)
@@ -258,17 +309,19 @@ def _po_entry(entry: Entry) -> polib.POEntry:
         flags=flags,
         comment=entry.note,
         tcomment="\n".join(comments),
-        previous_msgid=entry.previous if entry.previous and entry.fuzzy else None,
+        # polib reads no `#~|` previous msgid back, so an obsolete entry is written without it
+        # (it is the old English, not a translator's text): the file stays byte-stable.
+        previous_msgid=entry.previous if entry.previous and entry.fuzzy and not entry.obsolete else None,
         obsolete=entry.obsolete,
+        msgctxt=entry.context or None,
     )
 
 
 def catalog_text(catalog: Catalog) -> str:
     """The PO file text: header comment, metadata, entries in page order, obsolete sorted."""
-    language = LANGUAGE_BY_CODE[catalog.lang]
     po = polib.POFile(wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
     po.header = (
-        f"{language.name} translation of docs/en/{catalog.page}.\n"
+        f"{english_name(catalog.lang)} translation of docs/en/{catalog.page}.\n"
         "Generated and kept in sync by `handbook sync`. Translate msgstr only (Poedit, Weblate);\n"
         "the English is edited in docs/en/. Clear the fuzzy flag when a translation is reviewed."
     )
@@ -282,7 +335,13 @@ def catalog_text(catalog: Catalog) -> str:
     } | {key: value for key, value in catalog.metadata.items() if key not in _OWN_METADATA}
     for entry in catalog.entries:
         po.append(_po_entry(replace(entry, obsolete=False)))
+    # gettext refuses a msgid twice even among obsolete entries: the second and later texts for
+    # one English text (or an obsolete text of an active msgid) get a context of their own.
+    used = {entry.msgid: 0 for entry in catalog.entries}
     for entry in sorted(catalog.obsolete, key=lambda item: (item.msgid, item.msgstr)):
-        po.append(_po_entry(replace(entry, obsolete=True)))
+        count = used.get(entry.msgid, -1) + 1
+        used[entry.msgid] = count
+        context = f"{OBSOLETE_CONTEXT} {count + 1}" if count else ""
+        po.append(_po_entry(replace(entry, obsolete=True, context=context)))
     text = str(po)
     return text if text.endswith("\n") else text + "\n"

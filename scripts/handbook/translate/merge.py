@@ -93,7 +93,10 @@ def merge_page(units: list[Unit], old: Catalog, memory: Memory, *, drafts: bool)
     Returns the catalog (draft placeholders: missing entries) and the msgids needing a draft.
     """
     old_by_id = {entry.msgid: entry for entry in old.entries}
-    obsolete_by_id = {entry.msgid: entry for entry in old.obsolete}
+    obsolete_by_id: dict[str, Entry] = {}  # several obsolete entries may share a msgid: a human one first
+    for entry in old.obsolete:
+        if entry.msgid not in obsolete_by_id or (entry.human and not obsolete_by_id[entry.msgid].human):
+            obsolete_by_id[entry.msgid] = entry
     new_ids = [unit.msgid for unit in units]
     new_set = set(new_ids)
     result: dict[str, Entry] = {}
@@ -124,7 +127,12 @@ def merge_page(units: list[Unit], old: Catalog, memory: Memory, *, drafts: bool)
         hit = memory.hit(msgid)
         if kept is not None and kept.state is not SegmentState.MISSING:
             entry = replace(kept, note=unit.note)
-            if entry.state is SegmentState.MACHINE and hit is not None and hit.state is SegmentState.REVIEWED:
+            if (
+                entry.state is SegmentState.MACHINE
+                and entry.engine  # a person's "needs work" text (fuzzy, no engine) is never replaced
+                and hit is not None
+                and hit.state is SegmentState.REVIEWED
+            ):
                 entry = _from_hit(hit, unit)  # a reviewed text beats a machine draft
             elif (
                 entry.state is SegmentState.STALE
@@ -140,7 +148,7 @@ def merge_page(units: list[Unit], old: Catalog, memory: Memory, *, drafts: bool)
             continue
         own_obsolete = obsolete_by_id.get(msgid)
         if own_obsolete is not None and own_obsolete.human:
-            result[msgid] = replace(own_obsolete, obsolete=False, note=unit.note)
+            result[msgid] = replace(own_obsolete, obsolete=False, note=unit.note, context="")
             continue
         if hit is not None and hit.state is SegmentState.REVIEWED:
             result[msgid] = _from_hit(hit, unit)
@@ -153,7 +161,7 @@ def merge_page(units: list[Unit], old: Catalog, memory: Memory, *, drafts: bool)
             result[msgid] = _from_hit(hit, unit)
             continue
         if own_obsolete is not None and own_obsolete.msgstr:
-            result[msgid] = replace(own_obsolete, obsolete=False, note=unit.note)
+            result[msgid] = replace(own_obsolete, obsolete=False, note=unit.note, context="")
             continue
         if before is not None and before.msgstr and not drafts:
             # A machine draft of older English, no engine to redraft it: keep it as stale.
@@ -163,11 +171,12 @@ def merge_page(units: list[Unit], old: Catalog, memory: Memory, *, drafts: bool)
         if drafts:
             needs.append(msgid)
 
-    # Whatever left the page, and had a translation, is kept as an obsolete entry.
-    obsolete: dict[str, Entry] = {}
+    # Whatever left the page, and had a translation, is kept as an obsolete entry; so is every
+    # obsolete text that is not now the msgstr of its msgid (two for one English text: both kept).
+    obsolete: dict[tuple[str, str], Entry] = {}
     for entry in old.obsolete:
-        if entry.msgid not in result and entry.msgstr:
-            obsolete[entry.msgid] = replace(entry, obsolete=True)
+        if entry.msgstr and (entry.msgid not in result or result[entry.msgid].msgstr != entry.msgstr):
+            obsolete.setdefault((entry.msgid, entry.msgstr), replace(entry, obsolete=True))
     for entry in old.entries:
         if entry.msgid in result or not entry.msgstr:
             continue
@@ -176,7 +185,7 @@ def merge_page(units: list[Unit], old: Catalog, memory: Memory, *, drafts: bool)
             # A machine draft of English that changed (nothing human lost), or a text that
             # lives on as the stale msgstr of the new English.
             continue
-        obsolete[entry.msgid] = replace(entry, obsolete=True)
+        obsolete.setdefault((entry.msgid, entry.msgstr), replace(entry, obsolete=True))
     catalog = Catalog(
         lang=old.lang,
         page=old.page,

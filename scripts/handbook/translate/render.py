@@ -1,8 +1,10 @@
 """Putting translations back: splice each translation into the English page, made harmless.
 
-Translated text is untrusted: `neutralise()` escapes raw HTML, attribute lists and links whose
-destination is not a placeholder before the placeholders are restored, so a translation can never
-inject live markup. `render(text, translate)` and `render_marked` (with the marks of blocks that
+Translated text is untrusted: a translation `handbook.translate.safety` refuses (attribute lists,
+block syntax at a line start, control and unbalanced bidi characters) is replaced by the English;
+`neutralise()` escapes raw HTML and links whose destination is not a placeholder before the
+placeholders are restored, and a `|` in a table cell is escaped, so a translation can never
+inject live markup or structure. `render(text, translate)` and `render_marked` (with the marks of blocks that
 are not reviewed) are the entry points; `handbook.translate.segments` re-exports `render`.
 """
 
@@ -14,6 +16,7 @@ from collections.abc import Callable
 import yaml
 
 from handbook.translate.inline import inline_spans
+from handbook.translate.safety import refusal
 from handbook.translate.segments import (
     FRONT_MATTER_KINDS,
     PLACEHOLDER_RE,
@@ -153,6 +156,13 @@ def render_marked(
             data[segment.kind.value] = cleaned
             continue
         trusted = cleaned == segment.source
+        if not trusted and refusal(cleaned, segment.kind):
+            cleaned, trusted = segment.source, True  # would add structure or markup: the English
+        if not trusted:  # trailing spaces would make a hard line break (<br>) the English lacks
+            cleaned = "\n".join(line.rstrip() for line in cleaned.split("\n"))
+        if not trusted and segment.kind is SegmentKind.TABLE_CELL:
+            # A pipe would split the cell, a backtick run would join it to the next one.
+            cleaned = re.sub(r"(?<!\\)([|`])", r"\\\1", cleaned)
         restored = segment.restore(cleaned if trusted else neutralise(cleaned))
         pieces.append(text[cursor : segment.start])
         pieces.append(_marked(segment, _fit(segment, restored), attrs))

@@ -46,7 +46,7 @@ from handbook.translate.inline import _PARSER
 # Our own placeholder syntax (not Markdown), so a regex is the right tool for it.
 PLACEHOLDER_RE = re.compile(r"(?<!\\)\{(\d+)\}")
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_TRANSLATABLE_KEYS = ("title", "summary")
+_TRANSLATABLE_KEYS = ("title", "summary", "keywords")
 # libyaml's safe loader and dumper when available (several times faster), else the pure-Python ones.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -57,6 +57,7 @@ class SegmentKind(enum.Enum):
 
     TITLE = "title"
     SUMMARY = "summary"
+    KEYWORDS = "keywords"  # search keywords (one line, comma-separated), see translations/glossary.yml
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list item"
@@ -72,13 +73,14 @@ class SegmentKind(enum.Enum):
 _SINGLE_LINE = {
     SegmentKind.TITLE,
     SegmentKind.SUMMARY,
+    SegmentKind.KEYWORDS,
     SegmentKind.HEADING,
     SegmentKind.TABLE_CELL,
     SegmentKind.TERM,
     SegmentKind.ADMONITION_TITLE,
 }
 # Kinds that sit in the front matter (no span in the body).
-FRONT_MATTER_KINDS = {SegmentKind.TITLE, SegmentKind.SUMMARY}
+FRONT_MATTER_KINDS = {SegmentKind.TITLE, SegmentKind.SUMMARY, SegmentKind.KEYWORDS}
 
 
 @dataclass(frozen=True)
@@ -290,7 +292,11 @@ def extract(text: str, *, path: str | None = None) -> list[Segment]:
 
 def _iter_segments(text: str, *, path: str | None) -> Iterator[Segment]:
     front = split_front_matter(text, path=path)
-    for key, kind in (("title", SegmentKind.TITLE), ("summary", SegmentKind.SUMMARY)):
+    for key, kind in (
+        ("title", SegmentKind.TITLE),
+        ("summary", SegmentKind.SUMMARY),
+        ("keywords", SegmentKind.KEYWORDS),
+    ):
         value = front.data.get(key)
         if isinstance(value, str) and value.strip():
             yield Segment(source=value, kind=kind, section="", line=1)

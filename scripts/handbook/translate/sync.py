@@ -3,7 +3,7 @@
 Owns the merge of a page's new segments with its PO file, the cross-page memory, machine drafts,
 the rendering of generated pages, and writing all of it safely.
 
-Per language and page (DESIGN.md, Flow and Invariants):
+Per language and page (ARCHITECTURE.md, Flow and Invariants):
 
 1. A segment whose English is unchanged keeps its entry (and state).
 2. Exact memory hits are reused, across pages and obsolete entries too: a reviewed text first,
@@ -31,19 +31,25 @@ then refuses with a clear message. Skipping unchanged work: a generated page rec
 inputs (English page and PO file, plus `RENDER_VERSION`) and how many of its segments an engine
 could draft; a page whose inputs match, which no new memory entry improves and which has nothing
 for the chosen engine is neither parsed nor rendered. Parsed PO entries are cached by PO-file hash
-in `.cache/handbook/` (never committed; a lost cache only costs time).
+in `.cache/handbook/` (never committed; a lost cache only costs time). Nothing is replaced until
+every language is merged and rendered; then all files are replaced together, or none
+(`handbook.core.fsutil.Replacements`: a file changed since it was read stops the run).
+
+Why one module of this size: the scan (what changed, what is wrong) and the apply (merge, draft,
+render, replace) share the per-language plan and run in one lock; split, each half would be a
+few private functions imported by one caller.
 """
 
 from __future__ import annotations
 
-import os
+import contextlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from handbook.core.errors import HandbookError
-from handbook.core.fsutil import atomic_write_text, project_lock
-from handbook.core.project import SOURCE_LANGUAGE, TARGET_LANGUAGES, Project, language
+from handbook.core.fsutil import Replacements, project_lock, recover_journal
+from handbook.core.project import SOURCE_LANGUAGE, Project, target_language
 from handbook.translate.cache import (
     EnglishPage,
     EntryCache,
@@ -61,26 +67,24 @@ from handbook.translate.memory import (
     Catalog,
     catalog_path,
     catalog_text,
+    decode_po,
     machine,
     parse_catalog,
 )
 from handbook.translate.merge import Memory, import_page, merge_page, page_units
 from handbook.translate.pages import digest, inspect_generated, render_page, walk_files
+from handbook.translate.safety import refused_entries
 
 BATCH_SIZE = 64
 
 
-def resolve_languages(codes: Iterable[str] | None) -> list[str]:
-    """The target languages asked for (all by default); unknown codes are a clear error."""
-    chosen = list(codes or ()) or list(TARGET_LANGUAGES)
+def resolve_languages(codes: Iterable[str] | None, project: Project) -> list[str]:
+    """The target languages asked for (all of mkdocs.yml's by default); unknown codes are a clear error."""
+    targets = project.target_languages
+    chosen = list(codes or ()) or list(targets)
     for code in chosen:
-        language(code)
-        if code == SOURCE_LANGUAGE:
-            raise HandbookError(
-                f"{code!r} is the source language; it is edited in docs/en, not synced",
-                fix=f"pass one of: {', '.join(TARGET_LANGUAGES)}",
-            )
-    return [code for code in TARGET_LANGUAGES if code in chosen]
+        target_language(code, project)
+    return [code for code in targets if code in chosen]
 
 
 # --- the whole run ------------------------------------------------------------------------------
@@ -95,6 +99,9 @@ class SyncReport:
     written: list[str] = field(default_factory=list)  # paths relative to the project root
     removed: list[str] = field(default_factory=list)
     imported: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # "FILE:LINE: reason": shown as the English
+    converted: list[str] = field(default_factory=list)  # "PO file (charset)": decoded, rewritten as UTF-8
+    recovered: int = 0  # replacements of a killed run completed at the start of this one
     drafted: dict[str, int] = field(default_factory=dict)  # language -> segments drafted
     engine_calls: int = 0
     pages_redone: dict[str, int] = field(default_factory=dict)  # language -> pages merged and rendered
@@ -116,6 +123,9 @@ class _LanguagePlan:
     lang: str
     po_text: dict[str, str | None] = field(default_factory=dict)
     po_hash: dict[str, str] = field(default_factory=dict)
+    doc_hash: dict[str, str] = field(default_factory=dict)
+    converted: list[tuple[str, str]] = field(default_factory=list)  # (PO file, its declared charset)
+    refused_pages: set[str] = field(default_factory=set)  # pages whose header records refused entries
     doc_text: dict[str, str | None] = field(default_factory=dict)
     dirty: list[str] = field(default_factory=list)
     catalogs: dict[str, Catalog] = field(default_factory=dict)  # parsed, for dirty pages
@@ -153,15 +163,33 @@ def _scan_language(
         po_rel = f"translations/{lang}/{page[:-3]}.po"
         doc_rel = f"docs/{lang}/{page}"
         po_bytes = read_bytes(po_base + page[:-3] + ".po")
-        plan.po_text[page] = po_bytes.decode("utf-8", errors="replace") if po_bytes is not None else None
+        plan.po_text[page] = None
+        if po_bytes is not None:
+            try:
+                plan.po_text[page], charset = decode_po(po_bytes, path=po_rel)
+            except HandbookError as exc:
+                problems.append(exc.format_message())
+                continue
+            if charset != "UTF-8":
+                plan.converted.append((po_rel, charset))
         plan.po_hash[page] = digest(po_bytes) if po_bytes is not None else ""
         doc_bytes = read_bytes(doc_base + page)
-        doc = doc_bytes.decode("utf-8", errors="replace") if doc_bytes is not None else None
+        plan.doc_hash[page] = digest(doc_bytes) if doc_bytes is not None else ""
+        try:
+            doc = doc_bytes.decode("utf-8") if doc_bytes is not None else None
+        except UnicodeDecodeError as exc:
+            problems.append(
+                f"{doc_rel}: not UTF-8 (byte {exc.start}): a generated page was changed by hand or by "
+                f"another tool\n  fix: restore it (git checkout -- {doc_rel}), then run `handbook sync`"
+            )
+            continue
         plan.doc_text[page] = doc
         if doc is None:
             plan.dirty.append(page)
             continue
         info = inspect_generated(doc)
+        if info.generated and recorded(doc, "refused") not in ("", "0"):
+            plan.refused_pages.add(page)
         if info.generated and not info.intact:
             problems.append(
                 f"{doc_rel}: edited by hand: this page is generated by "
@@ -275,19 +303,22 @@ def sync(
     progress: ProgressCallback | None = None,
     lock_wait: float = 10.0,
     want_counts: bool = False,
+    take_lock: bool = True,
 ) -> SyncReport:
     """Bring PO files and generated pages up to date (or, with `check`, only report what would change).
 
     Every input is read and validated first; if anything is wrong, one HandbookError lists all of
-    it and nothing is written. `want_counts` fills `report.counts` for every page (for status).
+    it and nothing is written. `want_counts` fills `report.counts` for every page (for status);
+    `take_lock=False` when the caller holds the project lock already (`handbook build`).
     """
     started = time.monotonic()
     engine = engine or NoneEngine()
-    langs = resolve_languages(languages)
+    langs = resolve_languages(languages, project)
     report = SyncReport(languages=langs, engine=engine.name)
     drafts = bool(getattr(engine, "drafts", True)) and not isinstance(engine, NoneEngine)
-    with project_lock(project.root, wait=lock_wait):
+    with project_lock(project.root, wait=lock_wait) if take_lock else contextlib.nullcontext():
         if not check:
+            report.recovered = recover_journal(project.root)
             _remove_leftover_temp_files(project, langs)
         english = EnglishPage(project)
         problems: list[str] = []
@@ -308,12 +339,25 @@ def sync(
                 f"{len(problems)} problem(s) stop the sync; nothing was written:\n  " + "\n  ".join(problems),
                 fix="fix the problems listed, then run `handbook sync` again",
             )
+        replacements = Replacements(project.root)
         for plan in plans:
-            _apply_language(project, plan, english, engine, drafts, check, progress, report)
+            report.converted.extend(f"{path} ({charset})" for path, charset in plan.converted)
+            _apply_language(project, plan, english, engine, drafts, check, progress, report, replacements)
             if want_counts:
                 counts = dict(plan.light_counts)
                 counts.update(report.counts.get(plan.lang, {}))
                 report.counts[plan.lang] = dict(sorted(counts.items()))
+        if not check:
+            replacements.commit()  # all files or none; stops if one changed since it was read
+            for plan in plans:
+                if plan.cache is not None:
+                    plan.cache.save()
+        # Every refused translation, of pages redone now or earlier (their headers say which).
+        for plan in plans:
+            pages = sorted(plan.refused_pages)
+            report.refused.extend(
+                refused_entries(project.root, project.translations_dir, [plan.lang], pages=pages)
+            )
     report.seconds = time.monotonic() - started
     return report
 
@@ -337,6 +381,7 @@ def _apply_language(
     check: bool,
     progress: ProgressCallback | None,
     report: SyncReport,
+    replacements: Replacements,
 ) -> None:
     lang = plan.lang
     report.pages_redone[lang] = len(plan.dirty)
@@ -392,8 +437,7 @@ def _apply_language(
         po_hash = digest(new_po.encode("utf-8"))
         if new_po != plan.po_text[page]:
             report.written.append(relative(project, po_path))
-            if not check:
-                atomic_write_text(po_path, new_po)
+            replacements.write(po_path, new_po, plan.po_hash[page])
         doc_path = project.docs_dir / lang / page
         new_doc = render_page(
             english.text(page),
@@ -403,17 +447,16 @@ def _apply_language(
             inputs=inputs_digest(english.hashes[page], po_hash),
             segments=english.segments(page),
         )
+        plan.refused_pages.discard(page)
+        if recorded(new_doc, "refused") not in ("", "0"):
+            plan.refused_pages.add(page)
         if new_doc != plan.doc_text[page]:
             report.written.append(relative(project, doc_path))
-            if not check:
-                atomic_write_text(doc_path, new_doc)
+            replacements.write(doc_path, new_doc, plan.doc_hash[page])
         if plan.cache is not None and not check:
             plan.cache.store(page, po_hash, catalog)
     for page in plan.stray:
         doc_path = project.docs_dir / lang / page
         report.removed.append(relative(project, doc_path))
-        if not check:
-            os.unlink(doc_path)
-    if plan.cache is not None and not check:
-        plan.cache.save()  # --check and status write nothing at all, not even the cache
+        replacements.remove(doc_path, digest(doc_path.read_bytes()))
     report.counts[lang] = lang_counts

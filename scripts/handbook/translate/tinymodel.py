@@ -1,9 +1,10 @@
 """Tiny Argos Translate packages: the real Argos code path, offline, in tests.
 
 Real translation models cannot be downloaded on the build machines, so tests and benchmarks build
-these packages at run time (see DESIGN.md, "Machine translation"): a SentencePiece model trained on
-a few hundred lines of the five scripts, a one-layer CTranslate2 Transformer, a one-node ONNX
-sentence splitter for MiniSBD, and the `metadata.json` Argos reads. Two models share the tokenizer:
+these packages at run time (see ARCHITECTURE.md, "Machine translation"): a SentencePiece model
+trained on a few hundred lines of the five scripts, a one-layer CTranslate2 Transformer, a one-node
+ONNX sentence splitter for MiniSBD, and the `metadata.json` Argos reads. Two models share the
+tokenizer:
 
 - the *copy* model: the decoder copies the source token by token, so output equals input and tests
   can assert exact text end to end (where identity is what is wanted);

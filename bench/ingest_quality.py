@@ -1,0 +1,175 @@
+"""Measure how well `handbook ingest` cleans real-world pages: the corpus in tests/data/ingest/corpus.
+
+Usage: .venv/bin/python bench/ingest_quality.py [--set tuning|holdout|all] [--verbose] [--record]
+
+Runs the real ingest (`handbook.ingest.pipeline.ingest_bytes`) over every page of the set and
+compares what is left (the title and the clean blocks) with the page's `.expect.yml`. Prints,
+per language and overall: junk lines removed (recall), content paragraphs kept, and content
+paragraphs wrongly removed. `--verbose` lists every surviving junk line and every lost paragraph.
+
+Matching (both sides NFKC-normalised, whitespace collapsed, a leading `*`/`-`/`•` bullet dropped):
+
+- a junk line *survives* when an output block equals it, or when it occurs inside the output
+  (as a line joined to another, or a segment of a block) more often than it occurs inside the
+  page's own content paragraphs (so the "14" of a vote counter is not found in "14 days");
+- a content paragraph is *kept* when its text, with all whitespace removed, is found in the
+  output with all whitespace removed (ingest joins broken lines and splits nothing, and Thai
+  joins lines without a space), or when one output block holds at least 90 % of it (a repair
+  such as a heading glued to the paragraph, removed from its start).
+
+The held-out set (`--set holdout`) is measured once, at the end, and recorded beside the
+tuning figure; never tune on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from handbook.ingest.pipeline import ingest_bytes  # noqa: E402
+from handbook.ingest.records import IngestError  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "ingest" / "corpus"
+LANGS = ("en", "he", "ar", "th", "ru")
+_SPACE = re.compile(r"\s+")
+_BULLET = re.compile(r"^[*\-•–·]\s+")
+
+
+def norm(text: str) -> str:
+    """NFKC, whitespace collapsed, trimmed, a leading list bullet dropped."""
+    return _BULLET.sub("", _SPACE.sub(" ", unicodedata.normalize("NFKC", str(text))).strip())
+
+
+def squeeze(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+@dataclass
+class PageScore:
+    name: str
+    lang: str
+    junk: int = 0
+    junk_removed: int = 0
+    content: int = 0
+    content_kept: int = 0
+    surviving_junk: list[str] = field(default_factory=list)
+    lost_content: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def pages(which: str) -> list[Path]:
+    sets = ("tuning", "holdout") if which == "all" else (which,)
+    found: list[Path] = []
+    for name in sets:
+        found.extend(sorted((CORPUS / name).glob("*.expect.yml")))
+    return found
+
+
+def score_page(expect_path: Path) -> PageScore:
+    expect = yaml.safe_load(expect_path.read_text(encoding="utf-8"))
+    page = expect_path.with_name(expect["input"])
+    score = PageScore(page.name, expect["lang"])
+    content = [norm(c) for c in expect.get("content") or [] if norm(c)]
+    junk = [norm(j) for j in expect.get("junk") or [] if norm(j)]
+    score.junk, score.content = len(junk), len(content)
+    try:
+        source = ingest_bytes(page.read_bytes(), name=page.name)
+        outputs = [norm(source.title)] + [norm(b.text) for b in source.blocks]
+    except IngestError as exc:
+        score.error = str(exc)
+        outputs = []
+    output_set = set(outputs)
+    for line in junk:
+        inside_output = sum(out.count(line) for out in outputs)
+        inside_content = sum(c.count(line) for c in content)
+        if line in output_set or inside_output > inside_content:
+            score.surviving_junk.append(line)
+        else:
+            score.junk_removed += 1
+    everything = "".join(squeeze(out) for out in outputs)
+    squeezed_blocks = [squeeze(out) for out in outputs]
+    for paragraph in content:
+        key = squeeze(paragraph)
+        if key in everything or any(
+            len(block) >= 0.9 * len(key) and block in key for block in squeezed_blocks
+        ):
+            score.content_kept += 1
+        else:
+            score.lost_content.append(paragraph)
+    return score
+
+
+def pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "–"
+
+
+def summary(scores: list[PageScore]) -> list[tuple[str, int, int, int, int, int]]:
+    """Rows of (language, pages, junk, junk removed, content, content kept); 'all' last."""
+    by_lang: dict[str, list[PageScore]] = defaultdict(list)
+    for score in scores:
+        by_lang[score.lang].append(score)
+    rows = []
+    for lang in [*LANGS, "all"]:
+        group = scores if lang == "all" else by_lang.get(lang, [])
+        if not group:
+            continue
+        rows.append(
+            (
+                lang,
+                len(group),
+                sum(s.junk for s in group),
+                sum(s.junk_removed for s in group),
+                sum(s.content for s in group),
+                sum(s.content_kept for s in group),
+            )
+        )
+    return rows
+
+
+def table(rows) -> str:
+    lines = [
+        "| lang | pages | junk lines removed | content paragraphs kept | paragraphs wrongly removed |",
+        "|---|---|---|---|---|",
+    ]
+    for lang, n, junk, removed, content, kept in rows:
+        lines.append(
+            f"| {lang} | {n} | {removed}/{junk} = {pct(removed, junk)} | {kept}/{content} = "
+            f"{pct(kept, content)} | {content - kept} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", dest="which", choices=("tuning", "holdout", "all"), default="tuning")
+    parser.add_argument("--verbose", action="store_true", help="list surviving junk and lost content")
+    args = parser.parse_args()
+    scores = [score_page(path) for path in pages(args.which)]
+    if not scores:
+        print(f"no pages in the {args.which} set under {CORPUS}", file=sys.stderr)
+        return 1
+    if args.verbose:
+        for score in scores:
+            if score.error:
+                print(f"{score.name}: ingest failed: {score.error}")
+            for line in score.surviving_junk:
+                print(f"{score.name}: junk kept: {line[:100]}")
+            for line in score.lost_content:
+                print(f"{score.name}: CONTENT LOST: {line[:100]}")
+    print(f"set: {args.which}")
+    print(table(summary(scores)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

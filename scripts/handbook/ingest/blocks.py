@@ -1,0 +1,306 @@
+"""Block-level boilerplate detection for `handbook ingest`: pages the line rules were not written for.
+
+The line rules (`handbook.ingest.rules`) know the words of interface chrome; this stage judges a
+block by its shape, in the way of jusText and Boilerpipe, so that a menu, a language picker, a
+vote counter or a footer the rules have never seen still goes. It uses jusText's own classifier
+(`justext.core.classify_paragraphs` and `revise_paragraph_classification`) on our blocks rather
+than rewriting it; jusText reads HTML, so each block is handed to it as a paragraph with:
+
+- its length and its share of the language's stop-words (jusText's stop-word lists for en, he,
+  ar and ru; for Thai the stop-word corpus of pythainlp, with pythainlp's word segmentation,
+  since Thai writes no spaces between words);
+- its link density: `[12]` link numbers of a `lynx -dump` page mark the text after them as link
+  text, and a bare URL is all link;
+- whether it is a heading.
+
+jusText then classifies each block context-free (long, stop-word rich text is good; link-heavy or
+stop-word-poor text is bad; short text is undecided) and revises by context: a short block
+between two bad blocks is bad, between two good blocks is good; a heading before good text is
+good. On top of that, three shapes jusText cannot see in text are judged here:
+
+- digit density: a block that is mostly digits and separators (vote counts, "1,706 views" kept
+  apart from its word, page numbers) is junk;
+- another script: a short line in a script other than the article's and not inside a sentence
+  (a Latin menu on a Hebrew page, a language picker) is junk;
+- runs of short menu-like lines at the start or end of the page, before the first or after the
+  last block of running text, are junk unless they are a heading or list that leads into text.
+
+The decision is conservative where content could be lost: a block that ends a sentence and holds
+running text (at least `_SENTENCE_WORDS` words) is never removed by this stage, whatever jusText
+says. Every removal carries its reason, named after the feature that decided it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+# Reasons (the report's vocabulary).
+LINKS = "link list: most of the block is link text (block classifier)"
+LOW_TEXT = "boilerplate block: short, few stop-words, no sentence (block classifier, jusText)"
+CONTEXT = "short block between boilerplate blocks (block classifier, jusText context)"
+DIGITS = "mostly digits: counter, score or page number (block classifier)"
+OTHER_SCRIPT = "line in another script than the article's, not inside a sentence (block classifier)"
+TAB_TITLE = "page title with the site's name (browser tab), before the article (block classifier)"
+EDGE = "short line at the page start or end, outside the article text (block classifier)"
+
+_STOPLIST_NAMES = {"en": "English", "he": "Hebrew", "ar": "Arabic", "ru": "Russian"}
+_LINK_MARK = re.compile(r"\[\d{1,4}\]")
+_URL = re.compile(r"(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$")
+# The browser tab's title copied with the page: "Article title | Site name".
+_TAB_TITLE = re.compile(r"^[^|]{10,100} [|] [^|.!?]{2,40}$")
+_SEGMENT_END = re.compile(r"[.,;:!?،؛؟]|\[\d{1,4}\]")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = ".!?…؟۔:»”\"'’)"
+_SENTENCE_WORDS = 8
+MAX_HEADING_DISTANCE = 200
+_WRAP_WIDTH = 55
+_THAI_CLAUSES = re.compile("[\u0e01-\u0e4e]{4,} [\u0e01-\u0e4e]{4,}")
+_MENU_WORDS = 3
+_THAI_SHORT = 50
+_TITLE_CHARS = 20
+_SCRIPTS = {
+    "en": re.compile("[A-Za-z\u00c0-\u024f]"),
+    "ru": re.compile("[\u0400-\u04ff]"),
+    "he": re.compile("[\u05d0-\u05ea]"),
+    "ar": re.compile("[\u0621-\u064a\u0671-\u06d3]"),
+    "th": re.compile("[\u0e01-\u0e4e]"),
+}
+
+
+@dataclass
+class _Paragraph:
+    """The face of a block that jusText's classifier reads (its own Paragraph is built from a DOM)."""
+
+    text: str
+    words: list[str]
+    chars_count_in_links: int
+    heading: bool
+    cf_class: str = ""
+    class_type: str = ""
+
+    @property
+    def dom_path(self) -> str:
+        return "body.h2" if self.heading else "body.p"
+
+    @property
+    def is_heading(self) -> bool:
+        return self.heading
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @property
+    def words_count(self) -> int:
+        return len(self.words)
+
+    def stopwords_density(self, stopwords) -> float:
+        if not self.words:
+            return 0.0
+        return sum(word.lower() in stopwords for word in self.words) / len(self.words)
+
+    def links_density(self) -> float:
+        return self.chars_count_in_links / len(self.text) if self.text else 0.0
+
+
+@functools.lru_cache(maxsize=8)
+def stoplist(lang: str) -> frozenset[str]:
+    """The stop-words of `lang`: jusText's list (en, he, ar, ru) or pythainlp's (th)."""
+    if lang == "th":
+        from handbook.ingest.thai import thai_stopwords
+
+        return thai_stopwords()
+    from justext import get_stoplist
+
+    return get_stoplist(_STOPLIST_NAMES[lang])
+
+
+def _words(text: str, lang: str) -> list[str]:
+    if lang == "th" and _SCRIPTS["th"].search(text):
+        from handbook.ingest.thai import words
+
+        return words(text)
+    return [w.strip("«»\"'“”„()[]{}.,;:!?،؛؟") for w in text.split() if w.strip("«»\"'“”„()[]{}.,;:!?،؛؟")]
+
+
+def _link_chars(text: str) -> int:
+    """Characters of link text: after each `[n]` lynx link number up to the next stop, and URLs."""
+    if "[" not in text and "://" not in text and "www." not in text and " " in text:
+        return 0  # the common case: no link number, no URL, not a bare domain
+    total = sum(len(m.group()) for m in _URL.finditer(text))
+    for mark in _LINK_MARK.finditer(text):
+        stop = _SEGMENT_END.search(text, mark.end())
+        end = stop.start() if stop else len(text)
+        total += min(end - mark.start(), 60)
+    return min(total, len(text))
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(text) and text.rstrip()[-1] in _SENTENCE_END
+
+
+def _running_text(text: str, words: list[str]) -> bool:
+    """Ends like a sentence and holds enough words to be one: never removed by this stage.
+
+    Thai marks no sentence end; there, clauses separated by spaces and enough words are a sentence.
+    """
+    if _LINK_MARK.match(text) or _link_chars(text) > 0.2 * len(text) or len(words) < _SENTENCE_WORDS:
+        return False
+    if _ends_sentence(text):
+        return True
+    return bool(_THAI_CLAUSES.search(text)) and len(words) >= 2 * _SENTENCE_WORDS
+
+
+def _mostly_digits(text: str) -> bool:
+    if len(text) > 40 or not _DIGIT.search(text):
+        return False
+    return len(_LETTER.findall(text)) <= 3
+
+
+def _other_script(text: str, lang: str) -> bool:
+    """A short line in another script than the article's, not a sentence (menus, language pickers)."""
+    if len(text) > 60 or _ends_sentence(text.rstrip(")")):
+        return False
+    own = len(_SCRIPTS[lang].findall(text))
+    letters = len(_LETTER.findall(text))
+    return letters >= 2 and own * 4 < letters
+
+
+def _groups(items: list[tuple[int, str, bool, bool]]) -> list[list[int]]:
+    """Indexes of `items` (line number, text, heading, removed) grouped into paragraphs.
+
+    A `lynx -dump` or reader capture wraps a paragraph over lines of 60-80 characters: a line
+    that long, not ending a sentence, and followed at once by another text line is one block with it.
+    """
+    groups: list[list[int]] = []
+    for index, (number, text, _heading, removed) in enumerate(items):
+        if groups and not removed:
+            prev_number, prev_text, _, prev_removed = items[groups[-1][-1]]
+            if (
+                number == prev_number + 1
+                and not prev_removed
+                and not _ends_sentence(prev_text)
+                and not _LINK_MARK.match(text)
+                and not _mostly_digits(text)
+                and (len(prev_text) >= _WRAP_WIDTH or prev_text[-1] in ",-–—" or text[0].islower())
+            ):
+                groups[-1].append(index)
+                continue
+        groups.append([index])
+    return groups
+
+
+def _leads_into_text(paragraphs: list[_Paragraph], index: int, anchors: set[int]) -> bool:
+    """Article text follows within jusText's heading distance (200 characters of other blocks)."""
+    distance = 0
+    for j in range(index + 1, len(paragraphs)):
+        if j in anchors:
+            return True
+        if paragraphs[j].heading and paragraphs[j].cf_class != "bad":
+            return False  # only the last of a run of headings leads into the text (not a menu)
+        distance += len(paragraphs[j].text)
+        if distance > MAX_HEADING_DISTANCE:
+            return False
+    return False
+
+
+def _title_candidate(paragraphs: list[_Paragraph], removed: list[bool], first: int, lang: str) -> int:
+    """The article's title: the longest block before the article text that nothing marks as junk.
+
+    Between the site's menus and the first paragraph, the title is usually surrounded by junk
+    (breadcrumbs, byline, date, share buttons) further from the text than jusText's heading
+    distance; it is kept when it has at least `_TITLE_CHARS` characters and no link.
+    """
+    best, best_length = -1, _TITLE_CHARS - 1
+    for i in range(min(first, len(paragraphs))):
+        paragraph = paragraphs[i]
+        if removed[i] or _LINK_MARK.search(paragraph.text) or _URL.search(paragraph.text):
+            continue
+        if (
+            _mostly_digits(paragraph.text)
+            or _other_script(paragraph.text, lang)
+            or _TAB_TITLE.match(paragraph.text)
+            or len(paragraph.text) <= best_length
+        ):
+            continue
+        best, best_length = i, len(paragraph.text)
+    return best
+
+
+def _confident_junk(paragraphs: list[_Paragraph], index: int) -> bool:
+    return 0 <= index < len(paragraphs) and paragraphs[index].cf_class == "bad"
+
+
+def classify(
+    lines: list[tuple[int, str, bool]], removed: list[tuple[int, str]], lang: str
+) -> list[str | None]:
+    """For each (line number, text, heading) block, the reason it is boilerplate, or None to keep it.
+
+    `removed` are the lines the line rules already dropped (line number, text): they are the
+    context a short block is judged in (a short block between two junk lines is junk).
+    """
+    from justext.core import classify_paragraphs, revise_paragraph_classification
+
+    items = sorted(
+        [(number, text, heading, False, i) for i, (number, text, heading) in enumerate(lines)]
+        + [(number, text, False, True, -1) for number, text in removed],
+        key=lambda item: (item[0], item[3]),
+    )
+    groups = _groups([item[:4] for item in items])
+    paragraphs: list[_Paragraph] = []
+    for group in groups:
+        text = " ".join(items[i][1] for i in group)
+        heading = items[group[0]][2] and len(group) == 1
+        # A line the rules removed is junk already: its words are not needed (Thai ones are costly).
+        words = [] if items[group[0]][3] else _words(text, lang)
+        paragraphs.append(_Paragraph(text, words, _link_chars(text), heading))
+    short = 70 if lang != "th" else _THAI_SHORT
+    classify_paragraphs(paragraphs, stoplist(lang), length_low=short, stopwords_low=0.2, stopwords_high=0.25)
+    for paragraph, group in zip(paragraphs, groups, strict=True):
+        if items[group[0]][3] or _mostly_digits(paragraph.text) or _other_script(paragraph.text, lang):
+            paragraph.cf_class = "bad"
+    revise_paragraph_classification(paragraphs)
+    removed_item = [items[group[0]][3] for group in groups]
+    article = [
+        i
+        for i, paragraph in enumerate(paragraphs)
+        if not removed_item[i]
+        and (
+            paragraph.class_type == "good"
+            or paragraph.cf_class in ("good", "neargood")
+            or _running_text(paragraph.text, paragraph.words)
+        )
+    ]
+    first, last = (article[0], article[-1]) if article else (len(paragraphs), -1)
+    anchors = set(article)
+    title = _title_candidate(paragraphs, removed_item, first, lang)
+    reasons: list[str | None] = [None] * len(lines)
+    for i, (paragraph, group) in enumerate(zip(paragraphs, groups, strict=True)):
+        if removed_item[i]:
+            continue
+        text = paragraph.text
+        if _mostly_digits(text) and not _running_text(text, paragraph.words):
+            reason = DIGITS  # a bare number is a vote or page count wherever it stands
+        elif i < first and _TAB_TITLE.match(text):
+            reason = TAB_TITLE
+        elif paragraph.class_type == "good" or _running_text(text, paragraph.words) or i == title:
+            reason = None
+        elif _other_script(text, lang):
+            reason = OTHER_SCRIPT
+        elif paragraph.links_density() > 0.2:
+            reason = LINKS
+        elif paragraph.cf_class == "bad":
+            reason = LOW_TEXT
+        elif paragraph.heading and _leads_into_text(paragraphs, i, anchors):
+            reason = None  # jusText's rule: a heading shortly before good text is good
+        elif i > last or (i < first and len(paragraph.words) <= _MENU_WORDS):
+            reason = EDGE
+        elif i not in anchors and _confident_junk(paragraphs, i - 1) and _confident_junk(paragraphs, i + 1):
+            reason = CONTEXT
+        else:
+            reason = None
+        for j in group:
+            reasons[items[j][4]] = reason
+    return reasons

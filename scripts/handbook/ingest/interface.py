@@ -1,0 +1,282 @@
+"""The interface vocabulary of `handbook ingest`: page chrome in en, he, ar, th and ru, by kind.
+
+`handbook.ingest.rules` knows the common navigation and widget words; this module adds what
+pages of other kinds carry around an article: menus of shops, vendors, libraries and forums,
+reader controls (font, background, night mode), age ratings, page and slide counters, view,
+download and vote counters, language pickers, "was this helpful" buttons, photo credits, tag
+lists, and posted/updated/uploaded/asked/answered lines with a date in any calendar the five
+languages use (Gregorian, Hebrew, Hijri, Buddhist era) or a time ago.
+
+Every rule is about the kind of a line, never one site's strings: a line goes only when it is
+made *entirely* of such words, numbers and dates (at most one other word, such as a user's
+rank), so a sentence that mentions them stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Reasons (the report's vocabulary).
+MENU = "menu or button words (interface vocabulary)"
+META = "date, counter or post metadata line (posted/updated/views/votes, any calendar)"
+PAGE = "page, slide or post counter"
+AGE = "age rating"
+READER = "reader controls (font, background, night mode)"
+LANGUAGES = "language picker"
+CREDIT = "photo credit or advertisement label"
+TAGS = "tag list, tag or user handle"
+SEPARATOR = "separator line (no letter or digit)"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip().casefold() for w in text.split("|") if w.strip())
+
+
+MENU_WORDS = _words(
+    # en
+    "skip to footer|skip to navigation|skip to main navigation|products|product|solutions|pricing|"
+    "resources|about|about us|contact|contact us|questions|users|unanswered|ask question|"
+    "ask a question|follow|improve this question|improve this answer|add a comment|your answer|"
+    "post your answer|sorted by|download|download now|download presentation|customise|customize|"
+    "sign me up|your email|sign up free|start free trial|free trial|try it free|night mode|"
+    "dark mode|report|flag|flag as inappropriate|quote|books|authors|genres|new releases|"
+    "add to favourites|add to favorites|upload|articles|blog|help center|help centre|cart|"
+    "track order|track your order|offers|deals|departments|yes|no|was this helpful|"
+    "was this article helpful|presentation transcript|document information|embed|"
+    "บทความนี้มีประโยชน์หรือไม่|บทความนี้มีประโยชน์ไหม|была ли статья полезной|была ли эта статья полезной|"
+    "هل كان هذا المقال مفيدا|هل كان هذا المقال مفيدًا|האם המידע עזר לך|"
+    "reject non-essential|reject all|accept all cookies|manage cookies|cookie settings|"
+    "necessary only|manage preferences|click to expand|free preview|you're reading a free preview|"
+    # he
+    "דלג לתוכן הראשי|דילוג לתוכן|ראשי|מאמרים|אודות|אודותינו|צור קשר|צרו קשר|העתקת קישור|השב|"
+    "העלאה|התחברות|הורדה|הורדת pdf|שמירה|עקוב|עקבו|דווח|דיווח|ציטוט|מצב לילה|הוספת תגובה|"
+    "תשובה מקובלת|מסמכים|חיפוש מסמכים|כן|לא|האם המאמר עזר לך|הצטרפו|עגלה|מבצעים|"
+    # ar
+    "مقالات|من نحن|اتصل بنا|الأقسام|العروض|تتبع الطلب|مركز المساعدة|إرسال التعليق|"
+    "أحدث المقالات|عرض كل المقالات|عن الكاتب|عن الكاتبة|الوضع الليلي|تحميل|تنزيل|متابعة|إبلاغ|"
+    "الإبلاغ|ابدأ مجانا|ابدأ مجانًا|جرب مجانا|السلة|نعم|لا|هل كانت هذه المقالة مفيدة|الأسئلة|"
+    "المستخدمون|اطرح سؤالا|اطرح سؤالًا|إنشاء حساب|إضافة تعليق|الإجابة المقبولة|"
+    # th
+    "ข้ามไปที่เนื้อหา|ข้ามไปยังเนื้อหาหลัก|ห้อง|กระทู้|ตั้งกระทู้|ติดตาม|แจ้งลบ|รายงาน|เจ้าของกระทู้|"
+    "เริ่มใช้ฟรี|ทดลองใช้ฟรี|แชทกับเจ้าหน้าที่|ดาวน์โหลด|อัปโหลด|ใช่|ไม่ใช่|ไม่|สินค้า|โปรโมชั่น|"
+    "ติดต่อเรา|เกี่ยวกับเรา|บทความ|ตะกร้า|โหมดกลางคืน|"
+    # ru
+    "перейти к основному содержанию|перейти к содержанию|книги|авторы|жанры|новинки|в избранное|"
+    "расшифровка слайдов|скачать|цитата|пожаловаться|сообщить о неприемлемом содержимом|"
+    "ночной режим|статьи|о нас|о компании|контакты|загрузить|да|нет|корзина|акции|"
+    "помогла ли вам эта статья|задать вопрос|войти / регистрация"
+)
+SOCIAL = _words(
+    "facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|instagram|youtube|vk|вконтакте|"
+    "одноклассники|viber|line|tiktok|פייסבוק|טוויטר|וואטסאפ|לינקדאין|אינסטגרם|טלגרם|فيسبوك|"
+    "تويتر|واتساب|لينكدإن|لينكد إن|إنستغرام|تيليجرام|ไลน์|เฟซบุ๊ก|เฟสบุ๊ค|ทวิตเตอร์|อินสตาแกรม"
+)
+LANGUAGE_NAMES = _words(
+    "english|español|français|deutsch|italiano|português|русский|العربية|עברית|ไทย|中文|日本語|"
+    "한국어|türkçe|polski|nederlands|українська|ελληνικά|हिन्दी|فارسی|bahasa indonesia|"
+    "tiếng việt|english (us)|english (uk)"
+)
+_LANGUAGE_GLOSS = re.compile(r"\s*\([^)]{2,20}\)$")
+SPONSORED = _words(
+    "advertisement|ad|ads|sponsored|sponsored content|promoted|реклама|спонсорский материал|"
+    "פרסומת|תוכן ממומן|תוכן שיווקי|إعلان|محتوى ممول|محتوى مدفوع|โฆษณา|เนื้อหาที่ได้รับการสนับสนุน"
+)
+_CREDIT = re.compile(
+    r"^(?:photo|image|picture|credit|photo credit|фото|иллюстрация|צילום|תמונה|صورة|تصوير|"
+    r"ภาพ|ภาพประกอบ|ที่มาภาพ)\s*[:：]\s*\S.{0,60}$",
+    re.IGNORECASE,
+)
+_TAGS = re.compile(
+    r"^(?:tags|tagged|topics|теги|метки|ключевые слова|תגיות|נושאים|الوسوم|الكلمات المفتاحية|"
+    r"แท็ก|คำค้น)\s*[:：]\s*\S",
+    re.IGNORECASE,
+)
+# One token that is a tag slug or a user handle: "customer-support", "helpdesk_hannah".
+_HANDLE = re.compile(r"^@?[a-z0-9]+(?:[_-][a-z0-9]+)+$|^@?\w+_\w+$")
+_AGE = re.compile(
+    r"(?:age rating|age|rated|возрастные ограничения|возраст|הגבלת גיל|גיל|דירוג גיל|"
+    r"الفئة العمرية|العمر|التصنيف العمري|เรท|อายุ)\s*[:：]?\s*\S*\s*(?:\d{1,2}\s*\+|\+\s*\d{1,2})",
+    re.IGNORECASE,
+)
+_READER = re.compile(
+    r"^(?:font|font size|text size|background|theme|шрифт|размер шрифта|фон|тема|גופן|רקע|"
+    r"الخط|حجم الخط|الخلفية|ตัวอักษร|ขนาดตัวอักษร|พื้นหลัง)\s*[:：]",
+    re.IGNORECASE,
+)
+_ZOOM = re.compile(r"[-−–]\s*\d{2,3}\s*%\s*\+")
+_PAGE = re.compile(
+    r"^(?:page|slide|post|message|comment|reply|страница|слайд|сообщение|комментарий|עמוד|"
+    r"שקופית|הודעה|תגובה|الصفحة|صفحة|الشريحة|شريحة|المشاركة|หน้า|สไลด์|ความคิดเห็นที่)\s*"
+    r"(?:#|№|no\.?)?\s*[\d٠-٩]+(?:\s*[-–]\s*[\d٠-٩]+)?"
+    r"(?:\s*(?:of|/|из|מתוך|من|จาก)\s*[\d٠-٩]+)?$"
+    r"|^[\d٠-٩]{1,4}\s*(?:/|of|из|מתוך|من|จาก)\s*[\d٠-٩]{1,4}$"
+    r"|^(?:loading|загрузка|טוען|جار التحميل|กำลังโหลด)\b.{0,20}$",
+    re.IGNORECASE,
+)
+_READING_RANGE = re.compile(
+    r"^\d{1,2}\s*[-–]\s*\d{1,2}\s*(?:minutes?|mins?|минут[аы]?|мин\.?|דקות|دقائق|دقيقة|นาที)$",
+    re.IGNORECASE,
+)
+
+# --- dates and post metadata -------------------------------------------------------------------
+
+MONTHS = _words(
+    # Gregorian, en
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    # ru (both cases)
+    "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|"
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    "янв|фев|мар|апр|июн|июл|авг|сен|окт|ноя|дек|"
+    # he: Gregorian and Hebrew calendar
+    "ינואר|פברואר|מרץ|מרס|אפריל|מאי|יוני|יולי|אוגוסט|ספטמבר|אוקטובר|נובמבר|דצמבר|"
+    "תשרי|חשוון|חשון|מרחשוון|כסלו|כסליו|טבת|שבט|אדר|ניסן|אייר|סיוון|סיון|תמוז|אב|מנחם-אב|אלול|"
+    # ar: Gregorian (two naming systems) and Hijri
+    "يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|"
+    "كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|"
+    "محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|القعدة|الحجة|ذو|الأول|الآخر|الآخرة|الأولى|الثاني|"
+    # th: full and abbreviated
+    "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|"
+    "ธันวาคม|ม.ค.|ก.พ.|มี.ค.|เม.ย.|พ.ค.|มิ.ย.|ก.ค.|ส.ค.|ก.ย.|ต.ค.|พ.ย.|ธ.ค."
+)
+WEEKDAYS = _words(
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    "понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
+    "יום|ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת|"
+    "الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت"
+)
+# A calendar's mark after a year: Hijri, Buddhist era, Russian "year", Arabic "Gregorian".
+_CALENDAR_MARK = re.compile(r"^(?:هـ|ه|م|г\.?|гг\.?|พ\.ศ\.|ค\.ศ\.|bc|ad|ce)$", re.IGNORECASE)
+# A Hebrew year or day in letters: התשפ"ה, תשפ״ה, ל', ו׳.
+_HEBREW_NUMERAL = re.compile(r"^(?:ה?ת[א-ת]{0,2}[\"״][א-ת]|[א-ת]{1,2}['׳]|[א-ת][\"״][א-ת])$")
+_TIME_UNITS = _words(
+    "year|years|month|months|week|weeks|day|days|hour|hours|minute|minutes|min|mins|second|seconds|"
+    "yesterday|today|год|года|лет|месяц|месяца|месяцев|неделю|недели|недель|день|дня|дней|час|"
+    "часа|часов|минуту|минуты|минут|вчера|сегодня|שנה|שנים|שנתיים|חודש|חודשים|חודשיים|שבוע|שבועות|"
+    "יום|ימים|יומיים|שעה|שעות|שעתיים|דקה|דקות|אתמול|היום|سنة|سنتين|سنوات|شهر|شهرين|أشهر|شهور|"
+    "أسبوع|أسبوعين|أسابيع|يوم|يومين|أيام|ساعة|ساعتين|ساعات|دقيقة|دقائق|أمس|اليوم|ปี|เดือน|สัปดาห์|"
+    "วัน|ชั่วโมง|นาที|เมื่อวาน|วันนี้"
+)
+_AGO = _words("ago|назад|לפני|منذ|ที่แล้ว|ก่อน")
+_DATE_SHAPE = re.compile(
+    r"^(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}[./]\d{4}|\d{1,2}:\d{2}|(?:1[3-9]|2[0-6])\d{2}|\d{1,2}(?:st|nd|rd|th)?)$"
+)
+# Words of post metadata: the verbs of posting and the counted things, and their connectives.
+META_WORDS = _words(
+    # en
+    "posted|updated|last updated|uploaded|published|added|asked|answered|edited|modified|viewed|"
+    "created|on|at|in|by|times|views|view|downloads|download|pages|slides|likes|like|comments|"
+    "comment|replies|reply|votes|vote|shares|reads|posts|messages|points|reputation|rating|score|"
+    "joined|member since|registered|date|k|"
+    # he
+    "פורסם|פורסמה|עודכן|עודכנה|הועלה|הועלתה|נשאל|נשאלה|נענה|נענתה|נערך|נצפה|נצפתה|נוסף|תאריך|"
+    "העלאה|עדכון|אחרון|פעמים|פעם|צפיות|הורדות|עמודים|שקופיות|לייקים|תגובות|תשובות|קולות|הודעות|"
+    'נקודות|הצטרף|הצטרפה|ב|ב-|על|ידי|ע"י|'
+    # ar
+    "نشر|نُشر|تم|الرفع|رفع|النشر|التحديث|تحديث|آخر|سُئل|سئل|عُدّل|عدل|أجاب|أجابت|شوهد|شوهدت|"
+    "أضيف|في|مرة|مرات|مشاهدة|مشاهدات|تحميل|تحميلات|صفحة|صفحات|شريحة|شرائح|إعجاب|تعليق|تعليقًا|"
+    "تعليقا|تعليقات|رد|ردود|صوت|أصوات|مشاركات|نقاط|انضم|تاريخ|بتاريخ|"
+    # ru
+    "опубликовано|опубликован|обновлено|обновлён|загружено|загружен|добавлено|добавлен|текст|"
+    "изменено|дата|просмотров|просмотра|просмотр|скачиваний|страниц|слайдов|слайда|лайков|"
+    "комментариев|комментария|комментарий|ответов|ответа|голосов|голоса|оценка|из|сообщений|"
+    "регистрация|на|сайте|в|от|"
+    # th
+    "โพสต์|โพสต์เมื่อ|เมื่อ|อัปเดต|อัพเดต|แก้ไข|เผยแพร่|วันที่|น.|ครั้ง|ดู|เข้าชม|ยอดวิว|ถูกใจ|"
+    "ความคิดเห็น|ตอบ|ดาวน์โหลด|หน้า|สไลด์|คะแนน|สมาชิกหมายเลข|สมาชิก"
+)
+_LETTER_OR_DIGIT = re.compile(r"\w")
+_PARTS = re.compile(r"\s*[·•|]\s*")
+_TOKEN_EDGES = "()[]{}«»\"“”'’,،;:：.-–—!?·•|/"
+
+
+def _is_number(token: str) -> bool:
+    return bool(re.fullmatch(r"[+~]?[\d٠-٩][\d٠-٩,.\s٬]*[kKmMкК]?\+?", token))
+
+
+def _meta_tokens(text: str) -> tuple[int, int, int]:
+    """(date-core tokens, known tokens, other tokens) of a line."""
+    core = known = other = 0
+    tokens = [t for t in re.split(r"[\s/]+", text) if t]
+    for raw in tokens:
+        token = raw.strip(_TOKEN_EDGES).casefold()
+        if not token:
+            continue
+        if token.startswith(("ב-", "ל-")) and len(token) > 2:
+            token = token[2:]
+        dotted = raw.strip(_TOKEN_EDGES.replace(".", "")).casefold()
+        if (
+            _HEBREW_NUMERAL.match(token)
+            or _CALENDAR_MARK.match(dotted)
+            or token in MONTHS
+            or dotted in MONTHS
+        ):
+            core += 1
+        elif _DATE_SHAPE.match(token):
+            core += 1 if not token.isdigit() or len(token) == 4 else 0
+            known += 1
+        elif _is_number(token):
+            known += 1
+        elif token in _AGO or (token.endswith("ที่แล้ว") and len(token) > 7):
+            core += 1
+        elif token in _TIME_UNITS:
+            known += 1
+        elif token in WEEKDAYS or (token.startswith("วัน") and token.endswith("ที่")):
+            known += 1
+        elif token in META_WORDS or dotted in META_WORDS or token in MENU_WORDS:
+            known += 1
+        else:
+            other += 1
+    return core, known, other
+
+
+def _meta_line(text: str) -> bool:
+    """Every part of the line is a date, a count or a metadata word (one other word allowed)."""
+    if len(text) > 100 or not re.search(r"[\d٠-٩]|ที่แล้ว|לפני|منذ|назад|\bago\b|[\"״][א-ת]", text):
+        return False
+    core, known, other = _meta_tokens(text)
+    if other > 1 or core + known == 0:
+        return False
+    if core:
+        return True
+    # No date: a count with its word ("1,706 views", "ถูกใจ 38", "Сообщений: 4").
+    words = [t.strip(_TOKEN_EDGES).casefold() for t in re.split(r"[\s/]+", text)]
+    counted = any(w in META_WORDS and not _is_number(w) and len(w) > 1 for w in words)
+    numbers = any(_is_number(w) for w in words if w)
+    return counted and numbers and (other == 0 or bool(_PARTS.search(text)))
+
+
+def _menu_parts(core: str, navigation: frozenset[str]) -> bool:
+    """A line made only of menu words, alone or separated by · • | / ("Like · Quote · Report")."""
+    parts = [p.strip(" .:") for p in re.split(r"\s*[·•|/]\s*", core) if p.strip(" .:")]
+    words = MENU_WORDS | SOCIAL | navigation if navigation else MENU_WORDS | SOCIAL
+    return bool(parts) and all(p.casefold() in words for p in parts)
+
+
+def classify(text: str, navigation: frozenset[str] = frozenset()) -> str | None:
+    """The interface reason this whole line goes, or None (`navigation`: more menu words)."""
+    if text.strip() and not _LETTER_OR_DIGIT.search(text):
+        return SEPARATOR
+    stripped = text.strip().strip("-–— ").strip()
+    if not stripped or len(stripped) > 120:
+        return None
+    core = stripped.strip(" :：|•·»«›‹>*#_\"'“”„?؟").casefold()
+    if _menu_parts(core, navigation):
+        return MENU
+    if core in LANGUAGE_NAMES or _LANGUAGE_GLOSS.sub("", core) in LANGUAGE_NAMES:
+        return LANGUAGES
+    if core in SPONSORED or _CREDIT.match(stripped):
+        return CREDIT
+    if _PAGE.match(stripped) or _READING_RANGE.match(stripped):
+        return PAGE
+    if len(stripped) <= 60 and _AGE.search(stripped):
+        return AGE
+    if (_READER.match(stripped) and len(stripped.split()) <= 6) or _ZOOM.search(stripped):
+        return READER
+    if _HANDLE.match(stripped):
+        return TAGS
+    if _TAGS.match(stripped) and not stripped.rstrip().endswith("."):
+        return TAGS
+    if _meta_line(stripped):
+        return META
+    return None

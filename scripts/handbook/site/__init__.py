@@ -1,0 +1,12 @@
+"""Site: the static site built from `docs/` with MkDocs and Material.
+
+- `plugin`: the `handbook` mkdocs plugin (notices, copy links, search box, directions, 404 pages)
+- `build`, `build_language`: `handbook build`, one mkdocs process per language, then assembly
+- `search`: the per-language Pagefind index and the search box
+- `nav_cache`: reuse of rendered navigation between pages
+- `notices`, `features`, `link_features`: what the plugin adds to pages
+- `links`: every page's and section's stable URL, and the `urls.yml` registry
+- `serve`: a local server for the built site
+
+Site imports `handbook.core` and `handbook.translate`.
+"""

@@ -1,0 +1,124 @@
+"""What `handbook build` checks before it publishes: the tree is synced, no page carries live markup
+that the theme did not put there, and a killed build's leftovers are gone.
+
+- `stale_pages`: what `handbook sync --check` would change (the build refuses them, naming the
+  pages, unless `--allow-stale`; `handbook serve` only warns).
+- `unsafe_markup`: every built HTML page is read with `html.parser`; an event-handler attribute
+  (`on...`), a `javascript:`, `vbscript:` or `data:` URL in a link or source attribute, a script
+  from another host, or an inline script that the page's Content-Security-Policy does not allow by
+  hash (the theme's own, `handbook.site.csp`) refuses the build. mkdocs-redirects' stub pages
+  carry one known inline script (the redirect), matched exactly, and the search form's
+  `action="javascript:void(0)"` (overrides/partials/search.html) is the theme's.
+- `remove_leftovers`: `.site-build-*` folders of a build that was killed (removed under the lock).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+from handbook.core.project import Project
+
+LEFTOVER_GLOB = ".site-build-*"
+_URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "poster",
+    "xlink:href",
+    "data",
+    "background",
+    "srcset",
+}
+_BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
+_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# mkdocs-redirects' stub page script (HTML_TEMPLATE in mkdocs_redirects/plugin.py), URL aside.
+_REDIRECT_SCRIPT = re.compile(
+    r'var anchor=window\.location\.hash\.substr\(1\);location\.href="[^"<>\\]*"\+\(anchor\?"#"\+anchor:""\)'
+)
+# URLs of this kind that the theme itself writes (overrides/partials/search.html's search form).
+_THEME_URLS = {("form", "action", "javascript:void(0)")}
+_CSP_HASH = re.compile(r"'sha256-([A-Za-z0-9+/=]+)'")
+
+
+def remove_leftovers(root: Path) -> list[str]:
+    """Delete the part folders of builds that were killed (call under the project lock)."""
+    removed = []
+    for folder in sorted(Path(root).glob(LEFTOVER_GLOB)):
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed
+
+
+def stale_pages(project: Project) -> list[str]:
+    """Files `handbook sync --check` would write or remove (the caller holds the project lock)."""
+    from handbook.translate.engines import NoneEngine
+    from handbook.translate.sync import sync
+
+    report = sync(project, engine=NoneEngine(), check=True, take_lock=False)
+    return sorted(report.written + report.removed)
+
+
+def script_hash(text: str) -> str:
+    """The CSP source expression hash of an inline script's text."""
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+class _PageScan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.allowed: set[str] = set()
+        self.inline: list[str] = []
+        self._script: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        values = dict(attrs)
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "content-security-policy":
+            self.allowed |= set(_CSP_HASH.findall(values.get("content") or ""))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"event-handler attribute {name}= on <{tag}>")
+            elif name in _URL_ATTRIBUTES and value:
+                cleaned = re.sub(r"[\x00-\x20]", "", value).lower()
+                if cleaned.startswith(_BAD_SCHEMES) and (tag, name, cleaned) not in _THEME_URLS:
+                    self.found.append(f"{cleaned.split(':')[0]}: URL in {name}= of <{tag}>")
+        if tag == "script":
+            source = values.get("src")
+            if source is not None:
+                if re.match(r"^([a-z][a-z0-9+.-]*:|//)", source.strip().lower()):
+                    self.found.append(f"script from another host: {source[:80]}")
+            elif (values.get("type") or "").lower() in _SCRIPT_TYPES:
+                self._script = []
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.inline.append("".join(self._script))
+            self._script = None
+
+
+def unsafe_markup(site: Path) -> list[str]:
+    """`PAGE: what` for every live markup the theme did not put on a built page."""
+    problems: list[str] = []
+    for path in sorted(Path(site).rglob("*.html")):
+        scan = _PageScan()
+        scan.feed(path.read_text(encoding="utf-8", errors="strict"))
+        scan.close()
+        where = path.relative_to(site).as_posix()
+        problems.extend(f"{where}: {what}" for what in scan.found)
+        for text in scan.inline:
+            if script_hash(text) not in scan.allowed and not _REDIRECT_SCRIPT.fullmatch(text.strip()):
+                problems.append(
+                    f"{where}: an inline script the theme does not put there: {text.strip()[:60]!r}"
+                )
+    return problems

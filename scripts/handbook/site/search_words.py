@@ -1,0 +1,119 @@
+"""The search box's own word lists: stopwords and synonyms per language (issue 22).
+
+They live in `translations/glossary.yml` under `search:` (reviewed like any text; the schema is
+described at the top of that file). Stopwords go to the browser with the search box's settings:
+the query's other words decide its results. Synonyms never reach the browser: `handbook build`
+lists a synonym's everyday words as index-only tokens beside each word of a page it names, so the
+index stays static and a first query loads no extra file.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from handbook.core.errors import HandbookError, yaml_error
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """Page words (lower case; a trailing * matches any ending) and the everyday words they stand for."""
+
+    words: tuple[str, ...]
+    also: tuple[str, ...]
+
+    def matches(self, reading: str) -> bool:
+        return any(
+            reading.startswith(word[:-1]) if word.endswith("*") else reading == word for word in self.words
+        )
+
+
+Synonyms = tuple[Synonym, ...]
+
+
+@dataclass(frozen=True)
+class SearchWords:
+    stopwords: dict[str, tuple[str, ...]]
+    synonyms: dict[str, Synonyms]
+
+    def synonyms_for(self, lang: str) -> Synonyms:
+        return self.synonyms.get(lang, ())
+
+    def stopwords_for(self, lang: str) -> tuple[str, ...]:
+        return self.stopwords.get(lang, ())
+
+
+EMPTY = SearchWords({}, {})
+
+
+def normal(word: str) -> str:
+    """Lower case without diacritics (Thai marks kept), as pages' words are compared with a synonym's `words`."""
+    decomposed = unicodedata.normalize("NFD", str(word).strip().lower())
+    return "".join(
+        c
+        for c in decomposed
+        if c != "\u0640" and ("\u0e00" <= c <= "\u0e7f" or not unicodedata.category(c).startswith("M"))
+    )
+
+
+def _words(value: object, path: Path, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise HandbookError(
+            f"glossary search section: {where} must be a list of words",
+            path=path,
+            fix=f"write {where} as [word, word, ...] (quote a word containing ':' or '#')",
+        )
+    return tuple(item.strip() for item in value)
+
+
+def load_search_words(path: Path) -> SearchWords:
+    """The `search:` section of the glossary file at `path` (EMPTY when the file or section is missing)."""
+    if not path.is_file():
+        return EMPTY
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise yaml_error(
+            error, what="glossary", path=path, fix="correct the YAML (indentation, quotes, a missing ':')"
+        ) from None
+    section = data.get("search") or {}
+    if not isinstance(section, dict):
+        raise HandbookError(
+            "glossary: `search:` must be a mapping with `stopwords:` and `synonyms:`",
+            path=path,
+            fix="see the description of the search section at the top of the file",
+        )
+    stopwords = {
+        str(lang): tuple(normal(word) for word in _words(words, path, f"stopwords: {lang}"))
+        for lang, words in (section.get("stopwords") or {}).items()
+    }
+    synonyms: dict[str, Synonyms] = {}
+    for lang, entries in (section.get("synonyms") or {}).items():
+        table = []
+        for number, entry in enumerate(entries or [], start=1):
+            where = f"synonyms: {lang}, entry {number}"
+            if not isinstance(entry, dict) or set(entry) != {"words", "also"}:
+                raise HandbookError(
+                    f"glossary search section: {where} must have exactly `words:` and `also:`",
+                    path=path,
+                    fix="write it as {words: [page word, ...], also: [everyday word, ...]}",
+                )
+            words = tuple(normal(word) for word in _words(entry["words"], path, where + " words"))
+            also = tuple(
+                part for phrase in _words(entry["also"], path, where + " also") for part in phrase.split()
+            )
+            table.append(Synonym(words, also))
+        synonyms[str(lang)] = tuple(table)
+    return SearchWords(stopwords, synonyms)
+
+
+def synonym_tokens(readings: set[str], table: Synonyms) -> list[str]:
+    """The everyday words of every synonym in `table` naming one of `readings` (normalised words)."""
+    tokens: list[str] = []
+    for synonym in table:
+        if any(synonym.matches(reading) for reading in readings):
+            tokens += [word for word in synonym.also if word not in tokens]
+    return tokens

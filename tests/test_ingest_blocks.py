@@ -1,0 +1,146 @@
+"""The interface vocabulary and the block classifier of `handbook ingest`, in every language."""
+
+from __future__ import annotations
+
+import pytest
+
+from handbook.ingest import blocks, interface, rules
+from handbook.ingest.pipeline import ingest_bytes
+
+INTERFACE_JUNK = [
+    # dates in every calendar, with the words of posting
+    ("פורסם ב-ל' אב התשפ\"ה", interface.META),
+    ("ו' אלול התשפ\"ה", interface.META),
+    ("الأحد 14 جمادى الآخرة 1446 هـ - 15 ديسمبر 2024", interface.META),
+    ("تم الرفع في 9 أكتوبر 2023", interface.META),
+    ("วันอังคารที่ 19 พฤศจิกายน พ.ศ. 2567", interface.META),
+    ("19 พ.ย. 2567 09:42 น.", interface.META),
+    ("Загружено: 14 марта 2024 г.", interface.META),
+    ("asked Sep 14, 2021 at 9:12", interface.META),
+    ("Modified 1 year ago", interface.META),
+    ("سُئل منذ 4 أشهر عُدّل منذ شهرين شوهد 1,376 مرة", interface.META),
+    ("נשאלה לפני שנתיים · נצפתה 2,310 פעמים", interface.META),
+    ("5 ชั่วโมงที่แล้ว", interface.META),
+    # counters
+    ("1,706 views", interface.META),
+    ("2,418 مشاهدة", interface.META),
+    ("3 214 просмотров", interface.META),
+    ("ถูกใจ 38", interface.META),
+    ("Эксперт · Сообщений: 2 317", interface.META),
+    # page, slide and post counters, reading-time ranges
+    ("Page 4 of 12", interface.PAGE),
+    ("עמוד 1 מתוך 9", interface.PAGE),
+    ("--- Страница 2 из 11 ---", interface.PAGE),
+    ("الصفحة 41 من 186", interface.PAGE),
+    ("4 / 11", interface.PAGE),
+    ("Loading in ...5", interface.PAGE),
+    ("6–8 minutes", interface.PAGE),
+    # age ratings and reader controls
+    ("Age rating: 12+", interface.AGE),
+    ("Возрастные ограничения: +12", interface.AGE),
+    ("الفئة العمرية: +12", interface.AGE),
+    ("เรท: ทั่วไป 13+", interface.AGE),
+    ("Шрифт:", interface.READER),
+    ("الخط: - 100% +", interface.READER),
+    # menus and buttons, language pickers, credits, tags
+    ("Log in / Sign up", interface.MENU),
+    ("Нравится · Цитата · Пожаловаться", interface.MENU),
+    ("اتصل بنا", interface.MENU),
+    ("צור קשר", interface.MENU),
+    ("แจ้งลบ", interface.MENU),
+    ("Español (Spanish)", interface.LANGUAGES),
+    ("العربية (Arabic)", interface.LANGUAGES),
+    ("Photo: Pexels / Chevanon", interface.CREDIT),
+    ("Реклама", interface.CREDIT),
+    ("תגיות: תלונות לקוחות, שימור לקוחות", interface.TAGS),
+    ("helpdesk_hannah", interface.TAGS),
+    ("----------------------------------------", interface.SEPARATOR),
+    ("บทความนี้มีประโยชน์หรือไม่?", interface.MENU),
+    ("Была ли статья полезной?", interface.MENU),
+]
+
+# Sentences that mention the same things stay.
+CONTENT = [
+    "We reply to every complaint within 2 days, and 3 of 4 customers come back.",
+    "3 إجابات",
+    "Posted letters take 14 days to arrive in December, so we answer by email instead.",
+    'בחודש אב התשפ"ה פתחנו מוקד שירות חדש שעונה גם בערב.',
+    "Страница с ответами на частые вопросы помогает не всем: многие звонят сразу.",
+    "ลูกค้าที่ร้องเรียนภายใน 24 ชั่วโมงมักได้รับการแก้ไขเร็วกว่า",
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), INTERFACE_JUNK)
+def test_interface_lines_go_with_their_reason(line: str, reason: str) -> None:
+    assert rules.classify_line(line) == reason
+
+
+@pytest.mark.parametrize("line", CONTENT)
+def test_sentences_that_mention_interface_words_stay(line: str) -> None:
+    assert rules.classify_line(line) is None
+
+
+def _page(*lines: str) -> bytes:
+    return "\n".join(lines).encode("utf-8")
+
+
+ARTICLE = [
+    "Good service starts with listening to the customer until they have finished, without interrupting them.",
+    "",
+    "Then repeat what you heard in your own words, so that the customer knows you understood the problem.",
+    "",
+    "Finally, say what you will do and by when, and keep that promise even when it is a small one.",
+]
+
+
+def test_a_menu_the_rules_do_not_know_goes_by_its_place_before_the_article() -> None:
+    source = ingest_bytes(_page("Replyloop", "Widgets", "Gadgets", "Gizmos", "", *ARTICLE), name="a.txt")
+    kept = [b.text for b in source.blocks]
+    assert not {"Widgets", "Gadgets", "Gizmos"} & set(kept)
+    reasons = {c.text: c.reason for c in source.removed}
+    assert reasons["Gadgets"] == blocks.EDGE
+    assert len(kept) == 3
+
+
+def test_a_short_line_between_junk_lines_goes_and_the_article_title_stays() -> None:
+    page = _page(
+        "Skip to main content",
+        "Home > Blog > Service",
+        "How we answer complaints at the front desk",
+        "Posted",
+        "5 min read",
+        "",
+        *ARTICLE,
+        "",
+        "Share",
+        "Widgets",
+        "© 2024 Service Notes. All rights reserved.",
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert source.title == "How we answer complaints at the front desk"
+    assert "Widgets" not in [b.text for b in source.blocks]
+    assert {c.text: c.reason for c in source.removed}["Widgets"] == blocks.EDGE
+
+
+def test_lynx_link_lists_and_vote_counts_go_by_density() -> None:
+    page = _page("[1]Alpha [2]Beta [3]Gamma", "", *ARTICLE[:3], "", "14", "", *ARTICLE[4:])
+    reasons = {c.text: c.reason for c in ingest_bytes(page, name="a.txt").removed}
+    assert reasons["[1]Alpha [2]Beta [3]Gamma"] == blocks.LINKS
+    assert reasons["14"] == blocks.DIGITS
+
+
+def test_a_latin_menu_on_a_hebrew_page_goes_as_another_script() -> None:
+    page = _page(
+        "Enterprise Plans",
+        "",
+        "שירות טוב מתחיל בהקשבה ללקוח עד שסיים לדבר, בלי להפריע לו באמצע המשפט.",
+        "",
+        "אחר כך חזרו במילים שלכם על מה ששמעתם, כדי שהלקוח יידע שהבנתם את הבעיה.",
+    )
+    reasons = {c.text: c.reason for c in ingest_bytes(page, name="a.txt").removed}
+    assert reasons["Enterprise Plans"] == blocks.OTHER_SCRIPT
+
+
+def test_thai_stop_words_come_from_pythainlp() -> None:
+    assert {"และ", "ที่", "ของ"} <= blocks.stoplist("th")
+    assert "the" in blocks.stoplist("en") and "של" in blocks.stoplist("he")

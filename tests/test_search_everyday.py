@@ -1,0 +1,131 @@
+"""Issue 22 in Chromium, every language: synonyms and keywords, typos, partial matches, stopwords, ranking.
+
+The cases are in tests/data/search/everyday.yml (none of them from the relevance question set).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from test_search_browser import page_path, run_query
+
+from handbook.core.project import LANGUAGES
+from handbook.core.ui import t
+
+CASES = yaml.safe_load(
+    (Path(__file__).parent / "data" / "search" / "everyday.yml").read_text(encoding="utf-8")
+)
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "en"
+LANGS = [lang.code for lang in LANGUAGES]
+
+
+def doc_of(page_id: str) -> str:
+    """docs/en path (relative) of the page whose front matter has `id: page_id`."""
+    for path in sorted(DOCS.rglob("*.md")):
+        if f"\nid: {page_id}\n" in path.read_text(encoding="utf-8")[:400]:
+            return path.relative_to(DOCS).as_posix()
+    raise AssertionError(f"no page with id {page_id}")
+
+
+def url(lang: str, page_id: str) -> str:
+    return page_path(lang, doc_of(page_id))
+
+
+def open_home(page, site_url: str, lang: str):
+    errors: list[str] = []
+    page.page.on("pageerror", lambda error: errors.append(str(error)))
+    page.page.goto(site_url + page_path(lang, "index.md"))
+    return errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_everyday_words_and_page_keywords_find_the_page(page, site_url: str, lang: str) -> None:
+    errors = open_home(page, site_url, lang)
+    misses = []
+    for case in CASES[lang]["synonyms"]:
+        paths = run_query(page.page, case["q"])
+        wanted = {url(lang, page_id) for page_id in case["any"]}
+        if not wanted.intersection(paths[:3]):
+            misses.append(f"{case['q']!r}: expected one of {sorted(wanted)} in {paths[:3]}")
+    assert misses == []
+    assert errors == []
+    assert page.foreign_requests() == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_word_with_one_letter_wrong_finds_what_the_right_word_finds(page, site_url: str, lang: str) -> None:
+    errors = open_home(page, site_url, lang)
+    misses = []
+    for right, typo in CASES[lang]["typos"]:
+        expected = run_query(page.page, right)
+        found = run_query(page.page, typo)
+        assert expected, f"{right!r} itself finds nothing: pick a word the {lang} pages have"
+        if found[:1] != expected[:1]:
+            misses.append(f"{typo!r} (for {right!r}): first {found[:1]}, expected {expected[:1]}")
+    assert misses == []
+    assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_exact_word_is_searched_as_typed(page, site_url: str, lang: str) -> None:
+    """The right word of each typo pair is not corrected, and its first result marks that word."""
+    open_home(page, site_url, lang)
+    for right, _ in CASES[lang]["typos"]:
+        assert run_query(page.page, right), right
+        assert page.page.get_attribute("[data-hb-search]", "data-hb-search-fixed") == "", (
+            f"{right!r} was corrected"
+        )
+        marks = page.page.eval_on_selector_all(
+            ".md-search-result__item:first-child mark", "marks => marks.map(m => m.textContent.toLowerCase())"
+        )
+        assert any(right in mark or mark in right for mark in marks), f"{right!r}: first result marks {marks}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_empty_list_when_one_word_is_in_the_handbook(page, site_url: str, lang: str) -> None:
+    errors = open_home(page, site_url, lang)
+    case = CASES[lang]["partial"]
+    paths = run_query(page.page, case["q"])
+    assert paths[:1] == [url(lang, case["first"])]
+    meta = page.page.inner_text(".md-search-result__meta")
+    note = re.escape(t("search.partial", lang, count="{count}")).replace(re.escape("{count}"), r"\d+")
+    assert re.fullmatch(note, meta), meta
+    assert page.page.evaluate(
+        "document.querySelector('[data-hb-search]').hasAttribute('data-hb-search-partial')"
+    )
+    # The same handbook word alone: every word found, so no note.
+    run_query(page.page, case["q"].split()[0])
+    assert not page.page.evaluate(
+        "document.querySelector('[data-hb-search]').hasAttribute('data-hb-search-partial')"
+    )
+    assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_function_and_question_words_do_not_decide_the_result(page, site_url: str, lang: str) -> None:
+    open_home(page, site_url, lang)
+    question, plain = CASES[lang]["stopwords"]
+    asked = run_query(page.page, question)
+    assert asked, f"{question!r} finds nothing"
+    assert asked[:3] == run_query(page.page, plain)[:3]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_and_glossary_come_after_pages_unless_the_query_is_about_them(
+    page, site_url: str, lang: str
+) -> None:
+    open_home(page, site_url, lang)
+    about = CASES[lang]["about"]
+    assert run_query(page.page, about["glossary"])[:1] == [url(lang, "glossary")]
+    first = run_query(page.page, about["word"])[:3]
+    assert len(first) == 3
+    assert url(lang, "home") not in first and url(lang, "glossary") not in first, first

@@ -1,0 +1,138 @@
+"""The glossary's search section (stopwords, synonyms) and what `handbook build` indexes from it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from handbook.core.errors import HandbookError
+from handbook.core.project import LANGUAGES
+from handbook.site.search import (
+    INDEX_ONLY_END,
+    INDEX_ONLY_MARK,
+    IndexedPage,
+    add_index_only_tokens,
+    index_copy,
+    search_box_settings,
+    vocabulary,
+)
+from handbook.site.search_words import load_search_words
+
+GLOSSARY = Path(__file__).resolve().parent.parent / "translations" / "glossary.yml"
+WORDS = load_search_words(GLOSSARY)
+M, E = INDEX_ONLY_MARK, INDEX_ONLY_END
+
+
+def tokens_after(html: str, word: str) -> list[str]:
+    """The index-only tokens that directly follow `word` in `html`."""
+    rest = html[html.index(word) + len(word) :]
+    found = []
+    while rest.startswith(" " + M):
+        end = rest.index(E)
+        found.append(rest[2:end])
+        rest = rest[end + 1 :]
+    return found
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
+def test_every_language_has_stopwords_and_synonyms(lang: str) -> None:
+    assert len(WORDS.stopwords_for(lang)) >= 20
+    assert len(WORDS.synonyms_for(lang)) >= 10
+
+
+@pytest.mark.parametrize(
+    ("lang", "html", "word", "everyday"),
+    [
+        ("en", "<p>The customer was angry.</p>", "angry", "yelling"),
+        ("en", "<p>A full refunding policy.</p>", "refunding", "money"),
+        ("ru", "<p>Клиент рассерженный.</p>", "рассерженный", "орёт"),
+        ("he", "<p>ללקוח הכועס</p>", "הכועס", "צועק"),
+        ("ar", "<p>العميل والغاضب</p>", "والغاضب", "يصرخ"),
+        ("th", "<p>ลูกค้าโกรธมาก</p>", "โกรธ", "ตะโกน"),
+        ("th", "<p>ร้าน Starbucks ขายกาแฟ</p>", "Starbucks", "สตาร์บัคส์"),
+    ],
+)
+def test_a_word_a_synonym_names_gets_its_everyday_words(
+    lang: str, html: str, word: str, everyday: str
+) -> None:
+    indexed = add_index_only_tokens(html, lang, (), WORDS.synonyms_for(lang))
+    assert everyday in tokens_after(indexed, word)
+    # The served text is untouched: only bracketed tokens were added.
+    assert "".join(part.split(E, 1)[-1] for part in indexed.split(" " + M)) == html
+
+
+def test_thai_everyday_words_carry_the_tails_the_browser_may_search() -> None:
+    indexed = add_index_only_tokens("<p>Starbucks</p>", "th", (), WORDS.synonyms_for("th"))
+    assert "ตาร์บัคส์" in tokens_after(indexed, "Starbucks")
+
+
+def test_a_word_no_synonym_names_gets_no_token() -> None:
+    html = "<p>The table was wiped.</p>"
+    assert add_index_only_tokens(html, "en", (), WORDS.synonyms_for("en")) == html
+
+
+PAGE = (
+    '<html lang="en"><head><meta name="hb-search-summary" content="Say sorry &amp; mean it">'
+    '<meta name="hb-search-keywords" content="first day, new hire"><meta name="hb-search-kind" content="page">'
+    "</head><body><nav>menu</nav><article><div data-pagefind-body><h1>Title</h1><p>Body angry.</p></div>"
+    "</article></body></html>"
+)
+
+
+def test_summary_and_keywords_open_the_article_weighted_and_index_only() -> None:
+    copy = index_copy(PAGE, "en", (), WORDS.synonyms_for("en"))
+    body = copy[copy.index("<body>") :]
+    assert f'<p data-pagefind-weight="5">{M}Say sorry ' in body
+    assert "apologise" in body.split("</p>")[0]  # the summary's synonyms too
+    assert f'<p data-pagefind-weight="6">{M}first day, new hire{E}</p>' in body
+    assert '<span data-pagefind-meta="hb_kind:page"></span>' in body
+    assert body.index("hb_kind") < body.index("<h1>")
+    assert "menu" not in body
+
+
+def test_the_word_list_is_the_index_words_most_frequent_first() -> None:
+    pages = [
+        IndexedPage("/a/", "en", index_copy(PAGE, "en", (), WORDS.synonyms_for("en"))),
+        IndexedPage("/b/", "en", "<html><body><p>Angry angry customer, the end.</p></body></html>"),
+    ]
+    words = vocabulary(pages, "en")
+    assert words[0] == "angry"
+    assert "yelling" in words and "customer" in words
+    assert "the" not in words and "end" not in words  # under four letters
+
+
+def test_the_search_box_gets_its_languages_stopwords() -> None:
+    settings = search_box_settings("he-IL", WORDS)
+    assert settings["lang"] == "he" and "איך" in settings["stopwords"]
+    assert "{count}" in settings["labels"]["partial"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("search:\n  stopwords:\n    en: [how, on]\n", "stopwords: en must be a list of words"),
+        (
+            "search:\n  synonyms:\n    en:\n      - {words: [angry]}\n",
+            "entry 1 must have exactly `words:` and `also:`",
+        ),
+        ("search: [a, b]\n", "`search:` must be a mapping"),
+    ],
+)
+def test_a_bad_search_section_names_the_file_and_the_fix(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "glossary.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(HandbookError) as raised:
+        load_search_words(path)
+    assert message in str(raised.value)
+    assert str(path) in str(raised.value)
+    assert raised.value.fix
+
+
+def test_the_built_word_list_is_gzip_json(built_site: Path) -> None:
+    for lang in LANGUAGES:
+        data = (built_site / "pagefind" / f"handbook-words-{lang.code}.json.gz").read_bytes()
+        words = json.loads(gzip.decompress(data))
+        assert len(words) > 300 and all(len(word) >= 4 for word in words)
