@@ -229,7 +229,7 @@ class _Shape(HTMLParser):
             self.pairs.add((tag, name))
             if name in ("href", "src"):
                 self.urls.add(value or "")
-            if name == "id" and tag != "h1":  # the page title has no explicit anchor (DESIGN.md)
+            if name == "id" and tag != "h1":  # the page title has no explicit anchor (ARCHITECTURE.md)
                 self.ids.append(value or "")
 
 
