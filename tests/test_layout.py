@@ -26,14 +26,14 @@ ALLOWED = {
 }
 
 
-def module_name(path: Path) -> str:
-    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+def module_name(path: Path, package: Path = PACKAGE) -> str:
+    parts = list(path.relative_to(package.parent).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
     return ".".join(parts)
 
 
-def imports_of(path: Path) -> set[str]:
+def imports_of(path: Path, package: Path = PACKAGE) -> set[str]:
     """Every `handbook` module `path` imports, at module level or inside functions."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -42,15 +42,16 @@ def imports_of(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("handbook"):
             for alias in node.names:
                 candidate = f"{node.module}.{alias.name}"
-                is_module = (PACKAGE.parent / Path(*candidate.split("."))).with_suffix(".py").is_file()
+                is_module = (package.parent / Path(*candidate.split("."))).with_suffix(".py").is_file()
                 found.add(candidate if is_module else node.module)
     return found
 
 
 def graph(package: Path = PACKAGE) -> dict[str, set[str]]:
-    modules = {module_name(p): p for p in package.rglob("*.py")}
+    modules = {module_name(p, package): p for p in package.rglob("*.py")}
     return {
-        name: {m for m in imports_of(path) if m in modules and m != name} for name, path in modules.items()
+        name: {m for m in imports_of(path, package) if m in modules and m != name}
+        for name, path in modules.items()
     }
 
 
@@ -138,12 +139,7 @@ def test_the_checker_finds_a_circle_and_an_upward_import(tmp_path):
     (package / "__init__.py").write_text("")
     (package / "core" / "a.py").write_text("from handbook.site.b import x\n")
     (package / "site" / "b.py").write_text("from handbook.core import a\nx = 1\n")
-    global PACKAGE
-    saved, PACKAGE = PACKAGE, package
-    try:
-        edges = graph(package)
-    finally:
-        PACKAGE = saved
+    edges = graph(package)
     assert circles(edges) == [["handbook.core.a", "handbook.site.b"]]
     assert direction_problems(edges) == ["handbook.core.a imports handbook.site.b: core may not import site"]
 

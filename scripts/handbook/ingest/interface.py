@@ -28,11 +28,12 @@ TAGS = "tag list, tag or user handle"
 SEPARATOR = "separator line (no letter or digit)"
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The casefolded words of a `|`-separated list (the rules' and this module's vocabularies)."""
     return frozenset(w.strip().casefold() for w in text.split("|") if w.strip())
 
 
-MENU_WORDS = _words(
+MENU_WORDS = word_set(
     # en
     "skip to footer|skip to navigation|skip to main navigation|products|product|solutions|pricing|"
     "resources|about|about us|contact|contact us|questions|users|unanswered|ask question|"
@@ -66,18 +67,18 @@ MENU_WORDS = _words(
     "ночной режим|статьи|о нас|о компании|контакты|загрузить|да|нет|корзина|акции|"
     "помогла ли вам эта статья|задать вопрос|войти / регистрация"
 )
-SOCIAL = _words(
+SOCIAL = word_set(
     "facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|instagram|youtube|vk|вконтакте|"
     "одноклассники|viber|line|tiktok|פייסבוק|טוויטר|וואטסאפ|לינקדאין|אינסטגרם|טלגרם|فيسبوك|"
     "تويتر|واتساب|لينكدإن|لينكد إن|إنستغرام|تيليجرام|ไลน์|เฟซบุ๊ก|เฟสบุ๊ค|ทวิตเตอร์|อินสตาแกรม"
 )
-LANGUAGE_NAMES = _words(
+LANGUAGE_NAMES = word_set(
     "english|español|français|deutsch|italiano|português|русский|العربية|עברית|ไทย|中文|日本語|"
     "한국어|türkçe|polski|nederlands|українська|ελληνικά|हिन्दी|فارسی|bahasa indonesia|"
     "tiếng việt|english (us)|english (uk)"
 )
 _LANGUAGE_GLOSS = re.compile(r"\s*\([^)]{2,20}\)$")
-SPONSORED = _words(
+SPONSORED = word_set(
     "advertisement|ad|ads|sponsored|sponsored content|promoted|реклама|спонсорский материал|"
     "פרסומת|תוכן ממומן|תוכן שיווקי|إعلان|محتوى ممول|محتوى مدفوع|โฆษณา|เนื้อหาที่ได้รับการสนับสนุน"
 )
@@ -120,7 +121,7 @@ _READING_RANGE = re.compile(
 
 # --- dates and post metadata -------------------------------------------------------------------
 
-MONTHS = _words(
+MONTHS = word_set(
     # Gregorian, en
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
@@ -139,7 +140,7 @@ MONTHS = _words(
     "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|"
     "ธันวาคม|ม.ค.|ก.พ.|มี.ค.|เม.ย.|พ.ค.|มิ.ย.|ก.ค.|ส.ค.|ก.ย.|ต.ค.|พ.ย.|ธ.ค."
 )
-WEEKDAYS = _words(
+WEEKDAYS = word_set(
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
     "понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
     "יום|ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת|"
@@ -149,7 +150,7 @@ WEEKDAYS = _words(
 _CALENDAR_MARK = re.compile(r"^(?:هـ|ه|م|г\.?|гг\.?|พ\.ศ\.|ค\.ศ\.|bc|ad|ce)$", re.IGNORECASE)
 # A Hebrew year or day in letters: התשפ"ה, תשפ״ה, ל', ו׳.
 _HEBREW_NUMERAL = re.compile(r"^(?:ה?ת[א-ת]{0,2}[\"״][א-ת]|[א-ת]{1,2}['׳]|[א-ת][\"״][א-ת])$")
-_TIME_UNITS = _words(
+_TIME_UNITS = word_set(
     "year|years|month|months|week|weeks|day|days|hour|hours|minute|minutes|min|mins|second|seconds|"
     "yesterday|today|год|года|лет|месяц|месяца|месяцев|неделю|недели|недель|день|дня|дней|час|"
     "часа|часов|минуту|минуты|минут|вчера|сегодня|שנה|שנים|שנתיים|חודש|חודשים|חודשיים|שבוע|שבועות|"
@@ -157,12 +158,12 @@ _TIME_UNITS = _words(
     "أسبوع|أسبوعين|أسابيع|يوم|يومين|أيام|ساعة|ساعتين|ساعات|دقيقة|دقائق|أمس|اليوم|ปี|เดือน|สัปดาห์|"
     "วัน|ชั่วโมง|นาที|เมื่อวาน|วันนี้"
 )
-_AGO = _words("ago|назад|לפני|منذ|ที่แล้ว|ก่อน")
+_AGO = word_set("ago|назад|לפני|منذ|ที่แล้ว|ก่อน")
 _DATE_SHAPE = re.compile(
     r"^(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}[./]\d{4}|\d{1,2}:\d{2}|(?:1[3-9]|2[0-6])\d{2}|\d{1,2}(?:st|nd|rd|th)?)$"
 )
 # Words of post metadata: the verbs of posting and the counted things, and their connectives.
-META_WORDS = _words(
+META_WORDS = word_set(
     # en
     "posted|updated|last updated|uploaded|published|added|asked|answered|edited|modified|viewed|"
     "created|on|at|in|by|times|views|view|downloads|download|pages|slides|likes|like|comments|"

@@ -41,11 +41,7 @@ def _alternation(words: str) -> str:
     return "|".join(re.escape(w) for w in items)
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w.strip().casefold() for w in text.split("|") if w.strip())
-
-
-NAVIGATION_WORDS = _words(
+NAVIGATION_WORDS = interface.word_set(
     # en
     "close|posted|share|share this|print|print this|email|e-mail|menu|home|search|next|previous|"
     "prev|back|back to top|top|reply|comments|comment|leave a comment|leave a reply|read more|more|"
@@ -74,7 +70,7 @@ NAVIGATION_WORDS = _words(
     "принять|принять все|согласен|теги|метки|рубрики|категории|нравится|перейти к содержимому"
 )
 
-DANGLING_WORDS = _words(
+DANGLING_WORDS = interface.word_set(
     "example|here|link|source|photo|image|click here|read here|watch|"
     "דוגמה|דוגמא|כאן|קישור|מקור|תמונה|לחץ כאן|צילום|"
     "مثال|هنا|رابط|المصدر|صورة|انقر هنا|اضغط هنا|"
@@ -82,7 +78,7 @@ DANGLING_WORDS = _words(
     "пример|здесь|тут|ссылка|источник|фото|изображение|нажмите здесь|смотреть"
 )
 
-BYLINE_WORDS = _words(
+BYLINE_WORDS = interface.word_set(
     "anonim|anonymous|admin|administrator|editor|guest|staff|"
     "אנונימי|מנהל|עורך|מערכת|"
     "مجهول|المدير|مشرف|المحرر|"
@@ -90,7 +86,7 @@ BYLINE_WORDS = _words(
     "аноним|админ|администратор|редакция|редактор|гость"
 )
 
-SOCIAL_NAMES = _words(
+SOCIAL_NAMES = interface.word_set(
     "facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|instagram|youtube|vk|vkontakte|"
     "вконтакте|одноклассники|ok.ru|reddit|email|e-mail|viber|line|threads|tiktok|פייסבוק|"
     "טוויטר|וואטסאפ|فيسبوك|تويتر|واتساب|ไลน์|เฟซบุ๊ก|ทวิตเตอร์|почта"
@@ -307,11 +303,13 @@ def related_rest(text: str) -> str:
 # --- words that cannot end a sentence (a line ending with one was broken mid-sentence) --------
 
 CONNECTIVES: dict[str, frozenset[str]] = {
-    "en": _words("and|or|but|the|a|an|of|to|in|for|with|that|on|at|by|from|which|who|as|is|are"),
-    "ru": _words("и|или|а|но|в|во|на|с|со|к|ко|по|для|что|как|от|до|из|о|об|за|при|не|чтобы|который|которые"),
-    "he": _words("של|את|על|עם|או|אבל|כי|אשר|גם|אם|ש|אל|מן|כמו|בין"),
-    "ar": _words("في|من|على|إلى|الى|عن|و|أو|لكن|أن|ان|التي|الذي|مع|بين|حتى|لأن|كما"),
-    "th": _words(
+    "en": interface.word_set("and|or|but|the|a|an|of|to|in|for|with|that|on|at|by|from|which|who|as|is|are"),
+    "ru": interface.word_set(
+        "и|или|а|но|в|во|на|с|со|к|ко|по|для|что|как|от|до|из|о|об|за|при|не|чтобы|который|которые"
+    ),
+    "he": interface.word_set("של|את|על|עם|או|אבל|כי|אשר|גם|אם|ש|אל|מן|כמו|בין"),
+    "ar": interface.word_set("في|من|على|إلى|الى|عن|و|أو|لكن|أن|ان|التي|الذي|مع|بين|حتى|لأن|كما"),
+    "th": interface.word_set(
         "ซึ่ง|ที่|และ|หรือ|แต่|กับ|ของ|ว่า|เพื่อ|โดย|ใน|จาก|ให้|คือ|เมื่อ|ถ้า|หาก|เพราะ|จึง|ก็|"
         "ต่อ|การ|ความ|ทั้ง|เกี่ยวกับ|สำหรับ|ตาม|แก่|ถึง"
     ),

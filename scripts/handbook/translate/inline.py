@@ -69,6 +69,18 @@ def _wrap_link(name: str, function: Callable, label_offset: int) -> Callable:
     return wrapped
 
 
+def _keep_verbatim(state: StateInline, match: re.Match[str], kind: str, silent: bool) -> bool:
+    """Consume `match` as plain text and record it as a protected span of `kind`."""
+    if not silent:
+        token = state.push("text", "", 0)
+        token.content = match.group(0)
+        spans = _spans(state)
+        if spans is not None:
+            spans.append((kind, match.start(), match.end()))
+    state.pos = match.end()
+    return True
+
+
 def _attr_list_rule(state: StateInline, silent: bool) -> bool:
     """`{#id}`, `{: .class}` (attr_list) and literal `{7}`: kept verbatim, shown as text."""
     if state.src[state.pos] != "{":
@@ -76,14 +88,7 @@ def _attr_list_rule(state: StateInline, silent: bool) -> bool:
     match = _ATTR_LIST_RE.match(state.src, state.pos)
     if match is None:
         return False
-    if not silent:
-        token = state.push("text", "", 0)
-        token.content = match.group(0)
-        spans = _spans(state)
-        if spans is not None:
-            spans.append(("attr", match.start(), match.end()))
-    state.pos = match.end()
-    return True
+    return _keep_verbatim(state, match, "attr", silent)
 
 
 def _source_ref_rule(state: StateInline, silent: bool) -> bool:
@@ -95,14 +100,7 @@ def _source_ref_rule(state: StateInline, silent: bool) -> bool:
     match = REFERENCE_RE.match(state.src, state.pos)
     if match is None or match.end() > state.posMax:
         return False
-    if not silent:
-        token = state.push("text", "", 0)
-        token.content = match.group(0)
-        spans = _spans(state)
-        if spans is not None:
-            spans.append(("source_ref", match.start(), match.end()))
-    state.pos = match.end()
-    return True
+    return _keep_verbatim(state, match, "source_ref", silent)
 
 
 def _bare_url_rule(state: StateInline, silent: bool) -> bool:
