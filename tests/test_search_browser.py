@@ -31,14 +31,14 @@ def in_language(path: str, lang: str) -> bool:
     return path.startswith(f"/{lang}/")
 
 
-def run_query(page, query: str) -> list[str]:
+def run_query(page, query: str, timeout: int = 15_000) -> list[str]:
     """Type `query` into the header box (fill, then End for Material's keyup) and return result paths."""
     page.fill(".md-search__input", query)
     page.press(".md-search__input", "End")
     page.wait_for_function(
         "q => document.querySelector('[data-hb-search]').getAttribute('data-hb-search-done') === q",
         arg=query,
-        timeout=15_000,
+        timeout=timeout,
     )
     links = page.eval_on_selector_all(
         ".md-search-result__item > a.md-search-result__link:first-child", "links => links.map(a => a.href)"
