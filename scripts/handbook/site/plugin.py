@@ -21,6 +21,7 @@ from handbook.site.search import SearchBox
 from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
 from handbook.site.source_notes import SourceNotes
 from handbook.site.csp import ContentSecurityPolicy
+from handbook.site.journey import Journey
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
@@ -32,6 +33,7 @@ FEATURES: list[type] = [
     NotFoundPages,
     LastChanged,  # links: last-changed dates (handbook.site.link_features)
     CopyLinkButtons,
+    Journey,  # journey: paths, start here, trust badges, report link (handbook.site.journey)
     HreflangAlternates,
     LanguageSitemaps,
     LanguageRedirects,
