@@ -24,12 +24,12 @@ from pathlib import Path
 import yaml
 
 from handbook.core.errors import HandbookError, yaml_error
-from handbook.translate.glossary import load_glossary
+from handbook.core.fsutil import project_lock
 from handbook.core.project import Project
+from handbook.site.guard import remove_leftovers, stale_pages, unsafe_markup
 from handbook.site.search import BUNDLE_DIR, glossary_word_groups, index_language, merge_bundles, page_sources
 from handbook.site.search_words import load_search_words
-from handbook.core.fsutil import project_lock
-from handbook.site.guard import remove_leftovers, stale_pages, unsafe_markup
+from handbook.translate.glossary import load_glossary
 
 # Order in which languages are built: those whose search index takes longest first (Thai is
 # segmented, Hebrew and Arabic get prefix stems), so the slowest indexes can start while the

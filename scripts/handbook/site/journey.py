@@ -118,9 +118,10 @@ class Journey:
 
     def on_page_context(self, context, *, page, config, **kwargs):
         # The switcher (overrides/partials/alternate.html) gives each language its direction.
-        for alternate in (config.extra or {}).get("alternate") or []:
-            if isinstance(alternate, dict) and "dir" not in alternate:
-                alternate["dir"] = text_direction(str(alternate.get("lang", "")).split("-")[0])
+        context["handbook_directions"] = {
+            str(alternate.get("lang", "")): text_direction(str(alternate.get("lang", "")).split("-")[0])
+            for alternate in (config.extra or {}).get("alternate") or []
+        }
         return context
 
     # --- data for the path bar (every page) ---

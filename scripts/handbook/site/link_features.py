@@ -15,10 +15,10 @@ from urllib.parse import urljoin
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from handbook.site.links import page_path
-from handbook.site.neutral_links import neutral_path
 from handbook.core.project import SOURCE_LANGUAGE, text_direction
 from handbook.core.ui import t
+from handbook.site.links import page_path
+from handbook.site.neutral_links import neutral_path
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 

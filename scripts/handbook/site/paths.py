@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from handbook.core.articles import markdown_parser, read_front_matter
@@ -200,7 +200,9 @@ def find_paths(docs_dir: Path, lang: str, order: list[str] | None = None) -> lis
         except Exception:  # noqa: BLE001 - a broken page is `handbook check`'s to report
             continue
         if path is not None:
-            found.append(path)
+            # The promise is the English page's (a generated page may not be synced yet).
+            promised = read_front_matter(file).data.get("break_minutes")
+            found.append(replace(path, break_minutes=promised if isinstance(promised, int) else None))
     rank = {source: index for index, source in enumerate(order or [])}
     found.sort(key=lambda path: (rank.get(path.source, len(rank)), path.source))
     return found

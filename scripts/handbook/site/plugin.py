@@ -6,6 +6,9 @@ from typing import Any
 
 from mkdocs.plugins import BasePlugin
 
+from handbook.site.csp import ContentSecurityPolicy
+from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
+from handbook.site.journey import Journey
 from handbook.site.link_features import (
     CopyLinkButtons,
     HreflangAlternates,
@@ -18,10 +21,7 @@ from handbook.site.neutral_links import NeutralLinks
 from handbook.site.notices import TranslationNotice
 from handbook.site.public_url import PublicSiteUrl
 from handbook.site.search import SearchBox
-from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
 from handbook.site.source_notes import SourceNotes
-from handbook.site.csp import ContentSecurityPolicy
-from handbook.site.journey import Journey
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
