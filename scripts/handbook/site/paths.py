@@ -221,15 +221,22 @@ class PathTimes:
         return sum(self.part_minutes(part) for part in self.path.parts)
 
 
-def path_times(docs_dir: Path, path: OnboardingPath, lang: str) -> PathTimes:
-    return PathTimes(
-        path,
-        {
-            step.number: reading_time(language_file(docs_dir, lang, step.target), step.anchor, lang)
-            for step in path.steps
-            if (docs_dir / SOURCE_LANGUAGE / step.target).is_file()
-        },
-    )
+def path_times(docs_dir: Path, path: OnboardingPath, lang: str, _seen: tuple[str, ...] = ()) -> PathTimes:
+    """Each step's time; a step that is a whole other path ("Your first shift. If you have not read
+    it yet, start here.") asks the reader to read that path, so it takes that path's total."""
+    steps: dict[int, Timing] = {}
+    for step in path.steps:
+        if not (docs_dir / SOURCE_LANGUAGE / step.target).is_file():
+            continue
+        file = language_file(docs_dir, lang, step.target)
+        inner = read_path(file, step.target) if not step.anchor else None
+        if inner is not None and inner.source not in _seen + (path.source,):
+            total = path_times(docs_dir, inner, lang, _seen + (path.source,))
+            words = sum(timing.words for timing in total.steps.values())
+            steps[step.number] = Timing(words, total.total_minutes)
+        else:
+            steps[step.number] = reading_time(file, step.anchor, lang)
+    return PathTimes(path, steps)
 
 
 def path_time_problems(docs_dir: Path, languages: list[str]) -> list[tuple[str, str, str]]:
