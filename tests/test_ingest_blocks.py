@@ -144,3 +144,64 @@ def test_a_latin_menu_on_a_hebrew_page_goes_as_another_script() -> None:
 def test_thai_stop_words_come_from_pythainlp() -> None:
     assert {"และ", "ที่", "ของ"} <= blocks.stoplist("th")
     assert "the" in blocks.stoplist("en") and "של" in blocks.stoplist("he")
+
+
+# --- saved HTML: every visible block is classified, trafilatura's selection is one signal ----------
+
+FORUM_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Night shifts on the help desk - Work Talk forum</title></head><body>
+<div id="top"><a href="/">Work Talk</a> <a href="/login">Log in</a> <a href="/join">Join</a></div>
+<div class="thread">
+<h1>Night shifts on the help desk</h1>
+<div class="post"><div class="user">maria_k · Member · Posts: 12</div>
+<div class="post-body"><p>I have moved to the night shift on our help desk and the calls feel much harder.
+People who call at three in the morning are tired and often angry before I say a word. How do you cope?</p></div>
+<div class="post-actions"><a href="#">Quote</a> <a href="#">Reply</a> <a href="#">Report</a></div></div>
+<div class="post"><div class="user">dan_w · Veteran · Posts: 1,204</div>
+<div class="post-body"><p>I did four years of nights. Keep a short script for the first minute of every call,
+because it carries you when you are tired, and take the break you are owed even when the queue is long.</p></div>
+<div class="post-actions"><a href="#">Quote</a> <a href="#">Reply</a> <a href="#">Report</a></div></div>
+<div class="post"><div class="user">maria_k · Member</div>
+<div class="post-body"><p>Thank you both. I asked my team lead for a proper break at two and she agreed straight away.</p></div>
+<div class="post-actions"><a href="#">Quote</a> <a href="#">Reply</a></div></div>
+</div>
+<aside class="author-box"><h4>About the forum</h4><p>Work Talk has been a place for people in service jobs to share advice since 2009.</p></aside>
+<footer>Work Talk © 2024 · <a href="#">Rules</a> · <a href="#">Contact</a></footer>
+</body></html>"""
+
+FAQ_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Returns | Help</title></head><body>
+<header><nav><a href="/">Help centre</a> <a href="/orders">Orders</a> <a href="/login">Sign in</a></nav></header>
+<div class="article"><h1>Returning an item bought online</h1>
+<p>You can return most items within thirty days of delivery, in the original packaging, with the receipt or order number.</p>
+<h2>Do I pay for the return postage?</h2>
+<p>No. Print the free label from your order page and drop the parcel at any post office counter.</p>
+<div class="faq"><button class="faq-q" aria-expanded="false">When will I get my money back?</button>
+<div class="faq-a"><p>We refund to the card you paid with within five working days of the parcel reaching our warehouse.</p></div></div>
+<div class="article-votes"><span>Was this article helpful?</span><button>Yes</button><button>No</button></div>
+</div><footer><p>© 2024 Shop Ltd.</p></footer></body></html>"""
+
+
+def _kept(page: str) -> list[str]:
+    source = ingest_bytes(page.encode("utf-8"), name="page.html")
+    return [block.text for block in source.blocks]
+
+
+def test_html_forum_posts_are_kept_wherever_trafilatura_draws_the_main_text() -> None:
+    kept = _kept(FORUM_PAGE)
+    posts = [text for text in kept if len(text) > 80]
+    assert [text.split()[0] for text in posts] == ["I", "I", "Thank"]
+    assert not [text for text in kept if "Quote" in text or "Work Talk" in text]
+    source = ingest_bytes(FORUM_PAGE.encode("utf-8"), name="page.html")
+    reasons = {change.text: change.reason for change in source.removed}
+    assert reasons["Work Talk has been a place for people in service jobs to share advice since 2009."] == blocks.CHROME
+
+
+def test_html_faq_questions_are_kept_with_their_answers_and_the_buttons_go() -> None:
+    kept = _kept(FAQ_PAGE)
+    assert kept == [
+        "You can return most items within thirty days of delivery, in the original packaging, with the receipt or order number.",
+        "Do I pay for the return postage?",
+        "No. Print the free label from your order page and drop the parcel at any post office counter.",
+        "When will I get my money back?",
+        "We refund to the card you paid with within five working days of the parcel reaching our warehouse.",
+    ]

@@ -24,25 +24,6 @@ JUNK_FLOOR = 0.85
 # Content paragraphs ingest is known to lose, by page: the start of each. The test fails when one
 # more is lost, and also when one of these comes back (then delete it here). Why each is lost:
 KNOWN_LOST = {
-    # trafilatura leaves forum posts and the questions of an FAQ accordion out of the main text
-    "he-forum-1.html": ["תודה רבה לשניכם"],
-    "th-help-centre-1.html": ["ได้แต้มอย่างไร", "ลืมแจ้งเบอร์สมาชิกตอนซื้อ", "ตรวจสอบแต้มคงเหลือได้ที่ไหน"],
-    "ar-forum-1.html": [
-        "السلام عليكم ورحمة الله",
-        "أنا في حيرة",
-        "وعليكم السلام.",
-        "وبهذا لا تكسر",
-        "أضيف نقطة مهمة",
-        "وأنصحك كذلك",
-        "درّب موظفيك",
-        "جزاكم الله خيرًا",
-    ],
-    "en-help-centre-1.html": [
-        "Tell us within 14 days",
-        "What we need from you",
-        "Replacement or refund",
-        "Do I need to return",
-    ],
     # a Thai answer whose lines ingest joins differently from how the page's author split them
     "th-qa-1.txt": ["โครงที่ผมใช้คือ"],
     # a deck's closing "thank you" slide: a short line after the last paragraph, like a footer

@@ -35,6 +35,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Reasons (the report's vocabulary).
 LINKS = "link list: most of the block is link text (block classifier)"
@@ -44,6 +45,8 @@ DIGITS = "mostly digits: counter, score or page number (block classifier)"
 OTHER_SCRIPT = "line in another script than the article's, not inside a sentence (block classifier)"
 TAB_TITLE = "page title with the site's name (browser tab), before the article (block classifier)"
 EDGE = "short line at the page start or end, outside the article text (block classifier)"
+CHROME = "inside navigation, header, footer, sidebar or form markup (block classifier, HTML)"
+OUTSIDE_MAIN = "outside the main text trafilatura selects, and not running text (block classifier, HTML)"
 
 _STOPLIST_NAMES = {"en": "English", "he": "Hebrew", "ar": "Arabic", "ru": "Russian"}
 _LINK_MARK = re.compile(r"\[\d{1,4}\]")
@@ -192,12 +195,15 @@ def _groups(items: list[tuple[int, str, bool, bool]]) -> list[list[int]]:
     return groups
 
 
-def _leads_into_text(paragraphs: list[_Paragraph], index: int, anchors: set[int]) -> bool:
-    """Article text follows within jusText's heading distance (200 characters of other blocks)."""
+def _leads_into_text(paragraphs: list[_Paragraph], index: int, anchors: set[int], furniture: set[int]) -> bool:
+    """Article text follows within jusText's heading distance (200 characters of other blocks),
+    with no page furniture (HTML navigation, sidebar, footer) between."""
     distance = 0
     for j in range(index + 1, len(paragraphs)):
         if j in anchors:
             return True
+        if j in furniture:
+            return False
         if paragraphs[j].heading and paragraphs[j].cf_class != "bad":
             return False  # only the last of a run of headings leads into the text (not a menu)
         distance += len(paragraphs[j].text)
@@ -216,7 +222,12 @@ def _title_candidate(paragraphs: list[_Paragraph], removed: list[bool], first: i
     best, best_length = -1, _TITLE_CHARS - 1
     for i in range(min(first, len(paragraphs))):
         paragraph = paragraphs[i]
-        if removed[i] or _LINK_MARK.search(paragraph.text) or _URL.search(paragraph.text):
+        if (
+            removed[i]
+            or _LINK_MARK.search(paragraph.text)
+            or _URL.search(paragraph.text)
+            or paragraph.links_density() > 0.2
+        ):
             continue
         if (
             _mostly_digits(paragraph.text)
@@ -233,40 +244,65 @@ def _confident_junk(paragraphs: list[_Paragraph], index: int) -> bool:
     return 0 <= index < len(paragraphs) and paragraphs[index].cf_class == "bad"
 
 
-def classify(
-    lines: list[tuple[int, str, bool]], removed: list[tuple[int, str]], lang: str
-) -> list[str | None]:
-    """For each (line number, text, heading) block, the reason it is boilerplate, or None to keep it.
+class Entry(NamedTuple):
+    """One line or block of the page, in page order, as the classifier reads it.
 
-    `removed` are the lines the line rules already dropped (line number, text): they are the
-    context a short block is judged in (a short block between two junk lines is junk).
+    `removed`: the line rules already dropped it (it is context only). The HTML signals
+    (`handbook.ingest.html.ExtractedLine`): `link_chars` (-1 for plain text, where `[n]` link
+    numbers and URLs are counted instead), `chrome` (inside page-furniture markup) and `main`
+    (inside trafilatura's main text; always true for plain text).
+    """
+
+    number: int
+    text: str
+    heading: bool
+    removed: bool = False
+    link_chars: int = -1
+    chrome: bool = False
+    main: bool = True
+
+
+def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str | None]:
+    """For each entry, the reason it is boilerplate, or None to keep it (None for removed ones).
+
+    The entries the line rules removed are the context a short block is judged in (a short
+    block between two junk lines is junk). In HTML every element is its own block; in plain text
+    lines wrapped at a fixed width are grouped into one (`_groups`).
     """
     from justext.core import classify_paragraphs, revise_paragraph_classification
 
-    items = sorted(
-        [(number, text, heading, False, i) for i, (number, text, heading) in enumerate(lines)]
-        + [(number, text, False, True, -1) for number, text in removed],
-        key=lambda item: (item[0], item[3]),
-    )
-    groups = _groups([item[:4] for item in items])
+    if html:
+        groups = [[i] for i in range(len(entries))]
+    else:
+        groups = _groups([(e.number, e.text, e.heading, e.removed) for e in entries])
     paragraphs: list[_Paragraph] = []
     for group in groups:
-        text = " ".join(items[i][1] for i in group)
-        heading = items[group[0]][2] and len(group) == 1
+        first_entry = entries[group[0]]
+        text = " ".join(entries[i].text for i in group)
+        heading = first_entry.heading and len(group) == 1
         # A line the rules removed is junk already: its words are not needed (Thai ones are costly).
-        words = [] if items[group[0]][3] else _words(text, lang)
-        paragraphs.append(_Paragraph(text, words, _link_chars(text), heading))
+        words = [] if first_entry.removed else _words(text, lang)
+        links = first_entry.link_chars if first_entry.link_chars >= 0 else _link_chars(text)
+        paragraphs.append(_Paragraph(text, words, links, heading))
     short = 70 if lang != "th" else _THAI_SHORT
     classify_paragraphs(paragraphs, stoplist(lang), length_low=short, stopwords_low=0.2, stopwords_high=0.25)
     for paragraph, group in zip(paragraphs, groups, strict=True):
-        if items[group[0]][3] or _mostly_digits(paragraph.text) or _other_script(paragraph.text, lang):
+        entry = entries[group[0]]
+        if (
+            entry.removed
+            or _mostly_digits(paragraph.text)
+            or _other_script(paragraph.text, lang)
+            or (entry.chrome and not paragraph.heading)
+            or (not entry.main and paragraph.cf_class != "good" and not _running_text(paragraph.text, paragraph.words))
+        ):
             paragraph.cf_class = "bad"
     revise_paragraph_classification(paragraphs)
-    removed_item = [items[group[0]][3] for group in groups]
+    removed_item = [entries[group[0]].removed for group in groups]
     article = [
         i
         for i, paragraph in enumerate(paragraphs)
         if not removed_item[i]
+        and not entries[groups[i][0]].chrome
         and (
             paragraph.class_type == "good"
             or paragraph.cf_class in ("good", "neargood")
@@ -275,17 +311,29 @@ def classify(
     ]
     first, last = (article[0], article[-1]) if article else (len(paragraphs), -1)
     anchors = set(article)
-    title = _title_candidate(paragraphs, removed_item, first, lang)
-    reasons: list[str | None] = [None] * len(lines)
+    chrome = [entries[group[0]].chrome for group in groups]
+    furniture = {i for i, c in enumerate(chrome) if c}
+    title = _title_candidate(paragraphs, [r or c for r, c in zip(removed_item, chrome, strict=True)], first, lang)
+    reasons: list[str | None] = [None] * len(entries)
     for i, (paragraph, group) in enumerate(zip(paragraphs, groups, strict=True)):
         if removed_item[i]:
             continue
+        entry = entries[group[0]]
         text = paragraph.text
-        if _mostly_digits(text) and not _running_text(text, paragraph.words):
+        running = _running_text(text, paragraph.words)
+        leads = paragraph.heading and _leads_into_text(paragraphs, i, anchors, furniture)
+        if _mostly_digits(text) and not running:
             reason = DIGITS  # a bare number is a vote or page count wherever it stands
         elif i < first and _TAB_TITLE.match(text):
             reason = TAB_TITLE
-        elif paragraph.class_type == "good" or _running_text(text, paragraph.words) or i == title:
+        elif entry.chrome:
+            reason = CHROME
+        elif not entry.main:
+            # trafilatura left it out: kept only on evidence of its own (running text, good text,
+            # or a heading leading into article text, such as an FAQ's question)
+            good = running or paragraph.cf_class == "good" or leads
+            reason = None if good else _reason(paragraph, lang) or OUTSIDE_MAIN
+        elif paragraph.class_type == "good" or running or i == title:
             reason = None
         elif _other_script(text, lang):
             reason = OTHER_SCRIPT
@@ -293,7 +341,7 @@ def classify(
             reason = LINKS
         elif paragraph.cf_class == "bad":
             reason = LOW_TEXT
-        elif paragraph.heading and _leads_into_text(paragraphs, i, anchors):
+        elif leads:
             reason = None  # jusText's rule: a heading shortly before good text is good
         elif i > last or (i < first and len(paragraph.words) <= _MENU_WORDS):
             reason = EDGE
@@ -302,5 +350,16 @@ def classify(
         else:
             reason = None
         for j in group:
-            reasons[items[j][4]] = reason
+            reasons[j] = reason
     return reasons
+
+
+def _reason(paragraph: _Paragraph, lang: str) -> str | None:
+    """The shape that makes a block junk, if one does (for the report)."""
+    if _other_script(paragraph.text, lang):
+        return OTHER_SCRIPT
+    if paragraph.links_density() > 0.2:
+        return LINKS
+    if paragraph.cf_class == "bad":
+        return LOW_TEXT
+    return None
