@@ -57,6 +57,16 @@ INTERFACE_JUNK = [
     ("----------------------------------------", interface.SEPARATOR),
     ("บทความนี้มีประโยชน์หรือไม่?", interface.MENU),
     ("Была ли статья полезной?", interface.MENU),
+    # answer counters and vendors' offers, in every language
+    ("3 Answers", interface.META),
+    ("Try Replyloop free for 14 days", interface.OFFER),
+    ("Shared inbox and reports in one place. No credit card required.", interface.OFFER),
+    ("נסו את Helvora בחינם", interface.OFFER),
+    ("جرّب Helvora مجانًا لمدة 14 يومًا", interface.OFFER),
+    ("ทดลองใช้ฟรี 30 วัน ไม่ต้องใช้บัตรเครดิต", interface.OFFER),
+    ("Попробуйте Связькит бесплатно", interface.OFFER),
+    ("Practical support tips, once a month. No spam.", rules.NEWSLETTER),
+    ("Раз в месяц присылаем лучшие статьи. Без спама!", rules.NEWSLETTER),
 ]
 
 # Sentences that mention the same things stay.
@@ -193,7 +203,10 @@ def test_html_forum_posts_are_kept_wherever_trafilatura_draws_the_main_text() ->
     assert not [text for text in kept if "Quote" in text or "Work Talk" in text]
     source = ingest_bytes(FORUM_PAGE.encode("utf-8"), name="page.html")
     reasons = {change.text: change.reason for change in source.removed}
-    assert reasons["Work Talk has been a place for people in service jobs to share advice since 2009."] == blocks.CHROME
+    assert (
+        reasons["Work Talk has been a place for people in service jobs to share advice since 2009."]
+        == blocks.CHROME
+    )
 
 
 def test_html_faq_questions_are_kept_with_their_answers_and_the_buttons_go() -> None:
@@ -205,3 +218,112 @@ def test_html_faq_questions_are_kept_with_their_answers_and_the_buttons_go() -> 
         "When will I get my money back?",
         "We refund to the card you paid with within five working days of the parcel reaching our warehouse.",
     ]
+
+
+def test_a_tag_line_after_the_text_does_not_become_the_title() -> None:
+    page = _page("How we answer complaints at the front desk", "", *ARTICLE, "", "Tag: complaints")
+    source = ingest_bytes(page, name="a.txt")
+    assert source.title == "How we answer complaints at the front desk"
+
+
+def test_a_short_line_between_two_interface_lines_is_not_a_heading() -> None:
+    page = _page(
+        "How do I stop agents closing tickets early?",
+        "",
+        *ARTICLE,
+        "customer-support",
+        "kpi",
+        "team-management",
+        "asked Sep 14, 2021 at 9:12",
+        "OwenR",
+        "5,102 ● 3 ● 27",
+        "",
+        *ARTICLE,
+    )
+    kept = [b.text for b in ingest_bytes(page, name="a.txt").blocks]
+    assert "kpi" not in kept and "OwenR" not in kept
+
+
+def test_numbered_table_of_contents_entries_go_when_their_headings_follow() -> None:
+    page = _page(
+        "How to write saved replies that do not sound canned",
+        "",
+        "Table of contents",
+        "1. Start from real conversations",
+        "2. Keep a small library",
+        "",
+        "Start from real conversations",
+        ARTICLE[0],
+        "",
+        "Keep a small library",
+        ARTICLE[2],
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert [b.text for b in source.blocks] == [
+        "Start from real conversations",
+        ARTICLE[0],
+        "Keep a small library",
+        ARTICLE[2],
+    ]
+    assert {c.text: c.reason for c in source.removed}["1. Start from real conversations"] == rules.TOC
+
+
+def test_a_related_list_goes_on_through_the_reading_times_of_its_entries() -> None:
+    page = _page(
+        *ARTICLE,
+        "",
+        "Related articles",
+        "The support metrics that actually predict churn",
+        "6 min read",
+        "Building a tone of voice guide for your help desk",
+        "5 min read",
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert [b.text for b in source.blocks] == ARTICLE[::2]
+    reasons = {c.text: c.reason for c in source.removed}
+    assert reasons["Building a tone of voice guide for your help desk"] == rules.RELATED
+    assert reasons["6 min read"] == rules.STAMP
+
+
+@pytest.mark.parametrize(
+    ("closing", "lang_article"),
+    [
+        ("Thank you!", ARTICLE),
+        (
+            "شكرًا لكم",
+            [
+                "الخدمة الجيدة تبدأ بالاستماع إلى العميل حتى ينتهي من كلامه، دون مقاطعته في منتصف الجملة.",
+                "",
+                "ثم أعد ما سمعته بكلماتك، حتى يعرف العميل أنك فهمت المشكلة جيدًا وأنك ستساعده.",
+            ],
+        ),
+    ],
+)
+def test_a_decks_closing_thank_you_slide_is_kept(closing: str, lang_article: list[str]) -> None:
+    page = _page(*lang_article, "", "10 of 12", closing, "11 of 12", "Recommended", "Other decks")
+    kept = [b.text for b in ingest_bytes(page, name="a.txt").blocks]
+    assert kept[-1] == closing
+
+
+def test_thai_compounds_of_stop_words_count_as_stop_words() -> None:
+    from handbook.ingest import thai
+
+    assert {"ไม่", "ต้อง"} <= set(thai.words_for_stopwords("ไม่ต้องรีบตอบลูกค้า"))
+
+
+def test_a_thai_line_of_everyday_words_before_a_byline_is_kept() -> None:
+    # newmm segments this line into compounds (ไม่ต้อง, พูดถึง) none of which is a stop-word
+    page = _page(
+        "ตอบรีวิวหนึ่งดาวอย่างไรดี",
+        "",
+        "ลูกค้าที่เขียนรีวิวไม่ดีส่วนใหญ่อยากให้มีคนฟัง ถ้าเราตอบอย่างสุภาพและเร็ว คนที่มาอ่านทีหลังจะเห็นว่าร้านใส่ใจลูกค้า",
+        "",
+        "   เริ่มจากขอบคุณที่มาใช้บริการ แล้วขอโทษเรื่องที่ต้องรอ",
+        "   เล่าสั้น ๆ ว่าร้านแก้ไขอะไรไปแล้วบ้าง",
+        "   แล้วชวนให้โทรมาคุยกับร้านโดยตรง",
+        "   ไม่ต้องพูดถึงกล้องวงจรปิด ไม่ต้องบอกว่าลูกค้าพูดไม่จริง",
+        "",
+        "   ตอบโดย [4]เจ้าของร้าน | ระดับ: สมาชิก | 3 ม.ค. 2568",
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert "ไม่ต้องพูดถึงกล้องวงจรปิด" in "".join(b.text for b in source.blocks)

@@ -1,33 +1,50 @@
 """Block-level boilerplate detection for `handbook ingest`: pages the line rules were not written for.
 
-The line rules (`handbook.ingest.rules`) know the words of interface chrome; this stage judges a
-block by its shape, in the way of jusText and Boilerpipe, so that a menu, a language picker, a
-vote counter or a footer the rules have never seen still goes. It uses jusText's own classifier
-(`justext.core.classify_paragraphs` and `revise_paragraph_classification`) on our blocks rather
-than rewriting it; jusText reads HTML, so each block is handed to it as a paragraph with:
+The line rules (`handbook.ingest.rules`, `handbook.ingest.interface`) know the words of interface
+chrome; this stage judges every block by its shape, in the way of jusText and Boilerpipe, so that
+a menu, a language picker, a vote counter or a footer the rules have never seen still goes. It
+uses jusText's own classifier (`justext.core.classify_paragraphs` and
+`revise_paragraph_classification`) on our blocks rather than rewriting it.
 
-- its length and its share of the language's stop-words (jusText's stop-word lists for en, he,
-  ar and ru; for Thai the stop-word corpus of pythainlp, with pythainlp's word segmentation,
-  since Thai writes no spaces between words);
-- its link density: `[12]` link numbers of a `lynx -dump` page mark the text after them as link
-  text, and a bare URL is all link;
-- whether it is a heading.
+What a block is. Plain text: a line, or lines wrapped at a fixed width (a `lynx -dump` or reader
+capture) grouped into one. Saved HTML: every element's own visible text, read with lxml
+(`handbook.ingest.html.visible_blocks`) -- every block of the page, not only what an extractor
+selects, because trafilatura leaves out forum posts, the questions of FAQ accordions and other
+text in markup it takes for furniture. Its selection is one signal among the others below.
 
-jusText then classifies each block context-free (long, stop-word rich text is good; link-heavy or
+What jusText reads of each block:
+
+- its length and its share of the language's stop-words (jusText's lists for en, he, ar and
+  ru; for Thai the stop-word corpus of pythainlp, with pythainlp's word segmentation, compounds
+  of stop-words split into them, since Thai writes no spaces between words);
+- its link density: in HTML the text of its links and buttons; in plain text the text after
+  `[12]` link numbers of a `lynx -dump` page, and bare URLs;
+- whether it is a heading (in HTML its tag, or an accordion toggle; in plain text a short line
+  without a full stop, unless it sits between two junk lines).
+
+jusText classifies each block context-free (long, stop-word-rich text is good; link-heavy or
 stop-word-poor text is bad; short text is undecided) and revises by context: a short block
 between two bad blocks is bad, between two good blocks is good; a heading before good text is
-good. On top of that, three shapes jusText cannot see in text are judged here:
+good. Marked bad before that revision, so that they weigh as context too: lines the rules
+removed; blocks that are mostly digits (vote counts, page numbers); short lines in another
+script than the article's and not inside a sentence (a Latin menu on a Hebrew page, a language
+picker); in HTML, blocks inside page-furniture markup (nav, footer, aside, form, a header
+outside the article, an element whose ARIA role or class/id names navigation, sidebar, footer,
+sharing, cookies, newsletter, related links, author box, comments or ads) and blocks outside
+trafilatura's main text that are not running text.
 
-- digit density: a block that is mostly digits and separators (vote counts, "1,706 views" kept
-  apart from its word, page numbers) is junk;
-- another script: a short line in a script other than the article's and not inside a sentence
-  (a Latin menu on a Hebrew page, a language picker) is junk;
-- runs of short menu-like lines at the start or end of the page, before the first or after the
-  last block of running text, are junk unless they are a heading or list that leads into text.
+The decision for each block, in order: mostly digits -> junk; a browser-tab title before the
+article -> junk; HTML furniture -> junk; outside trafilatura's main text -> junk unless it is
+running text, jusText-good on its own, or a heading leading into article text with no furniture
+between (an FAQ's question); running text (ends a sentence, at least `_SENTENCE_WORDS` words),
+the article title (longest block before the text) or a closing formula ("Thank you" of a deck's
+last slide) -> kept; then another script, link density, jusText's bad, a heading leading into
+text (kept), a short line before the first or after the last block of text (the page's edges),
+and a short block between two confident junk blocks (context). Every removal carries its
+reason, named after the feature that decided it.
 
-The decision is conservative where content could be lost: a block that ends a sentence and holds
-running text (at least `_SENTENCE_WORDS` words) is never removed by this stage, whatever jusText
-says. Every removal carries its reason, named after the feature that decided it.
+Why one module of this size: the features, jusText's face of a block and the decision read
+best together, in the order the decision uses them.
 """
 
 from __future__ import annotations
@@ -36,6 +53,8 @@ import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from handbook.ingest import interface
 
 # Reasons (the report's vocabulary).
 LINKS = "link list: most of the block is link text (block classifier)"
@@ -62,6 +81,7 @@ MAX_HEADING_DISTANCE = 200
 _WRAP_WIDTH = 55
 _THAI_CLAUSES = re.compile("[\u0e01-\u0e4e]{4,} [\u0e01-\u0e4e]{4,}")
 _MENU_WORDS = 3
+_MENU_HEADING_CHARS = 25
 _THAI_SHORT = 50
 _TITLE_CHARS = 20
 _SCRIPTS = {
@@ -122,9 +142,9 @@ def stoplist(lang: str) -> frozenset[str]:
 
 def _words(text: str, lang: str) -> list[str]:
     if lang == "th" and _SCRIPTS["th"].search(text):
-        from handbook.ingest.thai import words
+        from handbook.ingest.thai import words_for_stopwords
 
-        return words(text)
+        return words_for_stopwords(text)
     return [w.strip("«»\"'“”„()[]{}.,;:!?،؛؟") for w in text.split() if w.strip("«»\"'“”„()[]{}.,;:!?،؛؟")]
 
 
@@ -195,7 +215,9 @@ def _groups(items: list[tuple[int, str, bool, bool]]) -> list[list[int]]:
     return groups
 
 
-def _leads_into_text(paragraphs: list[_Paragraph], index: int, anchors: set[int], furniture: set[int]) -> bool:
+def _leads_into_text(
+    paragraphs: list[_Paragraph], index: int, anchors: set[int], furniture: set[int]
+) -> bool:
     """Article text follows within jusText's heading distance (200 characters of other blocks),
     with no page furniture (HTML navigation, sidebar, footer) between."""
     distance = 0
@@ -262,6 +284,40 @@ class Entry(NamedTuple):
     main: bool = True
 
 
+def _demote_menu_headings(entries: list[Entry]) -> list[Entry]:
+    """Plain text: a short line between two junk lines is not a heading.
+
+    A text page marks as a heading every short line without a full stop, and jusText keeps a
+    heading that comes shortly before good text. A line of a few words (at most
+    `_MENU_HEADING_CHARS` characters, not a question) whose line right before and line right
+    after are junk (removed by the rules, or bare numbers) sits in a run of interface lines: a
+    tag between tags, a user name between its date and its score, a sort order after "Sorted
+    by:". It is judged as a short block instead (jusText's context: between junk, junk).
+    """
+    out = list(entries)
+    for i, entry in enumerate(entries):
+        if (
+            not entry.heading
+            or entry.removed
+            or len(entry.text) > _MENU_HEADING_CHARS
+            or _ends_sentence(entry.text)
+        ):
+            continue
+
+        if _junk_at(entries, i - 1, entry.number - 1) and _junk_at(entries, i + 1, entry.number + 1):
+            out[i] = entry._replace(heading=False)
+    return out
+
+
+def _junk_at(entries: list[Entry], index: int, number: int) -> bool:
+    """The entry at `index` is on line `number` and is junk (removed by the rules, or a bare number)."""
+    return (
+        0 <= index < len(entries)
+        and entries[index].number == number
+        and (entries[index].removed or _mostly_digits(entries[index].text))
+    )
+
+
 def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str | None]:
     """For each entry, the reason it is boilerplate, or None to keep it (None for removed ones).
 
@@ -274,6 +330,7 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
     if html:
         groups = [[i] for i in range(len(entries))]
     else:
+        entries = _demote_menu_headings(entries)
         groups = _groups([(e.number, e.text, e.heading, e.removed) for e in entries])
     paragraphs: list[_Paragraph] = []
     for group in groups:
@@ -293,7 +350,11 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
             or _mostly_digits(paragraph.text)
             or _other_script(paragraph.text, lang)
             or (entry.chrome and not paragraph.heading)
-            or (not entry.main and paragraph.cf_class != "good" and not _running_text(paragraph.text, paragraph.words))
+            or (
+                not entry.main
+                and paragraph.cf_class != "good"
+                and not _running_text(paragraph.text, paragraph.words)
+            )
         ):
             paragraph.cf_class = "bad"
     revise_paragraph_classification(paragraphs)
@@ -313,7 +374,9 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
     anchors = set(article)
     chrome = [entries[group[0]].chrome for group in groups]
     furniture = {i for i, c in enumerate(chrome) if c}
-    title = _title_candidate(paragraphs, [r or c for r, c in zip(removed_item, chrome, strict=True)], first, lang)
+    title = _title_candidate(
+        paragraphs, [r or c for r, c in zip(removed_item, chrome, strict=True)], first, lang
+    )
     reasons: list[str | None] = [None] * len(entries)
     for i, (paragraph, group) in enumerate(zip(paragraphs, groups, strict=True)):
         if removed_item[i]:
@@ -335,6 +398,8 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
             reason = None if good else _reason(paragraph, lang) or OUTSIDE_MAIN
         elif paragraph.class_type == "good" or running or i == title:
             reason = None
+        elif interface.closing(text):
+            reason = None  # "Thank you", the last slide: the author's words, not the site's
         elif _other_script(text, lang):
             reason = OTHER_SCRIPT
         elif paragraph.links_density() > 0.2:

@@ -152,6 +152,11 @@ def _input_lines(text: str, html_lines: list[ExtractedLine] | None) -> list[_Lin
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 
 
+def _sentence(text: str) -> bool:
+    """Running text: ends like a sentence and has at least eight words (Thai: see the caller)."""
+    return rules.ends_sentence(text) and len(text.split()) >= 8
+
+
 def _remove_boilerplate(
     lines: list[_Line], removed: list[Change], repaired: list[Change], dropped: list[_Line]
 ) -> tuple[list[_Line], str | None]:
@@ -159,27 +164,32 @@ def _remove_boilerplate(
     lines and a tag-archive tag."""
     # How often each short line's key occurs from here on: a table-of-contents entry is a short
     # line whose text comes back later as a heading.
-    remaining = Counter(rules.key(line.text) for line in lines if len(line.text) <= 100)
+    remaining = Counter(rules.toc_key(line.text) for line in lines if len(line.text) <= 100)
     kept: list[_Line] = []
     tag: str | None = None
     mode: str | None = None  # "related" or "toc" while inside such a list
     for line in lines:
         if len(line.text) <= 100:
-            remaining[rules.key(line.text)] -= 1
+            remaining[rules.toc_key(line.text)] -= 1
         if mode == "related":
             if (
                 line.kind == "heading"
                 or len(line.text) > 150
                 or (line.kind != "item" and line.text[-1] in ".:")
-                or rules.classify_line(line.text) is not None
             ):
                 mode = None
             else:
-                removed.append(Change(line.number, line.text, rules.RELATED))
-                dropped.append(line)
-                continue
+                # a line of the list the rules know ("6 min read" under a title) keeps its own
+                # reason and does not end the list
+                own = rules.classify_line(line.text)
+                if own in (rules.RELATED, rules.TOC):
+                    mode = None
+                else:
+                    removed.append(Change(line.number, line.text, own or rules.RELATED))
+                    dropped.append(line)
+                    continue
         if mode == "toc":
-            if len(line.text) <= 100 and remaining[rules.key(line.text)] > 0:
+            if len(line.text) <= 100 and remaining[rules.toc_key(line.text)] > 0:
                 removed.append(Change(line.number, line.text, rules.TOC))
                 dropped.append(line)
                 continue
@@ -192,7 +202,11 @@ def _remove_boilerplate(
                 mode = "related"
             elif reason == rules.TOC:
                 mode = "toc"
-            elif reason == rules.ARCHIVE and tag is None and not any(len(k.text) > 120 for k in kept):
+            elif (
+                reason == rules.ARCHIVE
+                and tag is None
+                and not any(_sentence(k.text) or len(k.text) > 120 for k in kept)
+            ):
                 # a tag-archive page's header comes before any text; after it, the post's own tags
                 tag = rules.archive_tag(line.text)
             continue

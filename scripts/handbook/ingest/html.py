@@ -54,7 +54,9 @@ _ITEM_TAGS = frozenset(("li", "dt", "dd"))
 # Page furniture: by element, by ARIA role, and by the words sites name such containers with
 # (the signals Boilerpipe, readability and trafilatura read; never one site's names).
 _CHROME_TAGS = frozenset(("nav", "footer", "aside", "form", "select", "menu"))
-_CHROME_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"))
+_CHROME_ROLES = frozenset(
+    ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar")
+)
 _CHROME_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs|footer|sidebar|share|sharing|"
     r"social|cookies?|consent|newsletter|subscribe|related|widget|banner|promo|ads?|advert\w*|"
@@ -113,7 +115,11 @@ def visible_blocks(html: str) -> list[ExtractedLine]:
     blocks: list[ExtractedLine] = []
     cache: dict = {}
     for element in document.iter(*_BLOCK_TAGS):
-        if element.tag == "button" and element.getparent() is not None and element.getparent().tag in _BLOCK_TAGS:
+        if (
+            element.tag == "button"
+            and element.getparent() is not None
+            and element.getparent().tag in _BLOCK_TAGS
+        ):
             continue  # a button inside a block is a segment of that block (below)
         tag = element.tag
         kind, level = "text", 0
@@ -128,18 +134,26 @@ def visible_blocks(html: str) -> list[ExtractedLine]:
             elif tag == "button":
                 text = " ".join(element.text_content().split())
                 if text and _WORD.search(text):
-                    blocks.append(ExtractedLine(text, kind, level, element.sourceline or 0, len(text), chrome))
+                    blocks.append(
+                        ExtractedLine(text, kind, level, element.sourceline or 0, len(text), chrome)
+                    )
                 continue
         for text, links, toggle in _segments(element):
             segment_kind, segment_level = ("heading", 3) if toggle else (kind, level)
-            blocks.append(ExtractedLine(text, segment_kind, segment_level, element.sourceline or 0, links, chrome))
+            blocks.append(
+                ExtractedLine(text, segment_kind, segment_level, element.sourceline or 0, links, chrome)
+            )
     return blocks
 
 
 def _toggle(element) -> bool:
     """An accordion's toggle (`<summary>`, or a button that expands a panel): the question of an
     FAQ, a heading rather than a button."""
-    return element.tag == "summary" or element.get("aria-expanded") is not None or bool(element.get("aria-controls"))
+    return (
+        element.tag == "summary"
+        or element.get("aria-expanded") is not None
+        or bool(element.get("aria-controls"))
+    )
 
 
 def _segments(element) -> list[tuple[str, int, bool]]:

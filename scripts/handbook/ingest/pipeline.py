@@ -45,7 +45,9 @@ def ingest_bytes(
                     ) from None
             extraction = extract_html(text)
             html_lines = extraction.lines
-            html_title = _full_title(extraction.title, [line.text for line in html_lines if line.kind == "heading"])
+            html_title = _full_title(
+                extraction.title, [line.text for line in html_lines if line.kind == "heading"]
+            )
             if not html_lines:
                 raise IngestError("no main text found in the HTML page")
             decoded = decode("\n".join(line.text for line in html_lines).encode("utf-8"))
