@@ -327,3 +327,34 @@ def test_a_thai_line_of_everyday_words_before_a_byline_is_kept() -> None:
     )
     source = ingest_bytes(page, name="a.txt")
     assert "ไม่ต้องพูดถึงกล้องวงจรปิด" in "".join(b.text for b in source.blocks)
+
+
+def test_a_run_of_menu_lines_is_not_kept_as_headings_near_the_text() -> None:
+    # jusText makes a short heading good when good text (over 200 characters) follows within 200
+    # characters; a run of menu lines right above the title is not a run of headings
+    long_text = [ARTICLE[0] + " " + ARTICLE[2], "", ARTICLE[4] + " " + ARTICLE[2]]
+    page = _page(
+        "Skip to content",
+        "Acme Academy",
+        "My courses",
+        "Catalogue",
+        "Certificates",
+        "Help",
+        "",
+        "Lesson 2: Greeting a customer on the phone",
+        "",
+        *long_text,
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert source.title == "Lesson 2: Greeting a customer on the phone"
+    assert [b.text for b in source.blocks] == long_text[::2]
+
+
+def test_a_headings_edit_link_is_not_part_of_the_heading() -> None:
+    page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Callbacks</title></head><body>
+<div id="content"><h1>Callbacks</h1>
+<p>{ARTICLE[0]}</p>
+<h2><span class="mw-headline">Making the promise</span><span class="mw-editsection">[<a href="?action=edit">edit</a>]</span></h2>
+<p>{ARTICLE[2]}</p></div></body></html>"""
+    kept = [b.text for b in ingest_bytes(page.encode("utf-8"), name="a.html").blocks]
+    assert kept == [ARTICLE[0], "Making the promise", ARTICLE[2]]

@@ -21,9 +21,11 @@ sys.modules["ingest_quality"] = quality
 _SPEC.loader.exec_module(quality)
 
 JUNK_FLOOR = 0.85
-# Every set the test holds to the floor: the tuning pages and the first held-out set (seen since it
-# was measured). A later held-out set joins once it has been measured and recorded.
+# The sets held to the floors: the tuning pages and the first held-out set (seen since it was
+# measured). The second held-out set is held to content kept 100 % only: its junk figure is below
+# the floor in en and th (bench/RESULTS.md), recorded, not tuned on.
 HELD = ("tuning", "holdout")
+CONTENT_HELD = (*HELD, "holdout2")
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +39,10 @@ def test_the_corpus_has_ten_pages_per_language_two_held_out(scores) -> None:
         by_lang[score.lang] = by_lang.get(score.lang, 0) + 1
     assert by_lang == {lang: 10 for lang in quality.LANGS}
     assert len(scores["holdout"]) == 10
+    assert sorted(s.lang for s in scores["holdout2"]) == sorted(quality.LANGS * 2)
 
 
-@pytest.mark.parametrize("name", HELD)
+@pytest.mark.parametrize("name", CONTENT_HELD)
 def test_every_content_paragraph_is_kept(scores, name: str) -> None:
     assert {s.name: s.error for s in scores[name] if s.error} == {}
     assert {s.name: s.lost_content for s in scores[name] if s.lost_content} == {}

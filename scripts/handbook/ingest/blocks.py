@@ -25,7 +25,9 @@ What jusText reads of each block:
 jusText classifies each block context-free (long, stop-word-rich text is good; link-heavy or
 stop-word-poor text is bad; short text is undecided) and revises by context: a short block
 between two bad blocks is bad, between two good blocks is good; a heading before good text is
-good. Marked bad before that revision, so that they weigh as context too: lines the rules
+good -- except that a short heading made good only by its distance from good text is judged by
+our own rule (`_leads_into_text`: it stops at another heading and at page furniture), or a run
+of menu lines above the title would pass for a run of headings. Marked bad before that revision, so that they weigh as context too: lines the rules
 removed; blocks that are mostly digits (vote counts, page numbers); short lines in another
 script than the article's and not inside a sentence (a Latin menu on a Hebrew page, a language
 picker); in HTML, blocks inside page-furniture markup (nav, footer, aside, form, a header
@@ -262,6 +264,15 @@ def _title_candidate(paragraphs: list[_Paragraph], removed: list[bool], first: i
     return best
 
 
+def _good(paragraph: _Paragraph) -> bool:
+    """jusText's revised class is good, and not only for being a short heading within its distance
+    of good text: such a heading is judged by `_leads_into_text` instead, which stops at another
+    heading and at page furniture (a run of menu lines is not a run of headings)."""
+    return paragraph.class_type == "good" and not (
+        paragraph.heading and paragraph.cf_class not in ("good", "neargood")
+    )
+
+
 def _confident_junk(paragraphs: list[_Paragraph], index: int) -> bool:
     return 0 <= index < len(paragraphs) and paragraphs[index].cf_class == "bad"
 
@@ -365,7 +376,7 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
         if not removed_item[i]
         and not entries[groups[i][0]].chrome
         and (
-            paragraph.class_type == "good"
+            _good(paragraph)
             or paragraph.cf_class in ("good", "neargood")
             or _running_text(paragraph.text, paragraph.words)
         )
@@ -396,7 +407,7 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
             # or a heading leading into article text, such as an FAQ's question)
             good = running or paragraph.cf_class == "good" or leads
             reason = None if good else _reason(paragraph, lang) or OUTSIDE_MAIN
-        elif paragraph.class_type == "good" or running or i == title:
+        elif _good(paragraph) or running or i == title:
             reason = None
         elif interface.closing(text):
             reason = None  # "Thank you", the last slide: the author's words, not the site's

@@ -18,6 +18,8 @@ class ExtractedLine:
     """One visible block of a page: its text, kind ('text', 'heading', 'item'), level and signals.
 
     `link_chars`: characters of link or button text in the block (-1 when unknown, plain text);
+    An inline element whose class or id names furniture (a heading's "[edit]" link, a share icon)
+    is left out of its block's text.
     `chrome`: inside page furniture markup (nav, footer, aside, form, a header outside the
     article, or an element whose role, class or id names navigation, sidebar, footer, sharing,
     cookies, newsletter, related links or ads); `main`: inside the main text trafilatura selects.
@@ -61,7 +63,7 @@ _CHROME_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs|footer|sidebar|share|sharing|"
     r"social|cookies?|consent|newsletter|subscribe|related|widget|banner|promo|ads?|advert\w*|"
     r"sponsor\w*|toolbar|topbar|pagination|pager|author|bio|byline|meta|comments?|toc|cta|logo|"
-    r"credits?)(?:$|[\s_-])",
+    r"credits?|editsection|edit-link)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w")
@@ -184,6 +186,10 @@ def _segments(element) -> list[tuple[str, int, bool]]:
             toggle = _toggle(child)
             if text and _WORD.search(text):
                 segments.append((text, 0 if toggle else len(text), toggle))
+        elif child.tag in _INLINE_TAGS and _CHROME_NAMES.search(
+            f"{child.get('class', '')} {child.get('id', '')}"
+        ):
+            pass  # a control inside the block (a heading's "[edit]" link, a share icon): not its text
         elif child.tag in _INLINE_TAGS and not _has_block(child):
             text = child.text_content()
             is_link = child.tag in _LINK_TAGS or any(
