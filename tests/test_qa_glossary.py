@@ -199,7 +199,11 @@ def _glossary_with(tmp_path: Path, old: str, new: str) -> Path:
         ("    ar: ستيف ميلر\n", "", "names entry #9 ('Steve Miller') lacks ar"),
         ("  ar:\n    digits: western\n", "  ar:\n    digits: eastern\n", "digits 'eastern'"),
         ("      2: [สอง]\n", "      2: [two]\n", "words for 2 must be a list of forms in th's script"),
-        ("      10: [десять, десяти]\n", "      12: [двенадцать]\n", "words key 12 is not a whole number from 0 to 10"),
+        (
+            "      10: [десять, десяти]\n",
+            "      12: [двенадцать]\n",
+            "words key 12 is not a whole number from 0 to 10",
+        ),
         (
             "do_not_translate:\n",
             "do_not_translate:\n  - Steve Miller\n",

@@ -97,7 +97,12 @@ def blocks(text: str) -> list[Block]:
 
 
 def compare(
-    english: str, translated: str, *, path: str | None = None, lang: str = "", numbers: NumberRule | None = None
+    english: str,
+    translated: str,
+    *,
+    path: str | None = None,
+    lang: str = "",
+    numbers: NumberRule | None = None,
 ) -> list[str]:
     """Problems that stop `translated` (at `path`) from lining up with `english`, block by block.
     With `numbers` (the glossary's rule for `lang`), a small number may be spelled out as one of

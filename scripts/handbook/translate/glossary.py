@@ -336,7 +336,9 @@ def _load_numbers(path: Path, section: object) -> dict[str, NumberRule]:
     return rules
 
 
-def _number_words(path: Path, where: str, lang: str, words: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _number_words(
+    path: Path, where: str, lang: str, words: object
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """`words: {2: [יומיים, שני, ...]}`: whole numbers from 0 to 10, each with forms in `lang`'s script."""
     if words is None:
         return ()
@@ -346,9 +348,13 @@ def _number_words(path: Path, where: str, lang: str, words: object) -> tuple[tup
     result = []
     for number, forms in words.items():
         if not (isinstance(number, int) and 0 <= number <= 10):
-            raise HandbookError(f"{where}: words key {number!r} is not a whole number from 0 to 10", path=path, fix=fix)
-        if not isinstance(forms, list) or not forms or not all(
-            isinstance(form, str) and SCRIPT_LETTERS[lang].search(form) for form in forms
+            raise HandbookError(
+                f"{where}: words key {number!r} is not a whole number from 0 to 10", path=path, fix=fix
+            )
+        if (
+            not isinstance(forms, list)
+            or not forms
+            or not all(isinstance(form, str) and SCRIPT_LETTERS[lang].search(form) for form in forms)
         ):
             raise HandbookError(
                 f"{where}: words for {number} must be a list of forms in {lang}'s script", path=path, fix=fix
