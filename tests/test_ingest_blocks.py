@@ -358,3 +358,28 @@ def test_a_headings_edit_link_is_not_part_of_the_heading() -> None:
 <p>{ARTICLE[2]}</p></div></body></html>"""
     kept = [b.text for b in ingest_bytes(page.encode("utf-8"), name="a.html").blocks]
     assert kept == [ARTICLE[0], "Making the promise", ARTICLE[2]]
+
+
+def _html_page(body: str) -> bytes:
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Callbacks</title></head>'
+        f"<body><h1>Callbacks</h1><p>{ARTICLE[0]}</p>{body}<p>{ARTICLE[2]}</p><p>{ARTICLE[4]}</p></body></html>"
+    ).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # furniture named by its class, though it holds running text
+        '<div class="author-bio"><p>Margaret spent eighteen years in front office management and now trains reception teams.</p></div>',
+        # an image caption with its credit
+        '<figure><img src="a.jpg" alt=""><figcaption>Staff at a busy front desk greet every guest within ten seconds, even at the busiest hours.</figcaption></figure>',
+        # text a browser does not show
+        '<div style="display: none"><p>Our front desk opens at seven every morning and closes at eleven at night, all week.</p></div>',
+        '<div hidden><p>Guests who arrive after midnight ring the bell, and the night porter lets them in at once.</p></div>',
+    ],
+    ids=["class-name", "figcaption", "display-none", "hidden"],
+)
+def test_html_furniture_and_hidden_text_go(body: str) -> None:
+    kept = [b.text for b in ingest_bytes(_html_page(body), name="a.html").blocks]
+    assert kept == ARTICLE[::2]
