@@ -364,7 +364,7 @@ def _html_page(body: str) -> bytes:
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Callbacks</title></head>'
         f"<body><h1>Callbacks</h1><p>{ARTICLE[0]}</p>{body}<p>{ARTICLE[2]}</p><p>{ARTICLE[4]}</p></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 @pytest.mark.parametrize(
@@ -376,7 +376,7 @@ def _html_page(body: str) -> bytes:
         '<figure><img src="a.jpg" alt=""><figcaption>Staff at a busy front desk greet every guest within ten seconds, even at the busiest hours.</figcaption></figure>',
         # text a browser does not show
         '<div style="display: none"><p>Our front desk opens at seven every morning and closes at eleven at night, all week.</p></div>',
-        '<div hidden><p>Guests who arrive after midnight ring the bell, and the night porter lets them in at once.</p></div>',
+        "<div hidden><p>Guests who arrive after midnight ring the bell, and the night porter lets them in at once.</p></div>",
     ],
     ids=["class-name", "figcaption", "display-none", "hidden"],
 )
