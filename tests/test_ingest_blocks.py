@@ -383,3 +383,9 @@ def _html_page(body: str) -> bytes:
 def test_html_furniture_and_hidden_text_go(body: str) -> None:
     kept = [b.text for b in ingest_bytes(_html_page(body), name="a.html").blocks]
     assert kept == ARTICLE[::2]
+
+
+def test_html_text_written_straight_into_the_body_is_read_line_by_line() -> None:
+    page = f"<html><head><title>Greeting</title></head><body>{ARTICLE[0]}<br><br>{ARTICLE[2]}</body></html>"
+    kept = [b.text for b in ingest_bytes(page.encode(), name="a.html").blocks]
+    assert kept == [ARTICLE[0], ARTICLE[2]]

@@ -116,7 +116,7 @@ def visible_blocks(html: str) -> list[ExtractedLine]:
         hidden.drop_tree()
     blocks: list[ExtractedLine] = []
     cache: dict = {}
-    for element in document.iter(*_BLOCK_TAGS):
+    for element in document.iter("body", *_BLOCK_TAGS):
         if (
             element.tag == "button"
             and element.getparent() is not None
@@ -140,7 +140,7 @@ def visible_blocks(html: str) -> list[ExtractedLine]:
                         ExtractedLine(text, kind, level, element.sourceline or 0, len(text), chrome)
                     )
                 continue
-        for text, links, toggle in _segments(element):
+        for text, links, toggle in _segments(element, split_lines=tag == "body"):
             segment_kind, segment_level = ("heading", 3) if toggle else (kind, level)
             blocks.append(
                 ExtractedLine(text, segment_kind, segment_level, element.sourceline or 0, links, chrome)
@@ -158,12 +158,13 @@ def _toggle(element) -> bool:
     )
 
 
-def _segments(element) -> list[tuple[str, int, bool]]:
+def _segments(element, split_lines: bool = False) -> list[tuple[str, int, bool]]:
     """The element's own visible text (its text and inline children), as (text, link chars, toggle).
 
     A button is never part of a sentence: the text either side of it and the button itself are
     segments of their own ("Was this helpful?", "Yes", "No"); a button is all link text, unless
-    it is an accordion toggle (`_toggle`).
+    it is an accordion toggle (`_toggle`). Text written straight into `<body>` (`split_lines`) is
+    split at its line breaks: there `<br>` is all the page has for paragraphs.
     """
     segments: list[tuple[str, int, bool]] = []
     parts = [element.text or ""]
@@ -179,7 +180,10 @@ def _segments(element) -> list[tuple[str, int, bool]]:
         if not isinstance(child.tag, str):
             parts.append(child.tail or "")
             continue
-        if child.tag == "button":
+        if child.tag == "br" and split_lines:
+            flush()
+            parts, links, previous_link = [], 0, False
+        elif child.tag == "button":
             flush()
             parts, links, previous_link = [], 0, False
             text = " ".join(child.text_content().split())
