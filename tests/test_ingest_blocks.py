@@ -389,3 +389,8 @@ def test_html_text_written_straight_into_the_body_is_read_line_by_line() -> None
     page = f"<html><head><title>Greeting</title></head><body>{ARTICLE[0]}<br><br>{ARTICLE[2]}</body></html>"
     kept = [b.text for b in ingest_bytes(page.encode(), name="a.html").blocks]
     assert kept == [ARTICLE[0], ARTICLE[2]]
+
+
+def test_html_text_in_old_layout_elements_is_read() -> None:
+    page = f"<html><head><title>Greeting</title></head><body><center><font>{ARTICLE[0]}</font></center></body></html>"
+    assert [b.text for b in ingest_bytes(page.encode(), name="a.html").blocks] == [ARTICLE[0]]

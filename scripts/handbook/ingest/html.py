@@ -45,7 +45,8 @@ class HtmlExtraction:
 # Elements whose own text is one visible block, and inline elements folded into their block.
 _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li dt dd td th caption figcaption blockquote pre button label "
-    "div section article aside nav header footer main form legend summary option".split()
+    "div section article aside nav header footer main form legend summary option center address figure "
+    "details ul ol dl table tbody tr".split()
 )
 _INLINE_TAGS = frozenset(
     "a span em strong b i u small time abbr cite code mark q s sub sup bdi bdo font".split()
