@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
-from handbook import __version__
 from handbook.core.articles import read_front_matter
 from handbook.core.errors import HandbookError
 from handbook.core.project import Language, Project
@@ -80,6 +79,12 @@ class Endnotes:
 
 def handbook_version(project: Project) -> str:
     """The package version, with the checkout's commit when the project is a git work tree."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        __version__ = version("service-handbook")
+    except PackageNotFoundError:
+        __version__ = "unknown"
     try:
         result = subprocess.run(
             ["git", "-C", str(project.root), "rev-parse", "--short", "HEAD"],
