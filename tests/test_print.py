@@ -212,13 +212,63 @@ def test_an_arabic_pack_is_laid_out_right_to_left(printable: Project, tmp_path: 
         check=True,
     ).stdout
     width = float(re.search(r'<page width="([\d.]+)"', bbox).group(1))
-    # Lines start at the right margin (16 mm = 45 pt): the rightmost word edge of the page is there,
-    # and the left margin is ragged: not every line reaches it.
-    right_edges = sorted({round(float(x)) for x in re.findall(r'xMax="([\d.]+)"', bbox)})
-    assert width - 50 <= right_edges[-1] <= width - 40
-    left_edges = [float(x) for x in re.findall(r'<word xMin="([\d.]+)"', bbox)]
-    assert min(left_edges) >= 40
+    words = [
+        (float(y_min), float(x_min), float(x_max))
+        for x_min, y_min, x_max in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"', bbox)
+    ]
+    # The page's title (its first line, short) sits at the right margin (16 mm = 45 pt), not the left.
+    top = min(y for y, _, _ in words)
+    title = [(x_min, x_max) for y, x_min, x_max in words if abs(y - top) < 2]
+    assert width - 50 <= max(x for _, x in title) <= width - 40, title
+    assert min(x for x, _ in title) > width / 2, title
     assert unembedded_fonts(pdf) == []
+
+
+def test_the_font_check_flags_a_font_that_is_not_embedded(tmp_path: Path, poppler):
+    """A hand-made PDF using Helvetica without embedding it: the check the packs pass must catch it."""
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        None,
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    stream = b"BT /F1 12 Tf 20 100 Td (Hello) Tj ET"
+    body, offsets = b"%PDF-1.4\n", []
+    for number, text in enumerate(objects, start=1):
+        offsets.append(len(body))
+        content = (
+            f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"\nendstream"
+            if text is None
+            else text.encode()
+        )
+        body += f"{number} 0 obj\n".encode() + content + b"\nendobj\n"
+    xref = len(body)
+    body += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    body += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    body += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    pdf = tmp_path / "plain.pdf"
+    pdf.write_bytes(body)
+    assert [row.split()[0] for row in unembedded_fonts(pdf)] == ["Helvetica"]
+
+
+@pytest.mark.browser
+def test_a_hebrew_page_prints_without_navigation(page, site_url: str):
+    """The print stylesheet on a right-to-left page, in Chromium's print emulation."""
+    tab = page.page
+    tab.goto(f"{site_url}/he/principles/customer-comes-first/")
+    tab.emulate_media(media="print")
+    for selector in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".hb-copy-link",
+    ):
+        assert tab.locator(selector).first.is_hidden(), f"{selector} is printed"
+    assert tab.locator("article h1").is_visible()
+    assert tab.evaluate("getComputedStyle(document.querySelector('article')).direction") == "rtl"
 
 
 def test_printing_for_a_loopback_address_is_refused_unless_allowed(
@@ -315,5 +365,6 @@ def test_a_plain_build_has_no_packs_and_no_links_to_them(built_site: Path):
 def test_build_print_with_a_loopback_address_is_refused_before_building(project_copy: Project, poppler):
     result = CliRunner().invoke(main, ["build", "--print"], env={"HANDBOOK_SITE_URL": ""})
     assert result.exit_code == 1
+    assert "building" not in result.output  # refused before any language is built
     assert "--site-url" in result.output and "HANDBOOK_SITE_URL" in result.output
     assert not project_copy.site_dir.exists()
