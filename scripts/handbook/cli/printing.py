@@ -27,7 +27,9 @@ from handbook.core.project import Project
     show_default=True,
     help="Folder to write <lang>/<path-id>.pdf into.",
 )
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size.")
+@click.option(
+    "--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size."
+)
 @click.option(
     "--site-url",
     metavar="URL",
