@@ -98,6 +98,32 @@ def test_ordinary_wraps_marks_and_balanced_isolates_are_used(project_copy: Proje
     assert msgstr.split("\n")[0] in page and PARAGRAPH_TEXT not in page
 
 
+@pytest.mark.parametrize(
+    ("msgid", "msgstr"),
+    [
+        (PARAGRAPH, "1. רושם טוב נבנה מהרבה פרטים קטנים."),  # a numbered phrase
+        (PARAGRAPH, "רושם טוב נבנה\n1999. שנה של פרטים קטנים."),  # an editor's wrap before a year
+        ("Check every order before you hand it over.", "2024. בדקו כל הזמנה לפני שאתם מגישים אותה."),
+        ("The idea", "1) הרעיון"),
+    ],
+)
+def test_a_number_and_full_stop_at_a_line_start_is_text_not_a_list(
+    project_copy: Project, msgid: str, msgstr: str
+) -> None:
+    """A sentence may start with a year or a numbered phrase: kept as text (escaped), never refused."""
+    set_msgstr(project_copy, msgid, msgstr)
+    result = CliRunner().invoke(main, ["sync", "--lang", "he"])
+    assert result.exit_code == 0 and "refused" not in result.output, result.output
+    english, _ = site_html(
+        (project_copy.source_docs_dir / PAGE).read_text(encoding="utf-8").split("---\n", 2)[2]
+    )
+    page = (project_copy.docs_dir / "he" / PAGE).read_text(encoding="utf-8")
+    html, _ = site_html(page.split("---\n", 2)[2])
+    number = msgstr.replace("\n", " ").split(" ")[0] if msgstr[0].isdigit() else "1999."
+    assert number + " " in html  # shown as written
+    assert shape(html).blocks == shape(english).blocks  # no <ol>, no nested list: the English blocks
+
+
 def test_a_pipe_in_a_table_cell_is_escaped_not_refused(project_copy: Project) -> None:
     path = project_copy.root / "translations/he/index.po"
     po = polib.pofile(str(path))
