@@ -81,6 +81,29 @@ def test_status_and_check_report_a_refused_translation(project_copy: Project) ->
     assert any(p["code"] == "translation-refused" and f"{PO_HE}:{line}:" in p["message"] for p in problems)
 
 
+def test_status_counts_refused_entries_beside_the_po_states(project_copy: Project) -> None:
+    """A refused entry is shown as the English: status counts it as refused, not as reviewed."""
+    runner = CliRunner()
+    before = json.loads(runner.invoke(main, ["status", "--json", "--lang", "he"]).output)
+    set_msgstr(project_copy, PARAGRAPH, HOSTILE["a second h1"][1])
+    set_msgstr(project_copy, HEADING, HOSTILE["braces in a heading"][1])
+    after = json.loads(runner.invoke(main, ["status", "--json", "--lang", "he"]).output)
+    was, now = before["languages"]["he"]["pages"][PAGE], after["languages"]["he"]["pages"][PAGE]
+    assert was["refused"] == 0 and now["refused"] == 2
+    assert now["reviewed"] == was["reviewed"] - 2 and now["segments"] == was["segments"]
+    assert sum(now[key] for key in ("reviewed", "machine", "stale", "missing", "refused")) == now["segments"]
+    totals = after["languages"]["he"]["totals"]
+    assert totals["refused"] == 2 == len(after["refused"])
+    table = runner.invoke(main, ["status", "--lang", "he"], env={"COLUMNS": "200"}).output
+    header = next(line for line in table.splitlines() if "reviewed" in line)
+    assert "refused" in header
+    row = next(line for line in table.splitlines() if PAGE in line)
+    cells = [cell.strip() for cell in row.replace("┃", "│").split("│") if cell.strip()]
+    assert cells[1:] == [
+        str(now[key]) for key in ("segments", "reviewed", "machine", "stale", "missing", "refused")
+    ]
+
+
 @pytest.mark.parametrize(
     "msgstr",
     [
