@@ -97,14 +97,15 @@ def project_lock(root: Path, *, wait: float = 10.0) -> Iterator[Path]:
 JOURNAL_NAME = ".handbook-journal.json"
 
 
-def _short_hash(data: bytes) -> str:
+def content_hash(data: bytes) -> str:
+    """The short hash `Replacements` compares a file's bytes by (as `sync` records them)."""
     return hashlib.sha256(data).hexdigest()[:16]
 
 
 def _current_hash(path: Path) -> str:
     """The file's hash as `sync` computes it ("" if it does not exist)."""
     try:
-        return _short_hash(path.read_bytes())
+        return content_hash(path.read_bytes())
     except FileNotFoundError:
         return ""
 
@@ -174,7 +175,7 @@ class Replacements:
                 raise HandbookError(
                     "changed on disk while the command was running (saved in an editor?); "
                     "nothing was written, so that change is kept",
-                    path=Path(path).relative_to(self.root).as_posix(),
+                    path=_shown(Path(path), self.root),
                     fix="run the command again (it reads the file anew)",
                 )
 
