@@ -279,3 +279,32 @@ def test_a_clean_source_saved_during_ingest_is_never_overwritten(
     after = hashes(clean)
     assert {name for name in after if after[name] != before.get(name)} == {f"{seen[0]}.md"}  # all or none
     assert not list(clean.glob(".*.tmp")) and not (project_copy.root / JOURNAL_NAME).exists()
+
+
+def test_an_ingest_into_a_read_only_folder_stops_with_one_line_and_nothing_written(
+    project_copy: Project, tmp_path: Path
+) -> None:
+    clean = project_copy.sources_dir / "clean"
+    inputs = ingest_inputs(project_copy, tmp_path)
+    before = hashes(clean)
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(clean)], check=True)  # root ignores file modes
+    else:
+        clean.chmod(0o555)
+    try:
+        result = CliRunner().invoke(main, ["ingest", *inputs])
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(clean)], check=True)
+        else:
+            clean.chmod(0o755)
+    assert result.exit_code == 1
+    assert (
+        "Traceback" not in result.output
+        and result.exception is None
+        or isinstance(result.exception, SystemExit)
+    )
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith("error: sources/clean/"), result.output
+    assert "cannot write: " in errors[0] and "no file was replaced" in errors[0]
+    assert hashes(clean) == before
