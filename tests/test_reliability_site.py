@@ -2,8 +2,10 @@
 English page's elements, tag by tag, attribute name by attribute name, with the English's link
 targets, over the whole page (head and `<title>`, header, navigation, article, footer) and its
 search data (the Pagefind fragment: meta and filter keys, anchors). Built twice: the handbook as it
-is (`built_site`), and a copy whose Hebrew and Arabic translations carry hostile, clumsy and
-legitimate-but-tricky texts.
+is (`built_site`), and a copy whose Hebrew, Arabic and Russian translations carry hostile, clumsy
+and legitimate-but-tricky texts; and a property test that builds one page through mkdocs and every
+plugin (the handbook's features included) from translations drawn from test_reliability_live's
+grammar of hostile Markdown, HTML, bidi and control text.
 
 The only differences allowed are the documented ones (ARCHITECTURE.md, invariant 6):
 - the translation notice (`div.hb-translation-notice`) at the top of a page not fully reviewed;
@@ -30,8 +32,6 @@ from lxml import html as lxml_html
 from handbook.core.project import Project
 from handbook.site.build import build_site
 from handbook.translate.sync import sync
-
-pytestmark = pytest.mark.slow  # two real builds of the whole site
 
 LANGS = ("he", "ar", "th", "ru")
 PAGE = "principles/details-matter"
@@ -122,14 +122,16 @@ def _url(value: str, page_file: str) -> str:
     return LANGUAGE_PREFIX.sub("", resolved) + ("#" + fragment if fragment else "")
 
 
-def elements(site: Path, page_file: str) -> list[tuple]:
-    """(depth, tag, attribute names, link targets and anchors) of every element of the page, in document order,
-    with the documented translation-only additions left out."""
+def elements(site: Path, page_file: str) -> tuple[list[tuple], list[tuple]]:
+    """([(depth, tag, attribute names, anchor)] of every element of the page in document order, the
+    sorted link targets), with the documented translation-only additions left out. Link targets are
+    compared as a whole: a translation may put a paragraph's links in another order."""
     root = lxml_html.fromstring((site / page_file).read_bytes())
     for notice in root.xpath('//div[contains(concat(" ", @class, " "), " hb-translation-notice ")]'):
         notice.drop_tree()
     title_links = {f"#{anchor}" for anchor in root.xpath("//h1/@id")}  # its id comes from its text
-    found: list[tuple] = []
+    found: list[tuple] = [(0, root.tag, tuple(sorted(root.attrib)), "")]
+    links: list[tuple] = []
 
     def walk(element, depth: int) -> None:
         for child in element:
@@ -144,24 +146,17 @@ def elements(site: Path, page_file: str) -> list[tuple]:
                 names -= FALLBACK_ATTRIBUTES
             if classes and set(classes) <= SITE_MARKS:
                 names.discard("class")
-            urls = tuple(
-                (
-                    name,
-                    "#(the page title)"
-                    if child.get(name) in title_links
-                    else _url(child.get(name), page_file),
-                )
-                for name in URL_ATTRIBUTES
-                if child.get(name)
-            )
-            if child.get("id") and child.tag != "h1":  # anchors; the title's own comes from its text
-                urls += (("id", child.get("id")),)
-            found.append((depth, child.tag, tuple(sorted(names)), urls))
+            for name in URL_ATTRIBUTES:
+                value = child.get(name)
+                if value:
+                    target = "#(the page title)" if value in title_links else _url(value, page_file)
+                    links.append((child.tag, name, target))
+            anchor = child.get("id") if child.tag != "h1" else ""  # the title's own comes from its text
+            found.append((depth, child.tag, tuple(sorted(names)), anchor or ""))
             walk(child, depth + 1)
 
-    found.append((0, root.tag, tuple(sorted(root.attrib)), ()))
     walk(root, 1)
-    return found
+    return found, sorted(links)
 
 
 def english_pages(site: Path) -> list[str]:
@@ -222,6 +217,7 @@ def site(request) -> Path:
     return request.getfixturevalue("built_site" if request.param == "as-is" else "hostile_site")
 
 
+@pytest.mark.slow  # builds the whole site
 def test_every_translated_page_has_the_english_elements_attributes_and_links(site: Path) -> None:
     pages = english_pages(site)
     assert len(pages) > 20
@@ -232,11 +228,15 @@ def test_every_translated_page_has_the_english_elements_attributes_and_links(sit
             translated_file = f"{lang}/{page_file}"
             assert (site / translated_file).is_file(), translated_file
             translated = elements(site, translated_file)
-            if translated != english:
-                differences.append(f"{translated_file}: {first_difference(english, translated)}")
+            if translated[0] != english[0]:
+                differences.append(f"{translated_file}: {first_difference(english[0], translated[0])}")
+            if translated[1] != english[1]:
+                extra = sorted(set(translated[1]) ^ set(english[1]))
+                differences.append(f"{translated_file}: links differ: {extra[:3]}")
     assert differences == []
 
 
+@pytest.mark.slow  # builds the whole site
 def test_every_translated_search_entry_has_the_english_meta_filters_and_anchors(site: Path) -> None:
     found = fragments(site)
     english = {url: fragment for url, fragment in found.items() if not LANGUAGE_PREFIX.match(url)}
@@ -252,6 +252,7 @@ def test_every_translated_search_entry_has_the_english_meta_filters_and_anchors(
             assert search_shape(fragment) == search_shape(english[url]), f"/{lang}{url}"
 
 
+@pytest.mark.slow  # builds the whole site
 def test_the_hostile_texts_show_as_text_or_english(hostile_site: Path) -> None:
     """What the edits became on the built page (the comparison above proves no element was added)."""
     assert len(REFUSED) == 3, REFUSED  # the attribute list, the two headings
@@ -269,3 +270,75 @@ def test_the_hostile_texts_show_as_text_or_english(hostile_site: Path) -> None:
     assert "في | الأسبوع الأول" in arabic
     fragment = fragments(hostile_site)[f"/he/{PAGE}/"]
     assert YEAR_START.split(" ")[0] in fragment["content"]
+
+
+# --- property: any translation, through mkdocs and the handbook plugin, keeps the English elements --
+
+
+class OnePage:
+    """mkdocs' own page build (`_populate_page`, `_build_page`) of one Hebrew page of a project copy,
+    with every plugin (the handbook's features, static-i18n, Material), as `handbook build` runs it."""
+
+    def __init__(self, root: Path, page: str) -> None:
+        from mkdocs.commands import build as mkdocs_build
+        from mkdocs.config import load_config
+        from mkdocs.structure.files import get_files
+        from mkdocs.structure.nav import get_navigation
+
+        self.build = mkdocs_build
+        self.site = root / "site-one-page"
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(self.site), strict=True)
+        i18n = config.plugins.get("i18n")
+        config.plugins.on_startup(command="build", dirty=False)
+        i18n.current_language, i18n.building = "he", True
+        self.config = config = config.plugins.on_config(config)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        self.files = config.plugins.on_files(files, config=config)
+        self.nav = config.plugins.on_nav(get_navigation(self.files, config), config=config, files=self.files)
+        self.env = config.plugins.on_env(env, config=config, files=self.files)
+        self.file = next(f for f in self.files.documentation_pages() if f.src_uri == f"he/{page}")
+        self.source = root / "docs" / "he" / page
+
+    def render(self, markdown: str) -> str:
+        """Build the page from `markdown`; the built file's path under the site folder."""
+        self.source.write_text(markdown, encoding="utf-8")
+        page = self.file.page
+        self.build._populate_page(page, self.config, self.files)
+        self.build._build_page(page, self.config, self.files.documentation_pages(), self.nav, self.env)
+        return self.file.dest_uri
+
+
+@pytest.fixture(scope="module")
+def one_page(tmp_path_factory: pytest.TempPathFactory) -> OnePage:
+    project = copy_project(tmp_path_factory.mktemp("one-page") / "handbook")
+    return OnePage(project.root, f"{PAGE}.md")
+
+
+def test_any_translation_built_with_the_plugin_keeps_the_english_elements(one_page: OnePage) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    from test_reliability_live import translations
+
+    from handbook.segments import extract, render
+
+    english = (one_page.source.parents[2] / "en" / f"{PAGE}.md").read_text(encoding="utf-8")
+    segments = extract(english)
+    built = one_page.render(render(english, lambda source: source))  # the English text, Hebrew page
+    expected = elements(one_page.site, built)
+
+    @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.data())
+    def check(data) -> None:
+        body = [s for s in segments if s.kind.value not in ("title", "summary", "keywords")]
+        chosen = {
+            s.source: data.draw(translations(s.source))
+            for s in data.draw(st.lists(st.sampled_from(body), min_size=1, max_size=6, unique=True))
+        }
+        page_file = one_page.render(render(english, lambda source: chosen.get(source, source)))
+        translated = elements(one_page.site, page_file)
+        assert translated[0] == expected[0], first_difference(expected[0], translated[0])
+        assert translated[1] == expected[1]  # the English link targets, no other
+
+    check()
