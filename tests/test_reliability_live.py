@@ -314,3 +314,34 @@ def test_the_refusal_reasons_name_what_is_wrong() -> None:
     assert "U+0007" in refusal("a\x07", SegmentKind.TABLE_CELL)
     assert refusal("a\nb - c", SegmentKind.PARAGRAPH) is None
     assert refusal("# not at a line start in a heading", SegmentKind.HEADING) is None
+
+
+def test_a_page_with_refused_entries_is_redone_when_the_rules_change(
+    project_copy: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages whose header records refused entries are rendered again by every sync, so a translation
+    an earlier version refused (here "1. ...", refused until ordered markers were escaped) shows
+    without waiting for its PO file or RENDER_VERSION to change."""
+    import re
+
+    from handbook.translate import pages, render, safety
+    from handbook.translate.sync import sync
+
+    msgstr = "1. רושם טוב נבנה מהרבה פרטים קטנים."
+    set_msgstr(project_copy, PARAGRAPH, msgstr)
+
+    def earlier_rules(text: str, kind: SegmentKind) -> str | None:
+        if re.match(r"\s*\d{1,9}[.)]\s", text):
+            return "line 1 of the translation starts with block syntax"
+        return refusal(text, kind)
+
+    with monkeypatch.context() as patch:
+        for module in (pages, render, safety):
+            patch.setattr(module, "refusal", earlier_rules)
+        sync(project_copy, languages=["he"])
+    page = project_copy.docs_dir / "he" / PAGE
+    assert msgstr[3:] not in page.read_text(encoding="utf-8")  # refused by the earlier rules
+    report = sync(project_copy, languages=["he"])
+    assert f"docs/he/{PAGE}" in report.written and report.refused == []
+    assert "1\\. " + msgstr[3:] in page.read_text(encoding="utf-8")
+    assert not sync(project_copy, languages=["he"], check=True).changed
