@@ -304,3 +304,28 @@ def test_an_ingest_into_a_read_only_folder_stops_with_one_line_and_nothing_writt
     assert len(errors) == 1 and errors[0].startswith("error: sources/clean/"), result.output
     assert "cannot write: " in errors[0] and "no file was replaced" in errors[0]
     assert hashes(clean) == before
+
+
+def test_an_import_into_a_read_only_folder_stops_with_one_line_and_nothing_written(
+    project_copy: Project, tmp_path: Path
+) -> None:
+    drafts = make_drafts(project_copy, tmp_path / "drafts")
+    folder = project_copy.translations_dir / "th" / "principles"
+    before = hashes(project_copy.translations_dir)
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(folder)], check=True)  # root ignores file modes
+    else:
+        folder.chmod(0o555)
+    try:
+        result = CliRunner().invoke(main, ["import", "--replace", str(drafts)])
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        else:
+            folder.chmod(0o755)
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit), result.exception  # a clear line, no traceback
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: translations/th/{PAGE[:-3]}.po: cannot write: ")
+    assert "no file was replaced" in errors[0]
+    assert hashes(project_copy.translations_dir) == before  # he, ar and ru were not written either
