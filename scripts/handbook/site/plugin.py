@@ -21,6 +21,7 @@ from handbook.site.search import SearchBox
 from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
 from handbook.site.source_notes import SourceNotes
 from handbook.site.csp import ContentSecurityPolicy
+from handbook.site.bidi import RightToLeftIsolation
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
@@ -29,6 +30,7 @@ FEATURES: list[type] = [
     PublicSiteUrl,  # publishing: HANDBOOK_SITE_URL overrides site_url (handbook.site.public_url)
     FallbackDirection,
     HtmlDirection,
+    RightToLeftIsolation,  # rtl: Latin runs isolated on he/ar pages, before 404s are written (handbook.site.bidi)
     NotFoundPages,
     LastChanged,  # links: last-changed dates (handbook.site.link_features)
     CopyLinkButtons,
