@@ -221,6 +221,30 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "ล้างคำค้นหา",
         "ru": "Очистить поиск",
     },
+    # rtl: the reader's language only (handbook.site.reader_language, overrides/partials/
+    # copyright.html, overrides/404.html, handbook-404.js; issue 20). The English texts are
+    # Material's own, so English pages stay as they were.
+    "generator.made_with": {
+        "en": "Made with",
+        "he": "נבנה באמצעות",
+        "ar": "أُنشئ باستخدام",
+        "th": "สร้างด้วย",
+        "ru": "Создано с помощью",
+    },
+    "notfound.heading": {
+        "en": "404 - Not found",
+        "he": "הדף לא נמצא (שגיאה 404)",
+        "ar": "الصفحة غير موجودة (خطأ 404)",
+        "th": "ไม่พบหน้าที่ต้องการ (ข้อผิดพลาด 404)",
+        "ru": "Страница не найдена (ошибка 404)",
+    },
+    "notfound.home": {
+        "en": "Go to the handbook’s home page",
+        "he": "למעבר לדף הבית של המדריך",
+        "ar": "الانتقال إلى الصفحة الرئيسية للدليل",
+        "th": "ไปที่หน้าแรกของคู่มือ",
+        "ru": "Перейти на главную страницу справочника",
+    },
 }
 
 
