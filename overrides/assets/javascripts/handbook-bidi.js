@@ -2,8 +2,8 @@
  * Right-to-left pages (Hebrew, Arabic): Latin runs in text the scripts draw at run time (search
  * results and their excerpts) are isolated with <bdi>, by the rule handbook.site.bidi applies to
  * the built pages: a run starts and ends with a left-to-right letter and holds no right-to-left
- * one; a full stop after its last letter belongs to it when a space and more text follow in the
- * same block; a number joins it only as the number of a short unit ("5 km") or after a currency
+ * one; a full stop after its last letter belongs to it when a space (not a line break) and more
+ * text follow in the same block; a number joins it only as the number of a short unit ("5 km") or after a currency
  * code ("USD 5"); URLs are left alone. tests/data/bidi/runs.yml holds the cases both implement.
  * Loaded on Hebrew and Arabic pages only (overrides/main.html).
  */
@@ -49,7 +49,7 @@
         if (kind === "L") end = k + 1;
       }
       var rest = chars.slice(end + 1).join("") + (following || "");
-      if (end < n && chars[end] === "." && /^\s+\S/.test(rest)) end++;
+      if (end < n && chars[end] === "." && /^[ \t\u00a0]+\S/.test(rest)) end++;
       var word = chars.slice(start, end).join("");
       var number = NUMBER_BEFORE.exec(chars.slice(0, start).join(""));
       if (number && UNIT.test(word)) {

@@ -11,8 +11,9 @@ are left alone. The translators write plain text; this is the site's job.
 A run is a Latin word sequence with its inner spaces and punctuation: it starts and ends with a
 left-to-right letter and holds no right-to-left letter. A full stop right after its last letter
 belongs to it when a space and more text follow in the same block ("Foothill Blvd. ליד"): an
-abbreviation reads left to right with its name; a full stop that ends the block (a paragraph's
-last sentence) stays outside and is drawn at the sentence's end. A Hebrew one-letter prefix and
+abbreviation reads left to right with its name; a sentence-final full stop stays outside and is
+drawn at the sentence's end: one that ends the block, or one followed by a line break (the
+translations keep one sentence per source line, so a soft break after a full stop ends a sentence). A Hebrew one-letter prefix and
 its hyphen or maqaf ("ב-Upland", "ו־Benson") are outside (they are right-to-left letters). A
 number is isolated only together with its unit ("5 km", "20 GB": a short Latin word right after
 it) or a currency code before it ("USD 5"); a bare number or "$5" is left to the bidi algorithm,
@@ -91,7 +92,7 @@ def latin_runs(text: str, following: str = "") -> list[tuple[int, int]]:
                 end = k + 1
             k += 1
         rest = text[end + 1 :] + following
-        if end < n and text[end] == "." and re.match(r"\s+\S", rest):
+        if end < n and text[end] == "." and re.match(r"[ \t\u00a0]+\S", rest):
             end += 1
         word = text[start:end]
         number = _NUMBER_BEFORE.search(text[:start])
