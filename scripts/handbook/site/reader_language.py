@@ -5,6 +5,9 @@ every language: the footer's generator line ("Made with", hard-coded in `copyrig
 "404 - Not found" heading. `overrides/partials/copyright.html` and `overrides/404.html` take them
 from `handbook.core.ui` through the `handbook_ui` template function this feature adds.
 
+The redirect pages a renamed page leaves (mkdocs-redirects' English template, written per
+language by `link_features.LanguageRedirects`) are rewritten in the language of their folder.
+
 A server that answers every missing path with the root `404.html` (the default language's)
 would show English for `/he/missing`. The root page therefore carries each language's heading,
 direction and "not found" page address (`handbook_not_found`), and `handbook-404.js` picks the
@@ -16,10 +19,12 @@ service worker's cache; without it the English navigation is hidden and a link h
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from handbook.core.project import SOURCE_LANGUAGE, read_languages
+from handbook.core.project import SOURCE_LANGUAGE, read_languages, text_direction
 from handbook.core.ui import t
 
 
@@ -52,3 +57,24 @@ def not_found_table(config) -> dict:
             "page": f"{base}{language.code}/404.html",
         }
     return {"base": base, "languages": languages}
+
+
+_REDIRECT_TITLE = "<title>Redirecting...</title>"
+_REDIRECT_BODY = re.compile(r"You're being redirected to a <a href=\"([^\"]*)\">new destination</a>\.")
+
+
+def redirect_in_language(path: Path, lang: str) -> None:
+    """mkdocs-redirects' page at `path` in `lang` (language, direction, title, text); English and
+    a page of another shape are left as they are."""
+    if lang == SOURCE_LANGUAGE or not path.is_file():
+        return
+    page = path.read_text(encoding="utf-8")
+    body = _REDIRECT_BODY.search(page)
+    if _REDIRECT_TITLE not in page or body is None or '<html lang="en">' not in page:
+        return
+    link = f'<a href="{body.group(1)}">{html.escape(t("redirect.link", lang))}</a>'
+    text = html.escape(t("redirect.text", lang, link="\0")).replace("\0", link)
+    page = page[: body.start()] + text + page[body.end() :]
+    page = page.replace('<html lang="en">', f'<html lang="{lang}" dir="{text_direction(lang)}">', 1)
+    page = page.replace(_REDIRECT_TITLE, f"<title>{html.escape(t('redirect.title', lang))}</title>", 1)
+    path.write_text(page, encoding="utf-8")
