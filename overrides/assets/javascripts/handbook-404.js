@@ -1,9 +1,9 @@
 /*
  * The root 404.html in the language of the requested path (issue 20; handbook.site.reader_language).
  * A server (or the offline service worker) that answers /he/missing with the root page shows
- * Hebrew: language, direction, title and heading at once; then the body of /he/404.html (its
- * navigation, search box and footer) when it can be fetched, else the English navigation hidden
- * and a link to the language's home page.
+ * Hebrew: language, direction, title, heading and a link home at once (nothing of the default
+ * language's page kept); then the body of /he/404.html (its navigation, search box and footer)
+ * when it can be fetched.
  */
 (function () {
   "use strict";
@@ -24,22 +24,25 @@
   show(document.documentElement, entry.dir);
   show(document.body, entry.dir);
   document.title = entry.heading;
-  var heading = document.querySelector(".md-content h1");
-  if (heading) {
-    heading.textContent = entry.heading;
-    var home = document.createElement("p");
-    var link = document.createElement("a");
-    link.href = entry.home_url;
-    link.textContent = entry.home;
-    home.appendChild(link);
-    heading.parentNode.insertBefore(home, heading.nextSibling);
+  // Until the language's own page is in (or if it cannot be fetched): only the heading and a link
+  // home, in the language, in the theme's layout (the default language's header, navigation and
+  // footer would be English).
+  function element(tag, className, children) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
   }
-  // The default language's navigation, header title, search box and footer: out of sight until
-  // the language's own page is in.
-  var english = document.querySelectorAll(
-    ".md-header__title, .md-header__option, .md-search, .md-sidebar, .md-footer, .md-skip, .md-tabs"
-  );
-  Array.prototype.forEach.call(english, function (element) { element.style.display = "none"; });
+  var heading = element("h1");
+  heading.textContent = entry.heading;
+  var link = element("a");
+  link.href = entry.home_url;
+  link.textContent = entry.home;
+  var article = element("article", "md-content__inner md-typeset", [heading, element("p", null, [link])]);
+  var main = element("main", "md-main", [
+    element("div", "md-main__inner md-grid", [element("div", "md-content", [article])]),
+  ]);
+  document.body.replaceChildren(element("div", "md-container", [main]));
 
   fetch(entry.page, { credentials: "same-origin" })
     .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
