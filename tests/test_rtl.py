@@ -204,9 +204,9 @@ BRANDS = {"Material for MkDocs"}
 
 def english_in(document: str, strings: set[str]) -> set[str]:
     """Theme strings that are a whole text or attribute of `document` (or, for strings of two words
-    or more, inside one); `lang="en"` blocks, scripts and styles left out."""
+    or more, inside one); `lang="en"` blocks inside the page, scripts and styles left out."""
     document = re.sub(r"<(script|style)\b.*?</\1>", "", document, flags=re.S)
-    document = re.sub(r'<(\w+)[^>]*\slang="en"[^>]*>.*?</\1>', "", document, flags=re.S)
+    document = re.sub(r'<(?!html\b)(\w+)[^>]*\slang="en"[^>]*>.*?</\1>', "", document, flags=re.S)
     document = without_isolation(document)
     texts = [html.unescape(t).strip(" \n.…") for t in re.findall(r">([^<]+)<", document)]
     texts += [
