@@ -82,30 +82,35 @@ def test_hebrew_and_arabic_pages_isolate_latin_runs(built_site: Path) -> None:
         assert "<bdi>" not in page and LRI not in page
 
 
-def _build_language(tmp: Path, lang: str, features: list[type]) -> Path:
-    import handbook.site.plugin as plugin
-    from handbook.site.build_language import build_language
-
-    from conftest import copy_project
-
-    project = copy_project(tmp / "project")
-    saved = list(plugin.FEATURES)
-    plugin.FEATURES[:] = features
-    try:
-        build_language(project.root / "mkdocs.yml", tmp / "site", lang)
-    finally:
-        plugin.FEATURES[:] = saved
-    return tmp / "site"
+BUILD_EN = """
+import sys
+from pathlib import Path
+import handbook.site.plugin as plugin
+from handbook.site.bidi import RightToLeftIsolation
+from handbook.site.build_language import build_language
+if sys.argv[3] == "without":
+    plugin.FEATURES[:] = [f for f in plugin.FEATURES if f is not RightToLeftIsolation]
+build_language(Path(sys.argv[1]), Path(sys.argv[2]), "en")
+"""
 
 
 def test_english_pages_are_byte_for_byte_the_same_without_the_isolation(tmp_path: Path) -> None:
-    import handbook.site.plugin as plugin
-    from handbook.site.bidi import RightToLeftIsolation
+    # Each build in a process of its own: mkdocs keeps plugin instances for the process (serve).
+    import subprocess
+    import sys
 
-    with_it = _build_language(tmp_path / "with", "en", list(plugin.FEATURES))
-    without = _build_language(
-        tmp_path / "without", "en", [f for f in plugin.FEATURES if f is not RightToLeftIsolation]
-    )
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    sites = {}
+    for variant in ("with", "without"):
+        sites[variant] = tmp_path / variant
+        subprocess.run(
+            [sys.executable, "-c", BUILD_EN, str(project.root / "mkdocs.yml"), str(sites[variant]), variant],
+            check=True,
+            capture_output=True,
+        )
+    with_it, without = sites["with"], sites["without"]
     pages = sorted(p.relative_to(with_it) for p in with_it.rglob("*.html"))
     assert len(pages) > 25
     assert pages == sorted(p.relative_to(without) for p in without.rglob("*.html"))
