@@ -95,7 +95,9 @@ def test_document_title_reads_right_to_left(page, site_url: str) -> None:
     assert title.replace("\u200f", "").replace("\u2066", "").startswith("Del Taco")
     assert browser_page.evaluate(FIRST_STRONG, title) == "rtl"
     # The issue's own title, through the same code path.
-    browser_page.set_content(isolate_html("<html><head><title>Del Taco ב-Upland</title></head><body></body></html>"))
+    browser_page.set_content(
+        isolate_html("<html><head><title>Del Taco ב-Upland</title></head><body></body></html>")
+    )
     assert browser_page.evaluate("document.title").endswith("ב-\u2066Upland\u2069")
     assert browser_page.evaluate(FIRST_STRONG, browser_page.evaluate("document.title")) == "rtl"
 
@@ -105,13 +107,18 @@ def test_search_results_isolate_like_the_pages(page, site_url: str) -> None:
     browser_page = open_phone(page, f"{site_url}/he/")
     for case in CASES:  # the script's rule is the build's rule
         spans = browser_page.evaluate(
-            "([text, following]) => window.handbookBidi.runs(text, following)", [case["text"], case.get("following", "")]
+            "([text, following]) => window.handbookBidi.runs(text, following)",
+            [case["text"], case.get("following", "")],
         )
-        assert [list(span) for span in latin_runs(case["text"], case.get("following", ""))] == spans, case["text"]
+        assert [list(span) for span in latin_runs(case["text"], case.get("following", ""))] == spans, case[
+            "text"
+        ]
     browser_page.click("label[for='__search']")
     paths = run_query(browser_page, "Foothill")
     assert "/he/cases/del-taco-upland/" in paths
-    isolated = browser_page.eval_on_selector_all(".md-search-result__list bdi", "els => els.map(e => e.textContent)")
+    isolated = browser_page.eval_on_selector_all(
+        ".md-search-result__list bdi", "els => els.map(e => e.textContent)"
+    )
     assert "Del Taco" in isolated
     d, stop = browser_page.evaluate(CHAR_RECTS, [".md-search-result__list", "Blvd.", [3, 4]])
     assert abs(stop["left"] - d["right"]) < 1.5 and abs(stop["top"] - d["top"]) < 2

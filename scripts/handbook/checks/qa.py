@@ -68,6 +68,15 @@ def numbers(text: str) -> Counter[str]:
     return Counter(NUMBER.findall(DECIMAL_COMMA.sub(".", ungrouped)))
 
 
+def numbers_match(source: str, target: str, lang: str, rule: NumberRule | None) -> bool:
+    """Whether `target` has the numbers of `source`, a small one possibly spelled out (`rule.words`)."""
+    english, written = numbers(source), numbers(target)
+    missing = english - written
+    if rule is not None and missing:
+        missing -= rule.spelled_out(missing, target, lang)
+    return not missing and not (written - english)
+
+
 def _placeholders(text: str) -> Counter[str]:
     from handbook.translate.segments import placeholders
 
@@ -156,7 +165,9 @@ def number_format_findings(source: str, target: str, lang: str, rule: NumberRule
 
 # An amount as the English writes it: a currency sign, then a number ("$5", "$4,000.50").
 ENGLISH_AMOUNT = re.compile(
-    "(" + "|".join(re.escape(sign) for sign in CURRENCY_SIGNS) + r")(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d]|[.,]\d)"
+    "("
+    + "|".join(re.escape(sign) for sign in CURRENCY_SIGNS)
+    + r")(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d]|[.,]\d)"
 )
 
 
@@ -241,7 +252,7 @@ def name_findings(source: str, target: str, lang: str, glossary: Glossary) -> li
 def check_segment(source: str, target: str, lang: str, glossary: Glossary) -> list[Finding]:
     """Every QA finding for one translated segment."""
     findings: list[Finding] = []
-    if numbers(source) != numbers(target):
+    if not numbers_match(source, target, lang, glossary.numbers.get(lang)):
         findings.append(
             Finding(
                 "qa-numbers",
@@ -264,7 +275,9 @@ def check_segment(source: str, target: str, lang: str, glossary: Glossary) -> li
         )
     findings.extend(name_findings(source, target, lang, glossary))
     findings.extend(number_format_findings(source, target, lang, glossary.numbers.get(lang)))
-    findings.extend(money_findings(source, target, lang, glossary.money.get(lang), glossary.numbers.get(lang)))
+    findings.extend(
+        money_findings(source, target, lang, glossary.money.get(lang), glossary.numbers.get(lang))
+    )
     if lang == "th":
         findings.extend(thai_punctuation_findings(target, glossary))
     findings.extend(english_note_findings(target, lang))

@@ -38,10 +38,51 @@ ISOLATED_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 UNTOUCHED = {"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "bdi", "bdo"}
 # Elements that end a block: the lookahead for "more text in the same block" stops at them.
 BLOCKS = {
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
-    "li", "main", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "title", "tr", "ul", "button", "label", "option", "select", "head", "body", "html",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "ul",
+    "button",
+    "label",
+    "option",
+    "select",
+    "head",
+    "body",
+    "html",
 }
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -62,7 +103,7 @@ _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 
 def _strong(ch: str) -> str | None:
-    """"L" for a left-to-right letter, "R" for a right-to-left one, None for anything else."""
+    """ "L" for a left-to-right letter, "R" for a right-to-left one, None for anything else."""
     kind = unicodedata.bidirectional(ch)
     if kind == "L":
         return "L" if ch.isalpha() else None
@@ -204,7 +245,11 @@ def isolate_html_tracking(document: str, span: tuple[int, int]) -> tuple[str, tu
             if name == "title" and not piece.startswith("<!"):
                 in_title = not closing
             if not closing and name and not piece.startswith("<!"):
-                if (name in UNTOUCHED or _ltr_marked(piece)) and name not in VOID and not piece.endswith("/>"):
+                if (
+                    (name in UNTOUCHED or _ltr_marked(piece))
+                    and name not in VOID
+                    and not piece.endswith("/>")
+                ):
                     if name not in ("script", "style", "textarea"):  # raw: the token holds all
                         skip.append(name)
                     out.append(piece)

@@ -359,7 +359,9 @@ class LanguageRedirects:
         for old, new in sorted(self.redirects.items()):
             if new.lower().startswith(("http://", "https://")):
                 write_html(config.site_dir, get_html_path(prefix + old, config.use_directory_urls), new)
-                redirect_in_language(Path(config.site_dir) / get_html_path(prefix + old, config.use_directory_urls), lang)
+                redirect_in_language(
+                    Path(config.site_dir) / get_html_path(prefix + old, config.use_directory_urls), lang
+                )
                 continue
             target, hash_sign, anchor = new.partition("#")
             if not (source_dir / target).is_file():
@@ -375,4 +377,6 @@ class LanguageRedirects:
             )
             write_html(config.site_dir, get_html_path(prefix + old, config.use_directory_urls), destination)
             # rtl (issue 20): the page says it in the reader's language (handbook.site.reader_language)
-            redirect_in_language(Path(config.site_dir) / get_html_path(prefix + old, config.use_directory_urls), lang)
+            redirect_in_language(
+                Path(config.site_dir) / get_html_path(prefix + old, config.use_directory_urls), lang
+            )

@@ -36,7 +36,9 @@ class ReaderLanguage:
 
         lang = site_language(config)
         env.globals["handbook_ui"] = lambda key, **values: t(key, lang, **values)
-        env.globals["handbook_not_found"] = lambda: not_found_table(config) if lang == SOURCE_LANGUAGE else None
+        env.globals["handbook_not_found"] = lambda: (
+            not_found_table(config) if lang == SOURCE_LANGUAGE else None
+        )
         return env
 
 
