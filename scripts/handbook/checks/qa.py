@@ -12,7 +12,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from handbook.translate.glossary import CURRENCY_SIGNS, Glossary, MoneyRule, NumberRule, Term
+from handbook.translate.glossary import Glossary, NumberRule, Term
+from handbook.translate.money import CURRENCY_SIGNS, MoneyRule
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Thousands separators differ by language (4,000 / 4 000); compare the digits only.

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from handbook.core.errors import HandbookError, yaml_error
+from handbook.translate.money import MoneyRule, load_money
 
 # Hebrew final letters take their medial form inside a word (נאמן -> הנאמנים).
 _HEBREW_FINALS = str.maketrans("ךםןףץ", "כמנפצ")
@@ -151,44 +152,6 @@ class NumberRule:
 
 
 @dataclass(frozen=True)
-class MoneyRule:
-    """How one language writes an amount the English writes with a currency sign ("$5").
-
-    `pattern` holds N (the number, as the language's `numbers` rule writes it) and either the
-    sign itself ("$N") or WORD (one of `words`, the currency's name in its inflected forms:
-    "N WORD" -> "5 دولارات"); a space in it is a space or a no-break space."""
-
-    currency: str
-    sign: str
-    pattern: str
-    words: tuple[str, ...] = ()
-
-    def example(self, number: str) -> str:
-        return self.pattern.replace("N", number).replace("WORD", self.words[0] if self.words else "")
-
-    def written(self, number: str, text: str) -> bool:
-        regex = ""
-        for part in re.split(r"(N|WORD| )", self.pattern):
-            if part == "N":
-                regex += re.escape(number)
-            elif part == "WORD":
-                regex += (
-                    "(?:"
-                    + "|".join(re.escape(word) for word in sorted(self.words, key=len, reverse=True))
-                    + ")"
-                )
-            elif part == " ":
-                regex += "[ \u00a0\u202f]"
-            else:
-                regex += re.escape(part)
-        return re.search(rf"(?<![\d.,]){regex}(?![\d]|[.,]\d)", text) is not None
-
-
-# Currency signs the English writes before an amount, and the code a money rule is keyed by.
-CURRENCY_SIGNS = {"$": "USD"}
-
-
-@dataclass(frozen=True)
 class Glossary:
     do_not_translate: tuple[str, ...]
     terms: tuple[Term, ...]
@@ -272,7 +235,7 @@ def load_glossary(path: Path) -> Glossary:
         tuple(terms),
         people,
         _load_numbers(path, data.get("numbers") or {}),
-        _load_money(path, data.get("money") or {}),
+        load_money(path, data.get("money") or {}, TARGET_LANGUAGES),
     )
 
 
@@ -378,37 +341,6 @@ def _load_numbers(path: Path, section: object) -> dict[str, NumberRule]:
                 fix='use "." or "," (not the group separator)',
             )
         rules[lang] = NumberRule(digits, group, decimal, _number_words(path, where, lang, rule.get("words")))
-    return rules
-
-
-def _load_money(path: Path, section: object) -> dict[str, dict[str, MoneyRule]]:
-    """The `money` section: {lang: {USD: {pattern: "N WORD", words: [...]}}} (issue 20)."""
-    fix = 'write money: {lang: {USD: {pattern: "$N"}}} or {pattern: "N WORD", words: [...]}; see the schema'
-    if not isinstance(section, dict):
-        raise HandbookError("money is not a mapping", path=path, fix=fix)
-    signs = {code: sign for sign, code in CURRENCY_SIGNS.items()}
-    rules: dict[str, dict[str, MoneyRule]] = {}
-    for lang, currencies in section.items():
-        where = f"money rule {lang!r}"
-        if lang not in TARGET_LANGUAGES or not isinstance(currencies, dict):
-            raise HandbookError(f"{where} is not a rule for a target language", path=path, fix=fix)
-        for code, rule in currencies.items():
-            if code not in signs or not isinstance(rule, dict):
-                raise HandbookError(
-                    f"{where}: {code!r} is not a currency the handbook writes with a sign",
-                    path=path,
-                    fix=f"key the rules by {', '.join(signs)}",
-                )
-            unknown = sorted(set(rule) - {"pattern", "words"})
-            pattern = str(rule.get("pattern") or "")
-            words = tuple(str(word) for word in rule.get("words") or [])
-            if unknown or "N" not in pattern or (("WORD" in pattern) != bool(words)):
-                raise HandbookError(
-                    f"{where} {code}: needs a pattern with N, and words exactly when it has WORD",
-                    path=path,
-                    fix=fix,
-                )
-            rules.setdefault(lang, {})[code] = MoneyRule(code, signs[code], pattern, words)
     return rules
 
 
