@@ -136,12 +136,19 @@ function showPathBar() {
   }
   if (target && article && article.contains(target)) {
     target.parentNode.insertBefore(bar, target);
-    // The browser scrolls to the #section once the page has loaded: show the bar above it.
+    // The browser scrolls to the #section once the page has loaded: leave room above the heading
+    // for the bar, so it lands in view without a scroll back up (which would raise Material's
+    // "Back to top" button over it).
+    var header = document.querySelector(".md-header");
+    target.style.scrollMarginTop = (bar.offsetHeight + (header ? header.offsetHeight : 0) + 48) + "px";
     var reveal = function () {
-      bar.scrollIntoView({ block: "start" });
+      if (bar.getBoundingClientRect().top < 0) {
+        target.scrollIntoView({ block: "start" });
+      }
     };
-    reveal();
-    if (document.readyState !== "complete") {
+    if (document.readyState === "complete") {
+      reveal();
+    } else {
       window.addEventListener("load", function () {
         window.setTimeout(reveal, 0);
       }, { once: true });
