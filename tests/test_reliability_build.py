@@ -119,6 +119,40 @@ def test_a_killed_build_leaves_no_worker_running_and_the_next_build_cleans_up(pr
     assert not list(project_copy.root.glob(".site-build-*"))
 
 
+def test_the_publish_scan_finds_every_kind_of_live_markup(tmp_path: Path) -> None:
+    """`unsafe_markup` on hand-written pages: each kind the build must refuse, spelled as an attacker
+    would (case, spaces, tabs), is found; the theme's own markup and hashed scripts are not."""
+    from handbook.site.guard import script_hash, unsafe_markup
+
+    allowed = "console.log('theme')"
+    (tmp_path / "ok.html").write_text(
+        f'<html><head><meta http-equiv="Content-Security-Policy" content="script-src '
+        f"'sha256-{script_hash(allowed)}'\"><script>{allowed}</script></head><body>"
+        '<form action="javascript:void(0)"></form><a href="https://example.org/x">x</a>'
+        '<img src="../assets/p.png"><script src="../assets/app.js"></script></body></html>',
+        encoding="utf-8",
+    )
+    (tmp_path / "bad.html").write_text(
+        "<html><body>"
+        '<div ONCLICK="x()">a</div>'
+        '<a href=" Java\tScript:alert(1)">b</a>'
+        '<img src="data:image/svg+xml,&lt;svg onload=alert(1)&gt;">'
+        '<iframe src="VBScript:msgbox(1)"></iframe>'
+        '<script src="//evil.example/x.js"></script>'
+        "<script>console.log('theme')</script>"  # the theme's text, but this page allows no hash
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert unsafe_markup(tmp_path) == [
+        "bad.html: event-handler attribute onclick= on <div>",
+        "bad.html: javascript: URL in href= of <a>",
+        "bad.html: data: URL in src= of <img>",
+        "bad.html: vbscript: URL in src= of <iframe>",
+        "bad.html: script from another host: //evil.example/x.js",
+        "bad.html: an inline script the theme does not put there: \"console.log('theme')\"",
+    ]
+
+
 # --- Content-Security-Policy in Chromium --------------------------------------------------------------
 
 
