@@ -72,6 +72,33 @@ def test_build_waits_for_the_project_lock_then_refuses(project_copy: Project) ->
     assert "another handbook command holds the project lock" in caught.value.format_message()
 
 
+class _Stop(Exception):
+    pass
+
+
+def test_sync_cannot_change_the_tree_while_a_build_runs(project_copy: Project) -> None:
+    """The build holds the project lock from its stale check to publishing: a sync started while
+    its languages are being built is refused (it would otherwise mix old and new translations)."""
+    from handbook.translate.sync import sync
+
+    seen: list[str] = []
+
+    def sync_meanwhile(line: str) -> None:
+        if line.startswith("building ") and "languages" in line:
+            try:
+                sync(project_copy, lock_wait=0)
+            except HandbookError as error:
+                seen.append(error.format_message())
+            else:
+                seen.append("sync ran during the build")
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        build_site(project_copy, echo=sync_meanwhile, jobs=1)
+    assert len(seen) == 1 and "another handbook command holds the project lock" in seen[0], seen
+    assert not list(project_copy.root.glob(".site-build-*"))
+
+
 def _children_running(module: str) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
