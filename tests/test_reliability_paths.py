@@ -226,3 +226,26 @@ def test_an_ingest_out_killed_while_replacing_is_completed_by_the_next_run_into_
     assert not (out / JOURNAL_NAME).exists() and not list(out.glob(".*.tmp"))
     assert {name: hashes(out)[name] for name in new} == new
     assert not (project_copy.root / JOURNAL_NAME).exists()
+
+
+# --- sync through a linked folder (its file links are in test_reliability_lost.py) ------------------
+
+
+def test_a_sync_through_a_generated_folder_linked_outside_the_project_is_refused(
+    project_copy: Project, tmp_path: Path
+) -> None:
+    english = project_copy.source_docs_dir / PAGE
+    english.write_text(english.read_text(encoding="utf-8") + "\nA brand-new paragraph.\n", encoding="utf-8")
+    inside = project_copy.docs_dir / "he"
+    outside = tmp_path / "elsewhere" / "he"
+    outside.parent.mkdir()
+    shutil.move(inside, outside)
+    inside.symlink_to(outside)
+    before, outside_before = tree(project_copy.root / "translations"), tree(outside)
+    result = CliRunner().invoke(main, ["sync"])
+    assert result.exit_code == 1
+    assert (
+        f"error: docs/he/{PAGE}: is in a linked folder: it is " in result.output and OUTSIDE in result.output
+    )
+    assert tree(outside) == outside_before and tree(project_copy.root / "translations") == before
+    assert not list(outside.rglob(".*.tmp")) and not (project_copy.root / JOURNAL_NAME).exists()
