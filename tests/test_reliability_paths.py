@@ -249,3 +249,37 @@ def test_a_sync_through_a_generated_folder_linked_outside_the_project_is_refused
     )
     assert tree(outside) == outside_before and tree(project_copy.root / "translations") == before
     assert not list(outside.rglob(".*.tmp")) and not (project_copy.root / JOURNAL_NAME).exists()
+
+
+def test_an_ingest_out_onto_a_full_disk_stops_with_one_line_and_nothing_written(tmp_path: Path) -> None:
+    """`sync` has its full-disk test (test_reliability_lost.py); this is ingest's, into DIR."""
+    if shutil.which("unshare") is None or subprocess.run(["unshare", "-m", "true"]).returncode != 0:
+        pytest.fail("this test needs `unshare -m` (a private mount namespace) to mount a full tmpfs")
+    out, saved = tmp_path / "out", tmp_path / "saved"
+    first = handbook(
+        "ingest", "--out", str(saved), *changed_inputs(tmp_path / "raw", changed=False), cwd=tmp_path
+    )
+    assert first.returncode == 0, first.stderr
+    (saved / ".handbook.lock").unlink()
+    before = hashes(saved)
+    out.mkdir()
+    inputs = " ".join(changed_inputs(tmp_path / "raw2"))
+    script = f"""
+        set -e
+        mount -t tmpfs -o size=1m tmpfs {out}
+        cp -a {saved}/. {out}/
+        dd if=/dev/zero of={out}/.filler bs=4k 2>/dev/null || true
+        set +e
+        cd {tmp_path} && {sys.executable} -c "from handbook.cli.main import main; main()" ingest --out {out} {inputs}
+        echo "rc=$?"
+        rm {out}/.filler
+        cd {out} && find . -type f ! -name .handbook.lock -exec sha256sum {{}} + | sort
+        """
+    env = {key: value for key, value in os.environ.items() if key != "HANDBOOK_ROOT"}
+    run = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, env=env)
+    assert "rc=1" in run.stdout, run.stdout + run.stderr
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "cannot write: No space left on device" in errors[0], run.stderr
+    assert "Traceback" not in run.stderr
+    inside = {line.split()[1][2:]: line.split()[0] for line in run.stdout.splitlines() if "  ./" in line}
+    assert inside == before  # every output as it was, no temp file or journal left
