@@ -51,6 +51,8 @@ def build(then_serve: bool, port: int, jobs: int | None, site_url: str | None, a
     import os
 
     from handbook.site.build import build_site
+    from handbook.site.links import site_url as public_site_url
+    from handbook.site.offline import plain_http_warning
     from handbook.site.public_url import ENV_VAR, checked_url
 
     project = Project.discover()
@@ -67,6 +69,9 @@ def build(then_serve: bool, port: int, jobs: int | None, site_url: str | None, a
             refuse_stale=not allow_stale,
         )
         click.echo(f"built {site.relative_to(project.root)}/", err=True)
+        warning = plain_http_warning(public_site_url(project))
+        if warning:
+            click.echo(f"warning: {warning}", err=True)
         if then_serve:
             _serve(project, port)
     finally:

@@ -168,11 +168,13 @@ def precache_list(site: Path, lang: str, default: str, languages: list[str]) -> 
 def offline_page(lang: str, default: str) -> str:
     """The page shown for a page that is not saved, in `lang`; `%HB_SCOPE%` is the site's root
     address, put in by the service worker (the page answers for any address)."""
+    from handbook.site.csp import policy_for, with_policy
+
     direction = text_direction(lang)
     title = html.escape(t("offline.title", lang))
     text = html.escape(t("offline.not_saved", lang))
     home = html.escape(t("offline.home", lang))
-    return (
+    page = (
         f'<!doctype html>\n<html lang="{lang}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         f"<title>{title}</title>\n"
@@ -181,6 +183,7 @@ def offline_page(lang: str, default: str) -> str:
         f'<main><h1>{title}</h1>\n<p>{text}</p>\n<p><a href="%HB_SCOPE%{"" if lang == default else lang + "/"}">{home}</a></p></main>\n'
         "</body>\n</html>\n"
     )
+    return with_policy(page, policy_for(page))
 
 
 def write_offline(site: Path, default: str, languages: list[str]) -> dict[str, str]:
@@ -193,6 +196,8 @@ def write_offline(site: Path, default: str, languages: list[str]) -> dict[str, s
         return {}
     folder = site / FOLDER
     folder.mkdir(exist_ok=True)
+    for stale in folder.glob("*-*.json"):  # a second run on a built site: lists of the first go
+        stale.unlink()
     for lang in languages:
         (folder / f"{lang}.html").write_text(offline_page(lang, default), encoding="utf-8")
     versions: dict[str, str] = {}
