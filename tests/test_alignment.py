@@ -66,3 +66,14 @@ def test_search_keywords_are_translated_like_the_title() -> None:
     assert compare(english, translated) == []
     dropped = english.replace("keywords: first day, new job\n", "")
     assert compare(english, dropped) == ["front matter: 'keywords' is missing or empty"]
+
+
+def test_a_spelled_out_small_number_is_accepted_only_with_the_language_rule() -> None:
+    from handbook.translate.glossary import NumberRule
+
+    english = ENGLISH.replace("- Two items.", "- Ship it in 2 days.")
+    draft = english.replace("- Ship it in 2 days.", "- שלחו תוך יומיים.")
+    rule = NumberRule(words=(("2", ("יומיים",)),))
+    assert compare(english, draft, lang="he", numbers=rule) == []
+    assert compare(english, draft) == ["line 16 (English line 16): numbers differ: ('2',) != ()"]
+    assert compare(english, draft.replace("יומיים", "שבועיים"), lang="he", numbers=rule) != []

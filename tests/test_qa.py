@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from handbook.checks.qa import check_segment, script_share
 from handbook.cli.main import main
-from handbook.translate.glossary import Glossary, Term, load_glossary
+from handbook.translate.glossary import Glossary, NumberRule, Term, load_glossary
 
 GLOSSARY = Glossary(
     do_not_translate=("Starbucks", "Del Taco"),
@@ -42,6 +42,21 @@ def test_brand_names_stay_untranslated() -> None:
 def test_numbers_must_match_but_grouping_may_differ() -> None:
     assert codes("4,000 customers", "4 000 клиентов", "ru") == []
     assert codes("12 instead of 15", "12 вместо 16", "ru") == ["qa-numbers"]
+
+
+def test_a_small_number_may_be_spelled_out_as_the_glossary_allows() -> None:
+    rule = NumberRule(group=",", words=(("2", ("יומיים", "שני")),))
+    glossary = Glossary(do_not_translate=(), terms=(), numbers={"he": rule})
+
+    def found(source: str, target: str) -> list[str]:
+        return [finding.code for finding in check_segment(source, target, "he", glossary)]
+
+    assert found("Delivery within 2 days.", "משלוח תוך יומיים.") == []
+    # a form inside a longer word does not count ("שנים", years, is not "שני", two)
+    assert found("Delivery within 2 days.", "משלוח תוך שנים.") == ["qa-numbers"]
+    # a different number, or a spelled-out word where no number is missing, is still a finding
+    assert found("Delivery within 3 days.", "משלוח תוך יומיים.") == ["qa-numbers"]
+    assert found("2 days and 2 weeks.", "יומיים ו-3 שבועות.") == ["qa-numbers"]
 
 
 def test_placeholders_must_survive() -> None:

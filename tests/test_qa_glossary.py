@@ -197,7 +197,13 @@ def _glossary_with(tmp_path: Path, old: str, new: str) -> Path:
             "set kind: person or kind: place",
         ),
         ("    ar: ستيف ميلر\n", "", "names entry #9 ('Steve Miller') lacks ar"),
-        ('  ar: {digits: western, group: "",', '  ar: {digits: eastern, group: "",', "digits 'eastern'"),
+        ("  ar:\n    digits: western\n", "  ar:\n    digits: eastern\n", "digits 'eastern'"),
+        ("      2: [สอง]\n", "      2: [two]\n", "words for 2 must be a list of forms in th's script"),
+        (
+            "      10: [десять, десяти]\n",
+            "      12: [двенадцать]\n",
+            "words key 12 is not a whole number from 0 to 10",
+        ),
         (
             "do_not_translate:\n",
             "do_not_translate:\n  - Steve Miller\n",

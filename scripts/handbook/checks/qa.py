@@ -68,6 +68,15 @@ def numbers(text: str) -> Counter[str]:
     return Counter(NUMBER.findall(DECIMAL_COMMA.sub(".", ungrouped)))
 
 
+def numbers_match(source: str, target: str, lang: str, rule: NumberRule | None) -> bool:
+    """Whether `target` has the numbers of `source`, a small one possibly spelled out (`rule.words`)."""
+    english, written = numbers(source), numbers(target)
+    missing = english - written
+    if rule is not None and missing:
+        missing -= rule.spelled_out(missing, target, lang)
+    return not missing and not (written - english)
+
+
 def _placeholders(text: str) -> Counter[str]:
     from handbook.translate.segments import placeholders
 
@@ -207,7 +216,7 @@ def name_findings(source: str, target: str, lang: str, glossary: Glossary) -> li
 def check_segment(source: str, target: str, lang: str, glossary: Glossary) -> list[Finding]:
     """Every QA finding for one translated segment."""
     findings: list[Finding] = []
-    if numbers(source) != numbers(target):
+    if not numbers_match(source, target, lang, glossary.numbers.get(lang)):
         findings.append(
             Finding(
                 "qa-numbers",

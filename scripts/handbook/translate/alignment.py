@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 
 from handbook.core.errors import HandbookError
+from handbook.core.project import Project
 from handbook.translate import segments
+from handbook.translate.glossary import TARGET_LANGUAGES, NumberRule, load_glossary
 
 _ANCHOR = re.compile(r"\{#[^}]+\}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -34,6 +37,7 @@ class Block:
     code: tuple[str, ...]
     anchors: tuple[str, ...]
     numbers: tuple[str, ...]
+    text: str = ""
 
 
 def _parser() -> MarkdownIt:
@@ -86,13 +90,23 @@ def blocks(text: str) -> list[Block]:
                 code=code,
                 anchors=tuple(_ANCHOR.findall(token.content)),
                 numbers=tuple(sorted(_NUMBER.findall(plain))),
+                text=plain,
             )
         )
     return result
 
 
-def compare(english: str, translated: str, *, path: str | None = None) -> list[str]:
-    """Problems that stop `translated` (at `path`) from lining up with `english`, block by block."""
+def compare(
+    english: str,
+    translated: str,
+    *,
+    path: str | None = None,
+    lang: str = "",
+    numbers: NumberRule | None = None,
+) -> list[str]:
+    """Problems that stop `translated` (at `path`) from lining up with `english`, block by block.
+    With `numbers` (the glossary's rule for `lang`), a small number may be spelled out as one of
+    its accepted words."""
     problems: list[str] = []
     en_meta, en_body, en_offset = split_front_matter(english)
     try:
@@ -116,9 +130,34 @@ def compare(english: str, translated: str, *, path: str | None = None) -> list[s
         for part in ("links", "code", "anchors"):
             if getattr(en, part) != getattr(tr, part):
                 problems.append(f"{where}: {part} differ: {getattr(en, part)} != {getattr(tr, part)}")
-        if en.numbers != tr.numbers:
+        if en.numbers != tr.numbers and not _spelled_out(en, tr, lang, numbers):
             problems.append(f"{where}: numbers differ: {en.numbers} != {tr.numbers}")
     return problems
+
+
+def _spelled_out(en: Block, tr: Block, lang: str, rule: NumberRule | None) -> bool:
+    """Whether the numbers `tr` lacks are spelled out as the rule allows (and it adds none)."""
+    english, written = Counter(en.numbers), Counter(tr.numbers)
+    if rule is None or written - english:
+        return False
+    missing = english - written
+    return not (missing - rule.spelled_out(missing, tr.text, lang))
+
+
+def _draft_language(path: Path) -> str:
+    """The target language a draft's path names (`.../he/principles/x.md`), or ""."""
+    return next((part for part in reversed(path.parts[:-1]) if part in TARGET_LANGUAGES), "")
+
+
+def _number_rule(lang: str) -> NumberRule | None:
+    """The project's glossary rule for `lang` (found from the working directory), if any."""
+    if not lang:
+        return None
+    try:
+        glossary = Project.discover().translations_dir / "glossary.yml"
+        return load_glossary(glossary).numbers.get(lang) if glossary.is_file() else None
+    except HandbookError:
+        return None
 
 
 def main(argv: list[str]) -> int:
@@ -126,7 +165,8 @@ def main(argv: list[str]) -> int:
         print("usage: python -m handbook.translate.alignment ENGLISH.md TRANSLATED.md", file=sys.stderr)
         return 2
     english, translated = (Path(arg).read_text(encoding="utf-8") for arg in argv)
-    problems = compare(english, translated, path=argv[1])
+    lang = _draft_language(Path(argv[1]).resolve())
+    problems = compare(english, translated, path=argv[1], lang=lang, numbers=_number_rule(lang))
     for problem in problems:
         print(f"{argv[1]}: {problem}")
     return 1 if problems else 0

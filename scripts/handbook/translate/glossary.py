@@ -7,6 +7,7 @@ names the file, the entry and the fix for a bad one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -132,6 +133,21 @@ class NumberRule:
     digits: str = "western"
     group: str = ","
     decimal: str = "."
+    # Small whole numbers a writer of the language spells out ("2 days" -> Hebrew "יומיים"):
+    # (number, the accepted word forms), each form matched as a whole word (Thai: anywhere).
+    words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def spelled_out(self, missing: Counter[str], text: str, lang: str) -> Counter[str]:
+        """The numbers of `missing` that `text` writes as one of their accepted words."""
+        covered: Counter[str] = Counter()
+        for number, forms in self.words:
+            want = missing[number]
+            if not want:
+                continue
+            alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+            pattern = alternatives if lang == "th" else rf"(?<!\w)(?:{alternatives})(?!\w)"
+            covered[number] = min(want, len(re.findall(pattern, text)))
+        return +covered
 
 
 @dataclass(frozen=True)
@@ -290,12 +306,12 @@ def _load_numbers(path: Path, section: object) -> dict[str, NumberRule]:
                 path=path,
                 fix=f"key each rule by one of {', '.join(TARGET_LANGUAGES)}, with digits, group and decimal",
             )
-        unknown = sorted(set(rule) - {"digits", "group", "decimal"})
+        unknown = sorted(set(rule) - {"digits", "group", "decimal", "words"})
         if unknown:
             raise HandbookError(
                 f"{where} has unknown key(s) {', '.join(unknown)}",
                 path=path,
-                fix="use only digits, group, decimal",
+                fix="use only digits, group, decimal, words",
             )
         digits = str(rule.get("digits", "western"))
         group = str(rule.get("group", ","))
@@ -316,5 +332,32 @@ def _load_numbers(path: Path, section: object) -> dict[str, NumberRule]:
                 path=path,
                 fix='use "." or "," (not the group separator)',
             )
-        rules[lang] = NumberRule(digits, group, decimal)
+        rules[lang] = NumberRule(digits, group, decimal, _number_words(path, where, lang, rule.get("words")))
     return rules
+
+
+def _number_words(
+    path: Path, where: str, lang: str, words: object
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`words: {2: [יומיים, שני, ...]}`: whole numbers from 0 to 10, each with forms in `lang`'s script."""
+    if words is None:
+        return ()
+    fix = f"write words: {{2: [forms in {lang}'s script]}} for whole numbers from 0 to 10"
+    if not isinstance(words, dict):
+        raise HandbookError(f"{where}: words is not a mapping", path=path, fix=fix)
+    result = []
+    for number, forms in words.items():
+        if not (isinstance(number, int) and 0 <= number <= 10):
+            raise HandbookError(
+                f"{where}: words key {number!r} is not a whole number from 0 to 10", path=path, fix=fix
+            )
+        if (
+            not isinstance(forms, list)
+            or not forms
+            or not all(isinstance(form, str) and SCRIPT_LETTERS[lang].search(form) for form in forms)
+        ):
+            raise HandbookError(
+                f"{where}: words for {number} must be a list of forms in {lang}'s script", path=path, fix=fix
+            )
+        result.append((str(number), tuple(forms)))
+    return tuple(sorted(result))

@@ -24,6 +24,7 @@ from handbook.core.errors import HandbookError
 from handbook.core.fsutil import Replacements, project_lock, recover_journal
 from handbook.core.project import Project, target_language
 from handbook.translate.alignment import compare
+from handbook.translate.glossary import load_glossary
 from handbook.translate.memory import (
     Catalog,
     Entry,
@@ -112,6 +113,8 @@ def import_drafts(
     with project_lock(project.root):
         recover_journal(project.root)
         replacements = Replacements(project.root)
+        glossary_file = project.translations_dir / "glossary.yml"
+        number_rules = load_glossary(glossary_file).numbers if glossary_file.is_file() else {}
         for lang in languages:
             folder = drafts_dir / lang
             for draft_path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
@@ -123,7 +126,9 @@ def import_drafts(
                     continue
                 english = english_path.read_text(encoding="utf-8")
                 translated = draft_path.read_text(encoding="utf-8")
-                problems = compare(english, translated, path=str(draft_path))
+                problems = compare(
+                    english, translated, path=str(draft_path), lang=lang, numbers=number_rules.get(lang)
+                )
                 if problems:
                     report.refused.append(f"{draft_path}: " + "; ".join(problems))
                     continue
