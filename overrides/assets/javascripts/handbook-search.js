@@ -301,6 +301,8 @@
       article.appendChild(text);
       link.href = withHighlight(url, markedWords(text).concat(queryTerms(shownQuery), shownTerms));
     }
+    // rtl: Latin runs in the title and the excerpt isolated (handbook-bidi.js, he/ar pages only).
+    if (window.handbookBidi && !fallbackLang) Array.prototype.forEach.call(article.children, window.handbookBidi.isolate);
     link.appendChild(article);
     link.addEventListener("click", function () { if (toggle) toggle.checked = false; });
     return link;

@@ -278,6 +278,51 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "คู่มือฉบับ {version}",
         "ru": "Версия справочника: {version}",
     },
+    # rtl: the reader's language only (handbook.site.reader_language, overrides/partials/
+    # copyright.html, overrides/404.html, handbook-404.js; issue 20). The English texts are
+    # Material's own, so English pages stay as they were.
+    "generator.made_with": {
+        "en": "Made with",
+        "he": "נבנה באמצעות",
+        "ar": "أُنشئ باستخدام",
+        "th": "สร้างด้วย",
+        "ru": "Создано с помощью",
+    },
+    "notfound.heading": {
+        "en": "404 - Not found",
+        "he": "הדף לא נמצא (שגיאה 404)",
+        "ar": "الصفحة غير موجودة (خطأ 404)",
+        "th": "ไม่พบหน้าที่ต้องการ (ข้อผิดพลาด 404)",
+        "ru": "Страница не найдена (ошибка 404)",
+    },
+    "redirect.title": {
+        "en": "Redirecting...",
+        "he": "מעבר לכתובת החדשה…",
+        "ar": "جارٍ الانتقال إلى العنوان الجديد…",
+        "th": "กำลังไปยังที่อยู่ใหม่…",
+        "ru": "Переход на новый адрес…",
+    },
+    "redirect.text": {
+        "en": "You're being redirected to a {link}.",
+        "he": "העמוד עבר לכתובת חדשה: {link}",
+        "ar": "انتقلت هذه الصفحة إلى عنوان جديد: {link}",
+        "th": "หน้านี้ย้ายไปที่อยู่ใหม่แล้ว {link}",
+        "ru": "Страница переехала по новому адресу: {link}",
+    },
+    "redirect.link": {
+        "en": "new destination",
+        "he": "לעמוד החדש",
+        "ar": "افتح الصفحة",
+        "th": "เปิดหน้านี้",
+        "ru": "открыть страницу",
+    },
+    "notfound.home": {
+        "en": "Go to the handbook’s home page",
+        "he": "למעבר לדף הבית של המדריך",
+        "ar": "الانتقال إلى الصفحة الرئيسية للدليل",
+        "th": "ไปที่หน้าแรกของคู่มือ",
+        "ru": "Перейти на главную страницу справочника",
+    },
     # offline: reading without a network (handbook.site.offline, handbook-offline.js, sw.js)
     "offline.saved": {
         "en": "Saved for offline reading",

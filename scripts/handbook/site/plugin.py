@@ -23,6 +23,8 @@ from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStr
 from handbook.site.source_notes import SourceNotes
 from handbook.site.print_pack import PackLink
 from handbook.site.csp import ContentSecurityPolicy
+from handbook.site.bidi import RightToLeftIsolation
+from handbook.site.reader_language import ReaderLanguage
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
@@ -31,6 +33,8 @@ FEATURES: list[type] = [
     PublicSiteUrl,  # publishing: HANDBOOK_SITE_URL overrides site_url (handbook.site.public_url)
     FallbackDirection,
     HtmlDirection,
+    ReaderLanguage,  # rtl: handbook_ui() for the theme overrides, the 404 language table (handbook.site.reader_language)
+    RightToLeftIsolation,  # rtl: Latin runs isolated on he/ar pages, before 404s are written (handbook.site.bidi)
     NotFoundPages,
     LastChanged,  # links: last-changed dates (handbook.site.link_features)
     CopyLinkButtons,
