@@ -3,6 +3,9 @@
 The languages the handbook started with have their strings here. A language added later (in
 mkdocs.yml) brings its own in `translations/<lang>/ui.yml`, a mapping of every key below to its
 text; `load_language_strings` reads it for the build and names any key it lacks.
+
+Why one module of this size: it is mostly one table, every interface string in five languages
+(each area's group under its comment); translators and the completeness test read it in one place.
 """
 
 from __future__ import annotations
