@@ -204,7 +204,12 @@ def main() -> int:
         thread.start()
         try:
             scores = measure(
-                f"http://127.0.0.1:{server.server_address[1]}", questions, ids, langs, args.show, args.parts.split(",")
+                f"http://127.0.0.1:{server.server_address[1]}",
+                questions,
+                ids,
+                langs,
+                args.show,
+                args.parts.split(","),
             )
         finally:
             server.shutdown()
@@ -212,9 +217,11 @@ def main() -> int:
     text = table(scores)
     print(text)
     if args.record:
-        command = "python bench/search_relevance.py" + (
-            f" --lang {args.lang}" if args.lang != parser.get_default("lang") else ""
-        ) + (f" --parts {args.parts}" if args.parts != parser.get_default("parts") else "")
+        command = (
+            "python bench/search_relevance.py"
+            + (f" --lang {args.lang}" if args.lang != parser.get_default("lang") else "")
+            + (f" --parts {args.parts}" if args.parts != parser.get_default("parts") else "")
+        )
         record(args.record, text, command)
     return 0
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gzip
-from html import escape as html_escape
 import json
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -148,7 +148,9 @@ def _edition_text(lang: str) -> str:
 
     root = Path(__file__).resolve().parent.parent
     if lang == "en":
-        return "\n".join(path.read_text(encoding="utf-8") for path in sorted((root / "docs" / "en").rglob("*.md")))
+        return "\n".join(
+            path.read_text(encoding="utf-8") for path in sorted((root / "docs" / "en").rglob("*.md"))
+        )
     return "\n".join(
         entry.msgstr
         for path in sorted((root / "translations" / lang).rglob("*.po"))
@@ -166,7 +168,10 @@ def test_every_synonym_group_names_a_word_its_edition_uses(lang: str) -> None:
     """
     from handbook.site.search_words import Synonym
 
-    table = tuple(Synonym(group.words, (f"group{number}marker",)) for number, group in enumerate(WORDS.synonyms_for(lang)))
+    table = tuple(
+        Synonym(group.words, (f"group{number}marker",))
+        for number, group in enumerate(WORDS.synonyms_for(lang))
+    )
     indexed = add_index_only_tokens("<p>" + html_escape(_edition_text(lang)) + "</p>", lang, (), table)
     unused = [
         list(group.words)

@@ -160,7 +160,9 @@ def expand_run(run: str, lang: str, groups: WordGroups = (), synonyms: Synonyms 
         for index, thai in enumerate(words):
             inner = thai_inner_words(thai)
             # A synonym's page word may be cut in two or three by the segmenter (คืน|เงิน): joins count.
-            joins = {"".join(words[index:end]) for end in range(index + 2, min(index + THAI_JOIN, len(words)) + 1)}
+            joins = {
+                "".join(words[index:end]) for end in range(index + 2, min(index + THAI_JOIN, len(words)) + 1)
+            }
             also = synonym_tokens({thai, *inner, *joins}, synonyms)
             # An everyday word's inner words too: the browser splits transliterations oddly (ส|ตาร์บัคส์).
             also += [part for word in also for part in _thai_pieces(word) if part not in also]
