@@ -389,6 +389,8 @@
     }
     // An excerpt of index-only text is not shown, but the page still opens with the words marked.
     if (excerpt) link.href = withHighlight(url, marked.concat(queryTerms(shownQuery), shownTerms));
+    // rtl: Latin runs in the title and the excerpt isolated (handbook-bidi.js, he/ar pages only).
+    if (window.handbookBidi && !fallbackLang) Array.prototype.forEach.call(article.children, window.handbookBidi.isolate);
     link.appendChild(article);
     link.addEventListener("click", function () { if (toggle) toggle.checked = false; });
     return link;

@@ -244,6 +244,108 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "ภาษาอังกฤษ",
         "ru": "на английском",
     },
+    # print: printable onboarding packs (handbook.site.print_pack; the link on path pages with build --print)
+    "print.pack_link": {
+        "en": "Printable version of this path (PDF)",
+        "he": "גרסה להדפסה של המסלול הזה (PDF)",
+        "ar": "نسخة قابلة للطباعة من هذا المسار (PDF)",
+        "th": "ฉบับสำหรับพิมพ์ของเส้นทางนี้ (PDF)",
+        "ru": "Версия этого курса для печати (PDF)",
+    },
+    "print.contents": {
+        "en": "Contents",
+        "he": "תוכן העניינים",
+        "ar": "المحتويات",
+        "th": "สารบัญ",
+        "ru": "Содержание",
+    },
+    "print.appendix": {
+        "en": "Appendix: {title}",
+        "he": "נספח: {title}",
+        "ar": "ملحق: {title}",
+        "th": "ภาคผนวก {title}",
+        "ru": "Приложение: {title}",
+    },
+    "print.notes": {
+        "en": "Link addresses",
+        "he": "כתובות הקישורים",
+        "ar": "عناوين الروابط",
+        "th": "ที่อยู่ของลิงก์",
+        "ru": "Адреса ссылок",
+    },
+    "print.notes_intro": {
+        "en": "Each number in the text points to an address below. Handbook pages open in the reader’s own language.",
+        "he": "כל מספר בטקסט מפנה לכתובת שלהלן. עמודי המדריך נפתחים בשפה של הקורא.",
+        "ar": "يشير كل رقم في النص إلى عنوان أدناه. تُفتح صفحات الدليل بلغة القارئ نفسه.",
+        "th": "ตัวเลขแต่ละตัวในเนื้อหาตรงกับที่อยู่ด้านล่าง หน้าของคู่มือจะเปิดเป็นภาษาของผู้อ่านเอง",
+        "ru": "Каждый номер в тексте указывает на адрес ниже. Страницы справочника открываются на языке читателя.",
+    },
+    "print.language": {
+        "en": "Language: {language}",
+        "he": "שפה: {language}",
+        "ar": "اللغة: {language}",
+        "th": "ภาษา {language}",
+        "ru": "Язык: {language}",
+    },
+    "print.date": {
+        "en": "Printed on {date}",
+        "he": "הודפס ב-{date}",
+        "ar": "تاريخ الطباعة: {date}",
+        "th": "พิมพ์เมื่อ {date}",
+        "ru": "Дата печати: {date}",
+    },
+    "print.version": {
+        "en": "Handbook version {version}",
+        "he": "גרסת המדריך: {version}",
+        "ar": "إصدار الدليل: {version}",
+        "th": "คู่มือฉบับ {version}",
+        "ru": "Версия справочника: {version}",
+    },
+    # rtl: the reader's language only (handbook.site.reader_language, overrides/partials/
+    # copyright.html, overrides/404.html, handbook-404.js; issue 20). The English texts are
+    # Material's own, so English pages stay as they were.
+    "generator.made_with": {
+        "en": "Made with",
+        "he": "נבנה באמצעות",
+        "ar": "أُنشئ باستخدام",
+        "th": "สร้างด้วย",
+        "ru": "Создано с помощью",
+    },
+    "notfound.heading": {
+        "en": "404 - Not found",
+        "he": "הדף לא נמצא (שגיאה 404)",
+        "ar": "الصفحة غير موجودة (خطأ 404)",
+        "th": "ไม่พบหน้าที่ต้องการ (ข้อผิดพลาด 404)",
+        "ru": "Страница не найдена (ошибка 404)",
+    },
+    "redirect.title": {
+        "en": "Redirecting...",
+        "he": "מעבר לכתובת החדשה…",
+        "ar": "جارٍ الانتقال إلى العنوان الجديد…",
+        "th": "กำลังไปยังที่อยู่ใหม่…",
+        "ru": "Переход на новый адрес…",
+    },
+    "redirect.text": {
+        "en": "You're being redirected to a {link}.",
+        "he": "העמוד עבר לכתובת חדשה: {link}",
+        "ar": "انتقلت هذه الصفحة إلى عنوان جديد: {link}",
+        "th": "หน้านี้ย้ายไปที่อยู่ใหม่แล้ว {link}",
+        "ru": "Страница переехала по новому адресу: {link}",
+    },
+    "redirect.link": {
+        "en": "new destination",
+        "he": "לעמוד החדש",
+        "ar": "افتح الصفحة",
+        "th": "เปิดหน้านี้",
+        "ru": "открыть страницу",
+    },
+    "notfound.home": {
+        "en": "Go to the handbook’s home page",
+        "he": "למעבר לדף הבית של המדריך",
+        "ar": "الانتقال إلى الصفحة الرئيسية للدليل",
+        "th": "ไปที่หน้าแรกของคู่มือ",
+        "ru": "Перейти на главную страницу справочника",
+    },
 }
 
 

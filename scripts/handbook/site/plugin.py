@@ -20,7 +20,10 @@ from handbook.site.public_url import PublicSiteUrl
 from handbook.site.search import SearchBox
 from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
 from handbook.site.source_notes import SourceNotes
+from handbook.site.print_pack import PackLink
 from handbook.site.csp import ContentSecurityPolicy
+from handbook.site.bidi import RightToLeftIsolation
+from handbook.site.reader_language import ReaderLanguage
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
@@ -29,6 +32,8 @@ FEATURES: list[type] = [
     PublicSiteUrl,  # publishing: HANDBOOK_SITE_URL overrides site_url (handbook.site.public_url)
     FallbackDirection,
     HtmlDirection,
+    ReaderLanguage,  # rtl: handbook_ui() for the theme overrides, the 404 language table (handbook.site.reader_language)
+    RightToLeftIsolation,  # rtl: Latin runs isolated on he/ar pages, before 404s are written (handbook.site.bidi)
     NotFoundPages,
     LastChanged,  # links: last-changed dates (handbook.site.link_features)
     CopyLinkButtons,
@@ -39,6 +44,7 @@ FEATURES: list[type] = [
     SearchBox,  # search: the header search box's language and labels (handbook.site.search)
     SourceNotes,  # source references as source notes (handbook.site.source_notes)
     TranslationNotice,  # translation notices and block marks (handbook.site.notices)
+    PackLink,  # print: path pages link their printable pack with build --print (handbook.site.print_pack)
     NavigationCache,  # build speed: navigation HTML reused between pages (handbook.site.nav_cache)
     ContentSecurityPolicy,  # last: the CSP meta tag first in <head> (handbook.site.csp)
 ]

@@ -20,6 +20,7 @@ import unicodedata
 from html import escape as html_escape
 from html import unescape as html_unescape
 
+from handbook.site.bidi import without_isolation
 from handbook.site.search_words import Synonyms, normal, synonym_tokens
 from handbook.translate.glossary import Glossary
 
@@ -229,7 +230,9 @@ def index_copy(html: str, lang: str, groups: WordGroups = (), synonyms: Synonyms
     The page's summary and search keywords (`<meta name="hb-search-...">`, overrides/main.html)
     open the article as weighted index-only text; its kind becomes Pagefind metadata (`hb_kind`),
     which the script uses to rank the home page, glossary and sources below other pages.
+    Right-to-left isolation (`handbook.site.bidi`) is taken out: the index holds the plain text.
     """
+    html = without_isolation(html)
     marker = html.find("data-pagefind-body")
     body = html.find("<body")
     if marker < 0 or body < 0:
