@@ -73,6 +73,7 @@ def lang_root(lang: str) -> str:
 def build(workdir: Path) -> Path:
     from handbook.site.build import build_site
 
+    workdir.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
         source = REPO / name
         if source.is_dir():
