@@ -3,6 +3,9 @@
 The languages the handbook started with have their strings here. A language added later (in
 mkdocs.yml) brings its own in `translations/<lang>/ui.yml`, a mapping of every key below to its
 text; `load_language_strings` reads it for the build and names any key it lacks.
+
+Why one module of this size: it is mostly one table, every interface string in five languages
+(each area's group under its comment); translators and the completeness test read it in one place.
 """
 
 from __future__ import annotations
@@ -345,6 +348,49 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "ar": "الانتقال إلى الصفحة الرئيسية للدليل",
         "th": "ไปที่หน้าแรกของคู่มือ",
         "ru": "Перейти на главную страницу справочника",
+    },
+    # offline: reading without a network (handbook.site.offline, handbook-offline.js, sw.js)
+    "offline.saved": {
+        "en": "Saved for offline reading",
+        "he": "נשמר לקריאה ללא חיבור",
+        "ar": "محفوظ للقراءة دون اتصال",
+        "th": "บันทึกไว้อ่านแบบออฟไลน์แล้ว",
+        "ru": "Сохранено для чтения без сети",
+    },
+    "offline.updated": {
+        "en": "The handbook has been updated.",
+        "he": "המדריך עודכן.",
+        "ar": "تم تحديث الدليل.",
+        "th": "คู่มือมีการปรับปรุงใหม่",
+        "ru": "Справочник обновлён.",
+    },
+    "offline.reload": {
+        "en": "Reload",
+        "he": "טעינה מחדש",
+        "ar": "إعادة التحميل",
+        "th": "โหลดใหม่",
+        "ru": "Обновить",
+    },
+    "offline.title": {
+        "en": "You are offline",
+        "he": "אין חיבור לאינטרנט",
+        "ar": "أنت غير متصل بالإنترنت",
+        "th": "คุณออฟไลน์อยู่",
+        "ru": "Нет подключения к сети",
+    },
+    "offline.not_saved": {
+        "en": "This page is not saved on this device, so it cannot be opened without a network. The pages of your language are saved: you can still read and search them.",
+        "he": "העמוד הזה לא נשמר במכשיר, ולכן אי אפשר לפתוח אותו בלי חיבור לרשת. העמודים בשפה שלכם שמורים, ואפשר להמשיך לקרוא ולחפש בהם.",
+        "ar": "هذه الصفحة غير محفوظة على هذا الجهاز، لذلك لا يمكن فتحها دون اتصال بالشبكة. أمّا صفحات لغتك فهي محفوظة، ويمكنك قراءتها والبحث فيها.",
+        "th": "หน้านี้ไม่ได้บันทึกไว้ในอุปกรณ์นี้ จึงเปิดไม่ได้เมื่อไม่มีเครือข่าย แต่หน้าต่างๆ ในภาษาของคุณบันทึกไว้แล้ว คุณยังอ่านและค้นหาได้ตามปกติ",
+        "ru": "Эта страница не сохранена на устройстве, поэтому без сети её не открыть. Страницы на вашем языке сохранены: их можно читать и искать по ним.",
+    },
+    "offline.home": {
+        "en": "Go to the handbook’s home page",
+        "he": "מעבר לדף הבית של המדריך",
+        "ar": "الانتقال إلى الصفحة الرئيسية للدليل",
+        "th": "ไปที่หน้าแรกของคู่มือ",
+        "ru": "На главную страницу справочника",
     },
 }
 

@@ -16,6 +16,7 @@ from handbook.site.link_features import (
 from handbook.site.nav_cache import NavigationCache
 from handbook.site.neutral_links import NeutralLinks
 from handbook.site.notices import TranslationNotice
+from handbook.site.offline import OfflineStrings
 from handbook.site.public_url import PublicSiteUrl
 from handbook.site.search import SearchBox
 from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
@@ -41,6 +42,7 @@ FEATURES: list[type] = [
     LanguageSitemaps,
     LanguageRedirects,
     NeutralLinks,  # publishing: /go/<id>/ language-neutral addresses (handbook.site.neutral_links)
+    OfflineStrings,  # offline: the offline script's strings (handbook.site.offline)
     SearchBox,  # search: the header search box's language and labels (handbook.site.search)
     SourceNotes,  # source references as source notes (handbook.site.source_notes)
     TranslationNotice,  # translation notices and block marks (handbook.site.notices)
