@@ -224,6 +224,29 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "ล้างคำค้นหา",
         "ru": "Очистить поиск",
     },
+    # search results (issue 23 item 5): "show more", and English pages offered when the reader's
+    # language has none
+    "search.show_more": {
+        "en": "Show {count} more",
+        "he": "להציג עוד {count}",
+        "ar": "عرض {count} نتائج أخرى",
+        "th": "ดูเพิ่มอีก {count} หน้า",
+        "ru": "Показать ещё: {count}",
+    },
+    "search.english": {
+        "en": "No matching pages; matching pages in English:",
+        "he": "לא נמצאו עמודים מתאימים בעברית. עמודים מתאימים באנגלית:",
+        "ar": "لا توجد صفحات مطابقة بالعربية. صفحات مطابقة بالإنجليزية:",
+        "th": "ไม่พบหน้าภาษาไทยที่ตรงกัน แต่พบหน้าภาษาอังกฤษเหล่านี้",
+        "ru": "На русском подходящих страниц нет. Подходящие страницы на английском:",
+    },
+    "search.in_english": {
+        "en": "English",
+        "he": "באנגלית",
+        "ar": "بالإنجليزية",
+        "th": "ภาษาอังกฤษ",
+        "ru": "на английском",
+    },
     # print: printable onboarding packs (handbook.site.print_pack; the link on path pages with build --print)
     "print.pack_link": {
         "en": "Printable version of this path (PDF)",

@@ -45,6 +45,8 @@ WORD = {
 # Latin and Cyrillic words: where synonyms (and brand names in any language's pages) are looked up.
 OTHER_WORD = r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]+"
 TATWEEL = "\u0640"
+# How many of newmm's Thai words a synonym's page word may span (วันที่|แย่, คืน|เงิน).
+THAI_JOIN = 3
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 
 
@@ -156,9 +158,13 @@ def expand_run(run: str, lang: str, groups: WordGroups = (), synonyms: Synonyms 
 
         words = word_tokenize(run, engine="newmm", keep_whitespace=False)
         out = []
-        for thai in words:
+        for index, thai in enumerate(words):
             inner = thai_inner_words(thai)
-            also = synonym_tokens({thai, *inner}, synonyms)
+            # A synonym's page word may be cut in two or three by the segmenter (คืน|เงิน): joins count.
+            joins = {
+                "".join(words[index:end]) for end in range(index + 2, min(index + THAI_JOIN, len(words)) + 1)
+            }
+            also = synonym_tokens({thai, *inner, *joins}, synonyms)
             # An everyday word's inner words too: the browser splits transliterations oddly (ส|ตาร์บัคส์).
             also += [part for word in also for part in _thai_pieces(word) if part not in also]
             out.append(_with_tokens(thai, inner + also))
