@@ -27,7 +27,9 @@ from handbook.core.source_refs import REFERENCE_RE
 # mean words/min). IReST measures reading aloud, which is slower than silent reading (Brysbaert,
 # "How many words do we read per minute?", Journal of Memory and Language 109:104047, 2019: 238 wpm
 # silent, 183 aloud, for English non-fiction), so a promised time errs on the long side: a reader
-# on a break has time to spare, never too little.
+# on a break has time to spare, never too little. The 17-language mean (184) is as the paper's
+# abstract states it; the per-language means are those of the paper's results table and were not
+# re-checked against it when they were entered (the table was not reachable from this machine).
 READING_RATES: dict[str, tuple[int, str]] = {
     "en": (228, "IReST 2012, English"),
     "he": (187, "IReST 2012, Hebrew"),
