@@ -186,6 +186,9 @@ def main() -> None:
     os.environ["PYTHONPATH"] = str(REPO / "scripts") + os.pathsep + os.environ.get("PYTHONPATH", "")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("PYTHAINLP_DATA", str(REPO / ".cache" / "pythainlp"))
+    # The tiny Argos model parts are built once and shared by every mutant's pytest run
+    # (tests/conftest_argos.py); tinymodel.py is not mutated, and the cache is keyed by its text.
+    os.environ.setdefault("HANDBOOK_TINY_MODEL_CACHE", str(WORK / "tiny-models"))
     for name in args.names or TARGETS:
         if args.summary:
             session = WORK / f"{name}.sqlite"
