@@ -170,3 +170,38 @@ def test_only_placeholder_braces_make_a_brace_format_entry() -> None:
     assert flagged("See {1} and }.") is False
     assert flagged("See {1} and {.") is False
     assert flagged("No placeholder.") is False
+    assert flagged(" ".join(f"{{{n}}}" for n in range(1, 300))) is True  # counts compared by value
+
+
+def test_a_declared_legacy_charset_is_decoded_in_that_charset() -> None:
+    from handbook.translate.memory import decode_po
+
+    # Both sides of "UTF-8" in sort order: CP1255 sorts before it, windows-1255 after.
+    for charset in ("CP1255", "windows-1255"):
+        text = f'msgid ""\nmsgstr "Content-Type: text/plain; charset={charset}\\n"\n\nmsgid "A"\nmsgstr "שלום"\n'
+        assert decode_po(text.encode("cp1255")) == (text, charset)
+    utf8 = text.replace("windows-1255", "UTF-8")
+    assert decode_po(utf8.encode("utf-8")) == (utf8, "UTF-8")
+
+
+def test_only_the_header_declares_the_charset() -> None:
+    from handbook.translate.memory import decode_po
+
+    text = 'msgid ""\nmsgstr "Language: he\\n"\n\nmsgid "Say charset=CP1255 here."\nmsgstr "שלום"\n'
+    assert decode_po(text.encode("utf-8")) == (text, "UTF-8")
+
+
+def test_a_byte_order_mark_is_dropped_and_nothing_else() -> None:
+    from handbook.translate.memory import decode_po
+
+    text = 'msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "ש"\n'
+    assert decode_po(("\ufeff" + text).encode("utf-8")) == (text, "UTF-8")
+
+
+def test_an_entry_knows_the_line_it_was_read_from_and_none_if_made_in_code() -> None:
+    from handbook.translate.memory import parse_catalog
+
+    text = 'msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "x"\n\n#, fuzzy\nmsgid "B"\nmsgstr "y"\n'
+    catalog = parse_catalog(text, lang="he", page="a.md", path="a.po")
+    assert [(entry.msgid, entry.line) for entry in catalog.entries] == [("A", 4), ("B", 7)]
+    assert Entry("A", "x").line == 0  # messages name no line for an entry not read from a file
