@@ -178,7 +178,9 @@ def test_a_declared_legacy_charset_is_decoded_in_that_charset() -> None:
 
     # Both sides of "UTF-8" in sort order: CP1255 sorts before it, windows-1255 after.
     for charset in ("CP1255", "windows-1255"):
-        text = f'msgid ""\nmsgstr "Content-Type: text/plain; charset={charset}\\n"\n\nmsgid "A"\nmsgstr "שלום"\n'
+        text = (
+            f'msgid ""\nmsgstr "Content-Type: text/plain; charset={charset}\\n"\n\nmsgid "A"\nmsgstr "שלום"\n'
+        )
         assert decode_po(text.encode("cp1255")) == (text, charset)
     utf8 = text.replace("windows-1255", "UTF-8")
     assert decode_po(utf8.encode("utf-8")) == (utf8, "UTF-8")
