@@ -34,6 +34,8 @@ def test_a_page_without_an_article_is_indexed_whole() -> None:
 def test_thai_inner_words_of_two_letters_are_kept() -> None:
     assert thai_inner_words("ร้านกาแฟ") == ["กาแฟ", "แฟ"]
     assert thai_inner_words("กาแฟ") == ["แฟ"]  # four letters: the shortest word that has one
+    assert thai_inner_words("ชบา") == []  # three letters (ช + บา): too short to have inner words
+    assert thai_inner_words("กระดิบๆ") == ["ดิบๆ"]  # no one-letter piece (the repetition mark ๆ)
 
 
 def test_a_language_code_read_from_a_page_is_thai_too() -> None:
