@@ -207,3 +207,16 @@ def test_an_entry_knows_the_line_it_was_read_from_and_none_if_made_in_code() -> 
     catalog = parse_catalog(text, lang="he", page="a.md", path="a.po")
     assert [(entry.msgid, entry.line) for entry in catalog.entries] == [("A", 4), ("B", 7)]
     assert Entry("A", "x").line == 0  # messages name no line for an entry not read from a file
+
+
+def test_an_unknown_declared_charset_is_refused_with_the_fix() -> None:
+    import pytest
+
+    from handbook.core.errors import HandbookError
+    from handbook.translate.memory import decode_po
+
+    data = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=KLINGON-8\\n"\n\nmsgid "A"\nmsgstr "x"\n'
+    with pytest.raises(HandbookError) as info:
+        decode_po(data, path="a.po")
+    message = info.value.format_message()
+    assert "charset=KLINGON-8, which is not a known encoding" in message and "correct the charset" in message
