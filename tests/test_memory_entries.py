@@ -143,7 +143,9 @@ def test_a_po_file_that_is_not_utf8_is_named(tmp_path) -> None:
     path.write_bytes('msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "é"\n'.encode("latin-1"))
     with pytest.raises(HandbookError) as info:
         load_catalog(path, lang="he", page="a.md")
-    assert info.value.format_message().startswith(f"{path}:5: PO file is not valid UTF-8 (byte 38")
+    assert info.value.format_message().startswith(
+        f"{path}:5: PO file is not valid UTF-8 (byte 38: b'\\xe9');"
+    )
 
 
 def test_a_broken_obsolete_line_without_a_space_is_found() -> None:
@@ -220,3 +222,11 @@ def test_an_unknown_declared_charset_is_refused_with_the_fix() -> None:
         decode_po(data, path="a.po")
     message = info.value.format_message()
     assert "charset=KLINGON-8, which is not a known encoding" in message and "correct the charset" in message
+
+
+def test_an_obsolete_entrys_context_is_read_and_no_context_is_empty() -> None:
+    from handbook.translate.memory import parse_catalog
+
+    text = 'msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "x"\n\n#~ msgctxt "old 2"\n#~ msgid "A"\n#~ msgstr "y"\n'
+    catalog = parse_catalog(text, lang="he", page="a.md")
+    assert [entry.context for entry in catalog.entries + catalog.obsolete] == ["", "old 2"]
