@@ -168,11 +168,13 @@ def mutate(name: str, timeout: float) -> dict:
     return result
 
 
-def retest_survivors(name: str, timeout: float) -> dict:
+def retest_survivors(name: str, timeout: float, keep_lines: set[int] = frozenset()) -> dict:
     """Run the last session's survivors again (after new tests); killed mutants stay killed.
 
     Only tests are added between the two runs (the module is unchanged), so a mutant the first run
-    killed is still killed: the new figures are the first run's kills plus this run's.
+    killed is still killed: the new figures are the first run's kills plus this run's. Survivors on
+    `keep_lines` (written off as equivalent in bench/MUTATION.md) are not run again and still count
+    as survivors.
     """
     target = TARGETS[name]
     config, session = WORK / f"{name}.toml", WORK / f"{name}.sqlite"
@@ -192,6 +194,7 @@ def retest_survivors(name: str, timeout: float) -> dict:
         "tests": target.tests,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)),
         "survivors retested": True,
+        "survivors not retested (lines written off)": sorted(keep_lines),
         "minutes": round((time.time() - started) / 60, 1),
         **summary(session, REPO / target.path),
     }
@@ -208,6 +211,11 @@ def main() -> None:
         "--retest-survivors",
         action="store_true",
         help="run only the last session's surviving mutants again (after adding tests)",
+    )
+    parser.add_argument(
+        "--keep-lines",
+        default="",
+        help="with --retest-survivors: comma-separated lines whose survivors are written off and not run again",
     )
     parser.add_argument(
         "--timeout", type=float, default=180.0, help="seconds per mutant before it counts as a timeout"
@@ -232,7 +240,12 @@ def main() -> None:
             if session.is_file():
                 print(name, json.dumps(summary(session, REPO / TARGETS[name].path), indent=2))
             continue
-        result = retest_survivors(name, args.timeout) if args.retest_survivors else mutate(name, args.timeout)
+        keep = {int(line) for line in args.keep_lines.split(",") if line.strip()}
+        result = (
+            retest_survivors(name, args.timeout, keep)
+            if args.retest_survivors
+            else mutate(name, args.timeout)
+        )
         print(json.dumps(result, indent=2), flush=True)
 
 
