@@ -66,7 +66,7 @@ def test_a_changed_english_makes_an_active_stale_entry() -> None:
 
 def test_an_active_and_an_obsolete_entry_may_share_a_msgid() -> None:
     # A translator's file may hold both (gettext allows it); writing it back keeps both.
-    from handbook.translate.memory import Catalog, catalog_text, parse_catalog
+    from handbook.translate.memory import OBSOLETE_CONTEXT, Catalog, catalog_text, parse_catalog
 
     catalog = Catalog(
         lang="he",
@@ -75,7 +75,9 @@ def test_an_active_and_an_obsolete_entry_may_share_a_msgid() -> None:
         obsolete=[Entry("Greet them.", "א", obsolete=True)],
     )
     text = catalog_text(catalog)
-    assert 'msgid "Greet them."\nmsgstr "ב"\n' in text and '#~ msgid "Greet them."\n#~ msgstr "א"\n' in text
+    assert 'msgid "Greet them."\nmsgstr "ב"\n' in text
+    # gettext refuses a msgid twice, so the obsolete one is the second text of "Greet them."
+    assert f'#~ msgctxt "{OBSOLETE_CONTEXT} 2"\n#~ msgid "Greet them."\n#~ msgstr "א"\n' in text
     assert catalog_text(parse_catalog(text, lang="he", page="a.md")) == text
 
 
@@ -230,3 +232,13 @@ def test_an_obsolete_entrys_context_is_read_and_no_context_is_empty() -> None:
     text = 'msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "x"\n\n#~ msgctxt "old 2"\n#~ msgid "A"\n#~ msgstr "y"\n'
     catalog = parse_catalog(text, lang="he", page="a.md")
     assert [entry.context for entry in catalog.entries + catalog.obsolete] == ["", "old 2"]
+
+
+def test_utf8_however_the_header_spells_it() -> None:
+    from handbook.translate.memory import decode_po
+
+    for declared in ("utf-8", "utf8", "CHARSET"):  # CHARSET: gettext's template value
+        text = (
+            f'msgid ""\nmsgstr "Content-Type: text/plain; charset={declared}\\n"\n\nmsgid "A"\nmsgstr "ש"\n'
+        )
+        assert decode_po(text.encode("utf-8")) == (text, "UTF-8"), declared
