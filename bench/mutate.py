@@ -183,7 +183,13 @@ def retest_survivors(name: str, timeout: float, keep_lines: set[int] = frozenset
     config.write_text(config_text(name, target, timeout), encoding="utf-8")  # today's test selection
     db = sqlite3.connect(session)
     with db:
-        db.execute("DELETE FROM work_results WHERE worker_outcome = 'NORMAL' AND test_outcome = 'SURVIVED'")
+        survivors = db.execute(
+            "SELECT r.job_id, s.start_pos_row FROM work_results r JOIN mutation_specs s ON s.job_id = r.job_id "
+            "WHERE r.worker_outcome = 'NORMAL' AND r.test_outcome = 'SURVIVED'"
+        ).fetchall()
+        for job_id, line in survivors:
+            if line not in keep_lines:
+                db.execute("DELETE FROM work_results WHERE job_id = ?", (job_id,))
     db.close()
     started = time.time()
     run(str(BIN / "cosmic-ray"), "baseline", str(config))
