@@ -211,6 +211,7 @@ def test_an_entry_knows_the_line_it_was_read_from_and_none_if_made_in_code() -> 
     catalog = parse_catalog(text, lang="he", page="a.md", path="a.po")
     assert [(entry.msgid, entry.line) for entry in catalog.entries] == [("A", 4), ("B", 7)]
     assert Entry("A", "x").line == 0  # messages name no line for an entry not read from a file
+    assert catalog.entries[0] == Entry("A", "x")  # where it was read makes no entry different
 
 
 def test_an_unknown_declared_charset_is_refused_with_the_fix() -> None:
