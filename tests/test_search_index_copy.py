@@ -57,3 +57,23 @@ def test_an_article_without_its_closing_tag_runs_to_the_end() -> None:
         "<!doctype html><html><head></head><body>"
         f"<div data-pagefind-body><p>הלקוח {M}לקוח{E}</p></div></body></html></body></html>\n"
     )
+
+
+def test_a_brand_in_latin_letters_on_a_thai_page_gets_its_thai_name_and_tails() -> None:
+    from handbook.site.search_words import Synonym
+
+    starbucks = (Synonym(("starbucks",), ("สตาร์บัคส์",)),)
+    tails = ["บัคส์", "ตาร์บัคส์", "าร์บัคส์", "ร์บัคส์", "คส์"]  # never one starting with a mark (ั, ์)
+    assert expand_run.__wrapped__("Starbucks", "th", (), starbucks) == "Starbucks" + "".join(
+        f" {M}{token}{E}" for token in ["สตาร์บัคส์", *tails]
+    )
+    # Other languages get the everyday word alone: no tails cut from it.
+    refund = (Synonym(("refund",), ("payback",)),)
+    assert expand_run.__wrapped__("refund", "en", (), refund) == f"refund {M}payback{E}"
+
+
+def test_combining_marks_of_every_block_are_folded_away_except_thai() -> None:
+    from handbook.site.search_tokens import fold
+
+    assert fold("e\u0301\u1dc6") == "e"  # U+1DC6 lies above the Thai block
+    assert fold("ก\u0e49") == "ก\u0e49"  # a Thai tone mark is part of the word
