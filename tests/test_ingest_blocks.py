@@ -57,6 +57,16 @@ INTERFACE_JUNK = [
     ("----------------------------------------", interface.SEPARATOR),
     ("บทความนี้มีประโยชน์หรือไม่?", interface.MENU),
     ("Была ли статья полезной?", interface.MENU),
+    # answer counters and vendors' offers, in every language
+    ("3 Answers", interface.META),
+    ("Try Replyloop free for 14 days", interface.OFFER),
+    ("Shared inbox and reports in one place. No credit card required.", interface.OFFER),
+    ("נסו את Helvora בחינם", interface.OFFER),
+    ("جرّب Helvora مجانًا لمدة 14 يومًا", interface.OFFER),
+    ("ทดลองใช้ฟรี 30 วัน ไม่ต้องใช้บัตรเครดิต", interface.OFFER),
+    ("Попробуйте Связькит бесплатно", interface.OFFER),
+    ("Practical support tips, once a month. No spam.", rules.NEWSLETTER),
+    ("Раз в месяц присылаем лучшие статьи. Без спама!", rules.NEWSLETTER),
 ]
 
 # Sentences that mention the same things stay.
@@ -144,3 +154,243 @@ def test_a_latin_menu_on_a_hebrew_page_goes_as_another_script() -> None:
 def test_thai_stop_words_come_from_pythainlp() -> None:
     assert {"และ", "ที่", "ของ"} <= blocks.stoplist("th")
     assert "the" in blocks.stoplist("en") and "של" in blocks.stoplist("he")
+
+
+# --- saved HTML: every visible block is classified, trafilatura's selection is one signal ----------
+
+FORUM_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Night shifts on the help desk - Work Talk forum</title></head><body>
+<div id="top"><a href="/">Work Talk</a> <a href="/login">Log in</a> <a href="/join">Join</a></div>
+<div class="thread">
+<h1>Night shifts on the help desk</h1>
+<div class="post"><div class="user">maria_k · Member · Posts: 12</div>
+<div class="post-body"><p>I have moved to the night shift on our help desk and the calls feel much harder.
+People who call at three in the morning are tired and often angry before I say a word. How do you cope?</p></div>
+<div class="post-actions"><a href="#">Quote</a> <a href="#">Reply</a> <a href="#">Report</a></div></div>
+<div class="post"><div class="user">dan_w · Veteran · Posts: 1,204</div>
+<div class="post-body"><p>I did four years of nights. Keep a short script for the first minute of every call,
+because it carries you when you are tired, and take the break you are owed even when the queue is long.</p></div>
+<div class="post-actions"><a href="#">Quote</a> <a href="#">Reply</a> <a href="#">Report</a></div></div>
+<div class="post"><div class="user">maria_k · Member</div>
+<div class="post-body"><p>Thank you both. I asked my team lead for a proper break at two and she agreed straight away.</p></div>
+<div class="post-actions"><a href="#">Quote</a> <a href="#">Reply</a></div></div>
+</div>
+<aside class="author-box"><h4>About the forum</h4><p>Work Talk has been a place for people in service jobs to share advice since 2009.</p></aside>
+<footer>Work Talk © 2024 · <a href="#">Rules</a> · <a href="#">Contact</a></footer>
+</body></html>"""
+
+FAQ_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Returns | Help</title></head><body>
+<header><nav><a href="/">Help centre</a> <a href="/orders">Orders</a> <a href="/login">Sign in</a></nav></header>
+<div class="article"><h1>Returning an item bought online</h1>
+<p>You can return most items within thirty days of delivery, in the original packaging, with the receipt or order number.</p>
+<h2>Do I pay for the return postage?</h2>
+<p>No. Print the free label from your order page and drop the parcel at any post office counter.</p>
+<div class="faq"><button class="faq-q" aria-expanded="false">When will I get my money back?</button>
+<div class="faq-a"><p>We refund to the card you paid with within five working days of the parcel reaching our warehouse.</p></div></div>
+<div class="article-votes"><span>Was this article helpful?</span><button>Yes</button><button>No</button></div>
+</div><footer><p>© 2024 Shop Ltd.</p></footer></body></html>"""
+
+
+def _kept(page: str) -> list[str]:
+    source = ingest_bytes(page.encode("utf-8"), name="page.html")
+    return [block.text for block in source.blocks]
+
+
+def test_html_forum_posts_are_kept_wherever_trafilatura_draws_the_main_text() -> None:
+    kept = _kept(FORUM_PAGE)
+    posts = [text for text in kept if len(text) > 80]
+    assert [text.split()[0] for text in posts] == ["I", "I", "Thank"]
+    assert not [text for text in kept if "Quote" in text or "Work Talk" in text]
+    source = ingest_bytes(FORUM_PAGE.encode("utf-8"), name="page.html")
+    reasons = {change.text: change.reason for change in source.removed}
+    assert (
+        reasons["Work Talk has been a place for people in service jobs to share advice since 2009."]
+        == blocks.CHROME
+    )
+
+
+def test_html_faq_questions_are_kept_with_their_answers_and_the_buttons_go() -> None:
+    kept = _kept(FAQ_PAGE)
+    assert kept == [
+        "You can return most items within thirty days of delivery, in the original packaging, with the receipt or order number.",
+        "Do I pay for the return postage?",
+        "No. Print the free label from your order page and drop the parcel at any post office counter.",
+        "When will I get my money back?",
+        "We refund to the card you paid with within five working days of the parcel reaching our warehouse.",
+    ]
+
+
+def test_a_tag_line_after_the_text_does_not_become_the_title() -> None:
+    page = _page("How we answer complaints at the front desk", "", *ARTICLE, "", "Tag: complaints")
+    source = ingest_bytes(page, name="a.txt")
+    assert source.title == "How we answer complaints at the front desk"
+
+
+def test_a_short_line_between_two_interface_lines_is_not_a_heading() -> None:
+    page = _page(
+        "How do I stop agents closing tickets early?",
+        "",
+        *ARTICLE,
+        "customer-support",
+        "kpi",
+        "team-management",
+        "asked Sep 14, 2021 at 9:12",
+        "OwenR",
+        "5,102 ● 3 ● 27",
+        "",
+        *ARTICLE,
+    )
+    kept = [b.text for b in ingest_bytes(page, name="a.txt").blocks]
+    assert "kpi" not in kept and "OwenR" not in kept
+
+
+def test_numbered_table_of_contents_entries_go_when_their_headings_follow() -> None:
+    page = _page(
+        "How to write saved replies that do not sound canned",
+        "",
+        "Table of contents",
+        "1. Start from real conversations",
+        "2. Keep a small library",
+        "",
+        "Start from real conversations",
+        ARTICLE[0],
+        "",
+        "Keep a small library",
+        ARTICLE[2],
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert [b.text for b in source.blocks] == [
+        "Start from real conversations",
+        ARTICLE[0],
+        "Keep a small library",
+        ARTICLE[2],
+    ]
+    assert {c.text: c.reason for c in source.removed}["1. Start from real conversations"] == rules.TOC
+
+
+def test_a_related_list_goes_on_through_the_reading_times_of_its_entries() -> None:
+    page = _page(
+        *ARTICLE,
+        "",
+        "Related articles",
+        "The support metrics that actually predict churn",
+        "6 min read",
+        "Building a tone of voice guide for your help desk",
+        "5 min read",
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert [b.text for b in source.blocks] == ARTICLE[::2]
+    reasons = {c.text: c.reason for c in source.removed}
+    assert reasons["Building a tone of voice guide for your help desk"] == rules.RELATED
+    assert reasons["6 min read"] == rules.STAMP
+
+
+@pytest.mark.parametrize(
+    ("closing", "lang_article"),
+    [
+        ("Thank you!", ARTICLE),
+        (
+            "شكرًا لكم",
+            [
+                "الخدمة الجيدة تبدأ بالاستماع إلى العميل حتى ينتهي من كلامه، دون مقاطعته في منتصف الجملة.",
+                "",
+                "ثم أعد ما سمعته بكلماتك، حتى يعرف العميل أنك فهمت المشكلة جيدًا وأنك ستساعده.",
+            ],
+        ),
+    ],
+)
+def test_a_decks_closing_thank_you_slide_is_kept(closing: str, lang_article: list[str]) -> None:
+    page = _page(*lang_article, "", "10 of 12", closing, "11 of 12", "Recommended", "Other decks")
+    kept = [b.text for b in ingest_bytes(page, name="a.txt").blocks]
+    assert kept[-1] == closing
+
+
+def test_thai_compounds_of_stop_words_count_as_stop_words() -> None:
+    from handbook.ingest import thai
+
+    assert {"ไม่", "ต้อง"} <= set(thai.words_for_stopwords("ไม่ต้องรีบตอบลูกค้า"))
+
+
+def test_a_thai_line_of_everyday_words_before_a_byline_is_kept() -> None:
+    # newmm segments this line into compounds (ไม่ต้อง, พูดถึง) none of which is a stop-word
+    page = _page(
+        "ตอบรีวิวหนึ่งดาวอย่างไรดี",
+        "",
+        "ลูกค้าที่เขียนรีวิวไม่ดีส่วนใหญ่อยากให้มีคนฟัง ถ้าเราตอบอย่างสุภาพและเร็ว คนที่มาอ่านทีหลังจะเห็นว่าร้านใส่ใจลูกค้า",
+        "",
+        "   เริ่มจากขอบคุณที่มาใช้บริการ แล้วขอโทษเรื่องที่ต้องรอ",
+        "   เล่าสั้น ๆ ว่าร้านแก้ไขอะไรไปแล้วบ้าง",
+        "   แล้วชวนให้โทรมาคุยกับร้านโดยตรง",
+        "   ไม่ต้องพูดถึงกล้องวงจรปิด ไม่ต้องบอกว่าลูกค้าพูดไม่จริง",
+        "",
+        "   ตอบโดย [4]เจ้าของร้าน | ระดับ: สมาชิก | 3 ม.ค. 2568",
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert "ไม่ต้องพูดถึงกล้องวงจรปิด" in "".join(b.text for b in source.blocks)
+
+
+def test_a_run_of_menu_lines_is_not_kept_as_headings_near_the_text() -> None:
+    # jusText makes a short heading good when good text (over 200 characters) follows within 200
+    # characters; a run of menu lines right above the title is not a run of headings
+    long_text = [ARTICLE[0] + " " + ARTICLE[2], "", ARTICLE[4] + " " + ARTICLE[2]]
+    page = _page(
+        "Skip to content",
+        "Acme Academy",
+        "My courses",
+        "Catalogue",
+        "Certificates",
+        "Help",
+        "",
+        "Lesson 2: Greeting a customer on the phone",
+        "",
+        *long_text,
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert source.title == "Lesson 2: Greeting a customer on the phone"
+    assert [b.text for b in source.blocks] == long_text[::2]
+
+
+def test_a_headings_edit_link_is_not_part_of_the_heading() -> None:
+    page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Callbacks</title></head><body>
+<div id="content"><h1>Callbacks</h1>
+<p>{ARTICLE[0]}</p>
+<h2><span class="mw-headline">Making the promise</span><span class="mw-editsection">[<a href="?action=edit">edit</a>]</span></h2>
+<p>{ARTICLE[2]}</p></div></body></html>"""
+    kept = [b.text for b in ingest_bytes(page.encode("utf-8"), name="a.html").blocks]
+    assert kept == [ARTICLE[0], "Making the promise", ARTICLE[2]]
+
+
+def _html_page(body: str) -> bytes:
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Callbacks</title></head>'
+        f"<body><h1>Callbacks</h1><p>{ARTICLE[0]}</p>{body}<p>{ARTICLE[2]}</p><p>{ARTICLE[4]}</p></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # furniture named by its class, though it holds running text
+        '<div class="author-bio"><p>Margaret spent eighteen years in front office management and now trains reception teams.</p></div>',
+        # an image caption with its credit
+        '<figure><img src="a.jpg" alt=""><figcaption>Staff at a busy front desk greet every guest within ten seconds, even at the busiest hours.</figcaption></figure>',
+        # text a browser does not show
+        '<div style="display: none"><p>Our front desk opens at seven every morning and closes at eleven at night, all week.</p></div>',
+        "<div hidden><p>Guests who arrive after midnight ring the bell, and the night porter lets them in at once.</p></div>",
+    ],
+    ids=["class-name", "figcaption", "display-none", "hidden"],
+)
+def test_html_furniture_and_hidden_text_go(body: str) -> None:
+    kept = [b.text for b in ingest_bytes(_html_page(body), name="a.html").blocks]
+    assert kept == ARTICLE[::2]
+
+
+def test_html_text_written_straight_into_the_body_is_read_line_by_line() -> None:
+    page = f"<html><head><title>Greeting</title></head><body>{ARTICLE[0]}<br><br>{ARTICLE[2]}</body></html>"
+    kept = [b.text for b in ingest_bytes(page.encode(), name="a.html").blocks]
+    assert kept == [ARTICLE[0], ARTICLE[2]]
+
+
+def test_html_text_in_old_layout_elements_is_read() -> None:
+    page = f"<html><head><title>Greeting</title></head><body><center><font>{ARTICLE[0]}</font></center></body></html>"
+    assert [b.text for b in ingest_bytes(page.encode(), name="a.html").blocks] == [ARTICLE[0]]

@@ -2,7 +2,8 @@
 
 Runs the same scoring as `bench/ingest_quality.py` over every page, tuning and held-out alike, so
 a change to the rules or the block classifier that loses a paragraph or lets junk back fails CI.
-The bench's aims are higher (>= 90 % junk removed in every language); this holds the floor.
+The bench's aims are higher (>= 90 % junk removed in every language); this holds the floor:
+every content paragraph kept and at least 85 % of the junk lines removed in every language.
 """
 
 from __future__ import annotations
@@ -20,67 +21,36 @@ sys.modules["ingest_quality"] = quality
 _SPEC.loader.exec_module(quality)
 
 JUNK_FLOOR = 0.85
-
-# Content paragraphs ingest is known to lose, by page: the start of each. The test fails when one
-# more is lost, and also when one of these comes back (then delete it here). Why each is lost:
-KNOWN_LOST = {
-    # trafilatura leaves forum posts and the questions of an FAQ accordion out of the main text
-    "he-forum-1.html": ["תודה רבה לשניכם"],
-    "th-help-centre-1.html": ["ได้แต้มอย่างไร", "ลืมแจ้งเบอร์สมาชิกตอนซื้อ", "ตรวจสอบแต้มคงเหลือได้ที่ไหน"],
-    "ar-forum-1.html": [
-        "السلام عليكم ورحمة الله",
-        "أنا في حيرة",
-        "وعليكم السلام.",
-        "وبهذا لا تكسر",
-        "أضيف نقطة مهمة",
-        "وأنصحك كذلك",
-        "درّب موظفيك",
-        "جزاكم الله خيرًا",
-    ],
-    "en-help-centre-1.html": [
-        "Tell us within 14 days",
-        "What we need from you",
-        "Replacement or refund",
-        "Do I need to return",
-    ],
-    # a Thai answer whose lines ingest joins differently from how the page's author split them
-    "th-qa-1.txt": ["โครงที่ผมใช้คือ"],
-    # a deck's closing "thank you" slide: a short line after the last paragraph, like a footer
-    "ar-slides-1.txt": ["شكرًا لكم"],
-    "th-slides-1.txt": ["ขอบคุณค่ะ"],
-}
+# The sets held to the floors: the tuning pages and the first held-out set (seen since it was
+# measured). The second held-out set is held to content kept 100 % only: its junk figure is below
+# the floor in en and th (bench/RESULTS.md), recorded, not tuned on.
+HELD = ("tuning", "holdout")
+CONTENT_HELD = (*HELD, "holdout2")
 
 
 @pytest.fixture(scope="module")
-def scores() -> list:
-    return [quality.score_page(path) for path in quality.pages("all")]
+def scores() -> dict[str, list]:
+    return {name: [quality.score_page(path) for path in quality.pages(name)] for name in quality.SETS}
 
 
 def test_the_corpus_has_ten_pages_per_language_two_held_out(scores) -> None:
     by_lang: dict[str, int] = {}
-    for score in scores:
+    for score in scores["tuning"] + scores["holdout"]:
         by_lang[score.lang] = by_lang.get(score.lang, 0) + 1
     assert by_lang == {lang: 10 for lang in quality.LANGS}
-    assert len(quality.pages("holdout")) == 10
+    assert len(scores["holdout"]) == 10
+    assert sorted(s.lang for s in scores["holdout2"]) == sorted(quality.LANGS * 2)
 
 
-def test_every_content_paragraph_is_kept_except_the_known_losses(scores) -> None:
-    lost = {s.name: [p for p in s.lost_content] for s in scores if s.lost_content or s.error}
-    assert not [s.name for s in scores if s.error]
-    unexpected = {
-        name: [p for p in paragraphs if not any(p.startswith(k) for k in KNOWN_LOST.get(name, []))]
-        for name, paragraphs in lost.items()
-    }
-    assert {name: p for name, p in unexpected.items() if p} == {}
-    recovered = {
-        name: [k for k in known if not any(p.startswith(k) for p in lost.get(name, []))]
-        for name, known in KNOWN_LOST.items()
-    }
-    assert {name: k for name, k in recovered.items() if k} == {}
+@pytest.mark.parametrize("name", CONTENT_HELD)
+def test_every_content_paragraph_is_kept(scores, name: str) -> None:
+    assert {s.name: s.error for s in scores[name] if s.error} == {}
+    assert {s.name: s.lost_content for s in scores[name] if s.lost_content} == {}
 
 
-def test_junk_removed_is_at_least_the_floor_in_every_language(scores) -> None:
-    rows = quality.summary(scores)
+@pytest.mark.parametrize("name", HELD)
+def test_junk_removed_is_at_least_the_floor_in_every_language(scores, name: str) -> None:
+    rows = quality.summary(scores[name])
     below = {
         lang: f"{removed}/{junk}" for lang, _, junk, removed, _, _ in rows if removed < JUNK_FLOOR * junk
     }

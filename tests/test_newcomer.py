@@ -56,7 +56,7 @@ def test_status_table_never_cuts_a_page_path(project_copy: Project, monkeypatch,
         cells = [cell.strip() for cell in row.strip("│").split("│")]
         assert cells[0] == page
         assert cells[1:] == [str(data["languages"]["th"]["pages"][page][key]) for key in
-                             ("segments", "reviewed", "machine", "stale", "missing")]  # fmt: skip
+                             ("segments", "reviewed", "machine", "stale", "missing", "refused")]  # fmt: skip
     widest = max(len(line) for line in result.output.splitlines())
     if columns == "200":
         assert widest < 200  # as wide as it needs, within the terminal

@@ -156,13 +156,14 @@ def test_an_accepted_finding_needs_a_reason(project_copy) -> None:
     assert [p for p in report["accepted"] if p["page"] == "qa-sample.md"] == []
 
 
+# Translate Toolkit's own checks, minus "numbers": it wants every digit back as a digit, while the
+# handbook's qa-numbers (above) also knows the glossary's spelled-out small numbers ("תוך יומיים").
 POFILTER_TESTS = [
     "blank",
     "doublespacing",
     "endwhitespace",
     "escapes",
     "newlines",
-    "numbers",
     "pythonbraceformat",
     "startwhitespace",
     "tabs",

@@ -81,6 +81,29 @@ def test_status_and_check_report_a_refused_translation(project_copy: Project) ->
     assert any(p["code"] == "translation-refused" and f"{PO_HE}:{line}:" in p["message"] for p in problems)
 
 
+def test_status_counts_refused_entries_beside_the_po_states(project_copy: Project) -> None:
+    """A refused entry is shown as the English: status counts it as refused, not as reviewed."""
+    runner = CliRunner()
+    before = json.loads(runner.invoke(main, ["status", "--json", "--lang", "he"]).output)
+    set_msgstr(project_copy, PARAGRAPH, HOSTILE["a second h1"][1])
+    set_msgstr(project_copy, HEADING, HOSTILE["braces in a heading"][1])
+    after = json.loads(runner.invoke(main, ["status", "--json", "--lang", "he"]).output)
+    was, now = before["languages"]["he"]["pages"][PAGE], after["languages"]["he"]["pages"][PAGE]
+    assert was["refused"] == 0 and now["refused"] == 2
+    assert now["reviewed"] == was["reviewed"] - 2 and now["segments"] == was["segments"]
+    assert sum(now[key] for key in ("reviewed", "machine", "stale", "missing", "refused")) == now["segments"]
+    totals = after["languages"]["he"]["totals"]
+    assert totals["refused"] == 2 == len(after["refused"])
+    table = runner.invoke(main, ["status", "--lang", "he"], env={"COLUMNS": "200"}).output
+    header = next(line for line in table.splitlines() if "reviewed" in line)
+    assert "refused" in header
+    row = next(line for line in table.splitlines() if PAGE in line)
+    cells = [cell.strip() for cell in row.replace("┃", "│").split("│") if cell.strip()]
+    assert cells[1:] == [
+        str(now[key]) for key in ("segments", "reviewed", "machine", "stale", "missing", "refused")
+    ]
+
+
 @pytest.mark.parametrize(
     "msgstr",
     [
@@ -96,6 +119,32 @@ def test_ordinary_wraps_marks_and_balanced_isolates_are_used(project_copy: Proje
     assert result.exit_code == 0 and "refused" not in result.output, result.output
     page = (project_copy.docs_dir / "he" / PAGE).read_text(encoding="utf-8")
     assert msgstr.split("\n")[0] in page and PARAGRAPH_TEXT not in page
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr"),
+    [
+        (PARAGRAPH, "1. רושם טוב נבנה מהרבה פרטים קטנים."),  # a numbered phrase
+        (PARAGRAPH, "רושם טוב נבנה\n1999. שנה של פרטים קטנים."),  # an editor's wrap before a year
+        ("Check every order before you hand it over.", "2024. בדקו כל הזמנה לפני שאתם מגישים אותה."),
+        ("The idea", "1) הרעיון"),
+    ],
+)
+def test_a_number_and_full_stop_at_a_line_start_is_text_not_a_list(
+    project_copy: Project, msgid: str, msgstr: str
+) -> None:
+    """A sentence may start with a year or a numbered phrase: kept as text (escaped), never refused."""
+    set_msgstr(project_copy, msgid, msgstr)
+    result = CliRunner().invoke(main, ["sync", "--lang", "he"])
+    assert result.exit_code == 0 and "refused" not in result.output, result.output
+    english, _ = site_html(
+        (project_copy.source_docs_dir / PAGE).read_text(encoding="utf-8").split("---\n", 2)[2]
+    )
+    page = (project_copy.docs_dir / "he" / PAGE).read_text(encoding="utf-8")
+    html, _ = site_html(page.split("---\n", 2)[2])
+    number = msgstr.replace("\n", " ").split(" ")[0] if msgstr[0].isdigit() else "1999."
+    assert number + " " in html  # shown as written
+    assert shape(html).blocks == shape(english).blocks  # no <ol>, no nested list: the English blocks
 
 
 def test_a_pipe_in_a_table_cell_is_escaped_not_refused(project_copy: Project) -> None:
@@ -265,3 +314,34 @@ def test_the_refusal_reasons_name_what_is_wrong() -> None:
     assert "U+0007" in refusal("a\x07", SegmentKind.TABLE_CELL)
     assert refusal("a\nb - c", SegmentKind.PARAGRAPH) is None
     assert refusal("# not at a line start in a heading", SegmentKind.HEADING) is None
+
+
+def test_a_page_with_refused_entries_is_redone_when_the_rules_change(
+    project_copy: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages whose header records refused entries are rendered again by every sync, so a translation
+    an earlier version refused (here "1. ...", refused until ordered markers were escaped) shows
+    without waiting for its PO file or RENDER_VERSION to change."""
+    import re
+
+    from handbook.translate import pages, render, safety
+    from handbook.translate.sync import sync
+
+    msgstr = "1. רושם טוב נבנה מהרבה פרטים קטנים."
+    set_msgstr(project_copy, PARAGRAPH, msgstr)
+
+    def earlier_rules(text: str, kind: SegmentKind) -> str | None:
+        if re.match(r"\s*\d{1,9}[.)]\s", text):
+            return "line 1 of the translation starts with block syntax"
+        return refusal(text, kind)
+
+    with monkeypatch.context() as patch:
+        for module in (pages, render, safety):
+            patch.setattr(module, "refusal", earlier_rules)
+        sync(project_copy, languages=["he"])
+    page = project_copy.docs_dir / "he" / PAGE
+    assert msgstr[3:] not in page.read_text(encoding="utf-8")  # refused by the earlier rules
+    report = sync(project_copy, languages=["he"])
+    assert f"docs/he/{PAGE}" in report.written and report.refused == []
+    assert "1\\. " + msgstr[3:] in page.read_text(encoding="utf-8")
+    assert not sync(project_copy, languages=["he"], check=True).changed

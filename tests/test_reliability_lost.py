@@ -304,3 +304,36 @@ def test_a_sync_killed_while_replacing_is_completed_by_the_next_run(project_copy
         )
         states = {e.msgid: e.state for e in catalog.entries}
         assert states[NEW_PARAGRAPH.strip()] is SegmentState.MISSING
+
+
+def test_a_file_edited_between_a_kill_and_the_next_run_is_never_overwritten(project_copy: Project) -> None:
+    """The journal records each target's hash as read: a later edit is kept, the run refuses, names it."""
+    import json
+
+    edit_english(project_copy)
+    run = subprocess.run(
+        [sys.executable, "-c", KILLER, str(project_copy.root)], capture_output=True, text=True
+    )
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    journal = json.loads((project_copy.root / JOURNAL_NAME).read_text(encoding="utf-8"))
+    pending = [pair for pair in journal["replace"] if os.path.exists(pair[0]) and pair[1].endswith(".po")]
+    target = Path(pending[0][1])
+    shown = target.relative_to(project_copy.root).as_posix()
+    po = polib.pofile(str(target))
+    po.find("The idea").msgstr = "my edit after the kill"  # a translator's save before the next run
+    po.save(str(target))
+    edited = target.read_bytes()
+    result = CliRunner().invoke(main, ["sync"])
+    assert result.exit_code == 1, result.output
+    assert f"error: {shown}: edited after a run was stopped while replacing it" in result.output
+    assert "your edit is kept" in result.output and "run the command again" in result.output
+    assert target.read_bytes() == edited
+    assert not (project_copy.root / JOURNAL_NAME).exists()
+    assert not list(project_copy.root.rglob(".*.tmp"))
+    # The next run reads the edit and merges it with the new English: the edit survives.
+    sync(project_copy)
+    page = PAGE
+    lang = shown.split("/")[1]
+    catalog = load_catalog(target, lang=lang, page=page)
+    assert {e.msgid: e.msgstr for e in catalog.entries}["The idea"] == "my edit after the kill"
+    assert not sync(project_copy, check=True).changed

@@ -320,10 +320,31 @@ def test_status_json_has_the_design_shape(tmp_path: Path, monkeypatch) -> None:
         "source_language": "en",
         "languages": {
             "he": {
-                "totals": {"segments": 12, "reviewed": 2, "machine": 10, "stale": 0, "missing": 0},
+                "totals": {
+                    "segments": 12,
+                    "reviewed": 2,
+                    "machine": 10,
+                    "stale": 0,
+                    "missing": 0,
+                    "refused": 0,
+                },
                 "pages": {
-                    "a.md": {"segments": 8, "reviewed": 1, "machine": 7, "stale": 0, "missing": 0},
-                    "page-b.md": {"segments": 4, "reviewed": 1, "machine": 3, "stale": 0, "missing": 0},
+                    "a.md": {
+                        "segments": 8,
+                        "reviewed": 1,
+                        "machine": 7,
+                        "stale": 0,
+                        "missing": 0,
+                        "refused": 0,
+                    },
+                    "page-b.md": {
+                        "segments": 4,
+                        "reviewed": 1,
+                        "machine": 3,
+                        "stale": 0,
+                        "missing": 0,
+                        "refused": 0,
+                    },
                 },
             }
         },

@@ -57,13 +57,13 @@ def ingest_command(paths: tuple[Path, ...], out_dir: Path | None, as_json: bool)
     if out_dir is None:
         assert project is not None
         out_dir = project.sources_dir / "clean"
-    lock = contextlib.nullcontext()
-    if project is not None:
-        from handbook.core.fsutil import project_lock
+    from handbook.core.fsutil import project_lock, recover_journal
 
-        lock = project_lock(project.root)
+    lock = project_lock(project.root) if project is not None else contextlib.nullcontext()
+    journal_root = project.root if project is not None else out_dir
     with lock:
-        run = ingest_files(list(paths), out_dir, root=root, sources=sources)
+        recover_journal(journal_root)  # a killed run's replacements first
+        run = ingest_files(list(paths), out_dir, root=root, sources=sources, journal_root=journal_root)
     if as_json:
         click.echo(json.dumps(run.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -39,7 +39,23 @@ def main() -> None:
     is_flag=True,
     help="Build even if `handbook sync --check` finds files out of date (says which).",
 )
-def build(then_serve: bool, port: int, jobs: int | None, site_url: str | None, allow_stale: bool) -> None:
+@click.option(
+    "--print",
+    "with_packs",
+    is_flag=True,
+    help="Also write the printable onboarding packs into the site (site/print/<lang>/<path-id>.pdf; "
+    "needs WeasyPrint), linked from each path page.",
+)
+@click.option("--allow-local", is_flag=True, help="With --print: print even with a loopback public address.")
+def build(
+    then_serve: bool,
+    port: int,
+    jobs: int | None,
+    site_url: str | None,
+    allow_stale: bool,
+    with_packs: bool,
+    allow_local: bool,
+) -> None:
     """Build the site: every language strictly (mkdocs build --strict) plus its search index.
 
     Languages are built in parallel, one process each; a language's search index is made as soon
@@ -51,6 +67,7 @@ def build(then_serve: bool, port: int, jobs: int | None, site_url: str | None, a
     import os
 
     from handbook.site.build import build_site
+    from handbook.site.print_pdf import PRINT_ENV
     from handbook.site.public_url import ENV_VAR, checked_url
 
     project = Project.discover()
@@ -59,12 +76,15 @@ def build(then_serve: bool, port: int, jobs: int | None, site_url: str | None, a
         # The language builds run in processes of their own; they read the base from the environment
         # (set for this build only).
         os.environ[ENV_VAR] = checked_url(site_url, source="--site-url")
+    echo = lambda step: click.echo(f"• {step}", err=True)  # noqa: E731
     try:
+        after_assembly = _pack_writer(project, allow_local, echo) if with_packs else None
         site = build_site(
             project,
             jobs=jobs,
-            echo=lambda step: click.echo(f"• {step}", err=True),
+            echo=echo,
             refuse_stale=not allow_stale,
+            after_assembly=after_assembly,
         )
         click.echo(f"built {site.relative_to(project.root)}/", err=True)
         if then_serve:
@@ -74,6 +94,38 @@ def build(then_serve: bool, port: int, jobs: int | None, site_url: str | None, a
             os.environ.pop(ENV_VAR, None)
         else:
             os.environ[ENV_VAR] = previous
+        os.environ.pop(PRINT_ENV, None)
+
+
+def _pack_writer(project: Project, allow_local: bool, echo):
+    """For `build --print`: refuse early what printing would refuse, and return the step that prints.
+
+    The language builds see PRINT_ENV (path pages then link their pack); the packs are written into
+    the assembled site before it replaces site/.
+    """
+    import os
+
+    from handbook.site.links import site_url
+    from handbook.site.print_pack import Catalogue
+    from handbook.site.print_pdf import (
+        PRINT_DIR,
+        PRINT_ENV,
+        PrintRequest,
+        check_request,
+        weasyprint_html,
+        write_packs,
+    )
+
+    request = PrintRequest(base_url=site_url(project), allow_local=allow_local)
+    check_request(project, request, Catalogue.read(project))
+    weasyprint_html()
+    os.environ[PRINT_ENV] = "1"
+
+    def write(staging):
+        echo("printing the onboarding packs")
+        write_packs(project, staging, staging / PRINT_DIR, request, echo=lambda line: echo(f"print/{line}"))
+
+    return write
 
 
 @main.command()
@@ -174,6 +226,7 @@ from handbook.cli.ingest import ingest_command  # noqa: E402
 from handbook.cli.links import links_command  # noqa: E402
 from handbook.cli.models import models_command  # noqa: E402
 from handbook.cli.new import new_command  # noqa: E402
+from handbook.cli.printing import print_command  # noqa: E402
 from handbook.cli.sync import status_command, sync_command  # noqa: E402
 
 for _command in (
@@ -184,5 +237,6 @@ for _command in (
     links_command,
     models_command,
     new_command,
+    print_command,
 ):
     main.add_command(_command)

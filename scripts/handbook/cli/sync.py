@@ -104,7 +104,7 @@ def sync_command(langs: tuple[str, ...], engine: str, check: bool) -> None:
     "as_json",
     is_flag=True,
     help='Print {"source_language", "languages": {L: {"totals", "pages": {PAGE: counts}}}} as JSON '
-    "(counts: segments, reviewed, machine, stale, missing).",
+    "(counts: segments, reviewed, machine, stale, missing, refused).",
 )
 def status_command(langs: tuple[str, ...], as_json: bool) -> None:
     """Per page and language: how many segments are reviewed, machine, stale and missing."""

@@ -97,14 +97,15 @@ def project_lock(root: Path, *, wait: float = 10.0) -> Iterator[Path]:
 JOURNAL_NAME = ".handbook-journal.json"
 
 
-def _short_hash(data: bytes) -> str:
+def content_hash(data: bytes) -> str:
+    """The short hash `Replacements` compares a file's bytes by (as `sync` records them)."""
     return hashlib.sha256(data).hexdigest()[:16]
 
 
 def _current_hash(path: Path) -> str:
     """The file's hash as `sync` computes it ("" if it does not exist)."""
     try:
-        return _short_hash(path.read_bytes())
+        return content_hash(path.read_bytes())
     except FileNotFoundError:
         return ""
 
@@ -153,8 +154,9 @@ class Replacements:
     exist): if a file changed since (a translator saved it during the run), `commit` stops before
     replacing anything and names it. Every new file is first written and fsynced beside its target;
     an OS error there (read-only folder, full disk) removes them all and stops with one line naming
-    the file. A journal at the project root lists the pending renames, so a run killed while
-    replacing is completed by the next one (`recover_journal`, under the project lock).
+    the file. A journal at the project root lists the pending renames with each target's hash as
+    read, so a run killed while replacing is completed by the next one (`recover_journal`, under
+    the project lock), except for a target edited in between: that edit is kept and named.
     """
 
     root: Path
@@ -173,7 +175,7 @@ class Replacements:
                 raise HandbookError(
                     "changed on disk while the command was running (saved in an editor?); "
                     "nothing was written, so that change is kept",
-                    path=Path(path).relative_to(self.root).as_posix(),
+                    path=_shown(Path(path), self.root),
                     fix="run the command again (it reads the file anew)",
                 )
 
@@ -183,13 +185,13 @@ class Replacements:
         targets = [write_target(path, self.root) for path, _, _ in self.writes]
         removal_targets = [write_target(path, self.root) for path, _ in self.removals]
         self._check_unchanged()
-        staged: list[tuple[str, str]] = []
+        staged: list[tuple[str, str, str]] = []  # (temp file, target, target's hash as read)
         try:
-            for (path, data, _), target in zip(self.writes, targets, strict=True):
+            for (path, data, expected), target in zip(self.writes, targets, strict=True):
                 try:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-                    staged.append((tmp, str(target)))
+                    staged.append((tmp, str(target), expected))
                     with os.fdopen(fd, "wb") as handle:
                         handle.write(data)
                         handle.flush()
@@ -197,14 +199,20 @@ class Replacements:
                     os.chmod(tmp, _new_file_mode(target))
                 except OSError as exc:
                     raise _os_error(exc, path, self.root) from None
-            journal = {"replace": staged, "remove": [str(target) for target in removal_targets]}
+            journal = {
+                "replace": staged,
+                "remove": [
+                    (str(target), expected)
+                    for (_, expected), target in zip(self.removals, removal_targets, strict=True)
+                ],
+            }
             try:
                 atomic_write_bytes(self.root / JOURNAL_NAME, json.dumps(journal, indent=1).encode("utf-8"))
             except OSError as exc:
                 raise _os_error(exc, self.root / JOURNAL_NAME, self.root) from None
             self._check_unchanged()
         except BaseException:
-            for tmp, _ in staged:
+            for tmp, *_ in staged:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
             with contextlib.suppress(OSError):
@@ -214,21 +222,54 @@ class Replacements:
 
 
 def _finish(root: Path, journal: dict) -> int:
+    """Do the journal's renames and removals; a target whose hash is no longer the one the run read
+    (edited after a kill, before this recovery) is left as it is and its staged version dropped."""
     done = 0
-    for tmp, target in journal.get("replace", []):
+    edited: list[str] = []
+    for tmp, target, *read in journal.get("replace", []):
         if os.path.exists(tmp):
+            if read and _current_hash(Path(target)) != read[0]:
+                edited.append(target)
+                os.unlink(tmp)
+                continue
             os.replace(tmp, target)
             done += 1
-    for target in journal.get("remove", []):
+    for item in journal.get("remove", []):
+        target, *read = [item] if isinstance(item, str) else item
+        if read and _current_hash(Path(target)) not in ("", read[0]):
+            edited.append(target)
+            continue
         with contextlib.suppress(FileNotFoundError):
             os.unlink(target)
             done += 1
     os.unlink(Path(root) / JOURNAL_NAME)
+    if edited:
+        raise HandbookError(
+            "edited after a run was stopped while replacing it; your edit is kept (the stopped run's "
+            "version of this file was dropped"
+            + (f", and of {len(edited) - 1} other edited file(s)" if len(edited) > 1 else "")
+            + f"; its {done} other file(s) were completed)",
+            path=_shown(Path(edited[0]), root),
+            fix="run the command again: it reads your edit and redoes what the stopped run had prepared",
+        )
     return done
 
 
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(os.path.realpath(root)).as_posix()
+    except ValueError:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            return str(path)
+
+
 def recover_journal(root: Path) -> int:
-    """Complete the replacements of a run killed half-way (call under the project lock); how many."""
+    """Complete the replacements of a run killed half-way (call under the project lock); how many.
+
+    A target edited since the killed run read it is never overwritten: the edit is kept, the run's
+    version of it dropped, and a HandbookError names the file (the other replacements are done)."""
     path = Path(root) / JOURNAL_NAME
     try:
         journal = json.loads(path.read_text(encoding="utf-8"))

@@ -221,6 +221,63 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "ล้างคำค้นหา",
         "ru": "Очистить поиск",
     },
+    # print: printable onboarding packs (handbook.site.print_pack; the link on path pages with build --print)
+    "print.pack_link": {
+        "en": "Printable version of this path (PDF)",
+        "he": "גרסה להדפסה של המסלול הזה (PDF)",
+        "ar": "نسخة قابلة للطباعة من هذا المسار (PDF)",
+        "th": "ฉบับสำหรับพิมพ์ของเส้นทางนี้ (PDF)",
+        "ru": "Версия этого курса для печати (PDF)",
+    },
+    "print.contents": {
+        "en": "Contents",
+        "he": "תוכן העניינים",
+        "ar": "المحتويات",
+        "th": "สารบัญ",
+        "ru": "Содержание",
+    },
+    "print.appendix": {
+        "en": "Appendix: {title}",
+        "he": "נספח: {title}",
+        "ar": "ملحق: {title}",
+        "th": "ภาคผนวก {title}",
+        "ru": "Приложение: {title}",
+    },
+    "print.notes": {
+        "en": "Link addresses",
+        "he": "כתובות הקישורים",
+        "ar": "عناوين الروابط",
+        "th": "ที่อยู่ของลิงก์",
+        "ru": "Адреса ссылок",
+    },
+    "print.notes_intro": {
+        "en": "Each number in the text points to an address below. Handbook pages open in the reader’s own language.",
+        "he": "כל מספר בטקסט מפנה לכתובת שלהלן. עמודי המדריך נפתחים בשפה של הקורא.",
+        "ar": "يشير كل رقم في النص إلى عنوان أدناه. تُفتح صفحات الدليل بلغة القارئ نفسه.",
+        "th": "ตัวเลขแต่ละตัวในเนื้อหาตรงกับที่อยู่ด้านล่าง หน้าของคู่มือจะเปิดเป็นภาษาของผู้อ่านเอง",
+        "ru": "Каждый номер в тексте указывает на адрес ниже. Страницы справочника открываются на языке читателя.",
+    },
+    "print.language": {
+        "en": "Language: {language}",
+        "he": "שפה: {language}",
+        "ar": "اللغة: {language}",
+        "th": "ภาษา {language}",
+        "ru": "Язык: {language}",
+    },
+    "print.date": {
+        "en": "Printed on {date}",
+        "he": "הודפס ב-{date}",
+        "ar": "تاريخ الطباعة: {date}",
+        "th": "พิมพ์เมื่อ {date}",
+        "ru": "Дата печати: {date}",
+    },
+    "print.version": {
+        "en": "Handbook version {version}",
+        "he": "גרסת המדריך: {version}",
+        "ar": "إصدار الدليل: {version}",
+        "th": "คู่มือฉบับ {version}",
+        "ru": "Версия справочника: {version}",
+    },
 }
 
 

@@ -2,7 +2,8 @@
 
 - `decode`: bytes -> text (BOMs, declared and detected legacy code pages)
 - `language`: which of the five languages an article is in
-- `html`: the main text of a saved HTML page (trafilatura), and what it left out
+- `html`: every visible block of a saved HTML page (lxml), with its signals (furniture markup,
+  link text, trafilatura's main text)
 - `thai`: Thai word segmentation
 - `rules`: line-level boilerplate rules, each naming its reason
 - `interface`: the interface vocabulary of the five languages (menus, counters, dated metadata)

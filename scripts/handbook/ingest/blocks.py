@@ -1,33 +1,52 @@
 """Block-level boilerplate detection for `handbook ingest`: pages the line rules were not written for.
 
-The line rules (`handbook.ingest.rules`) know the words of interface chrome; this stage judges a
-block by its shape, in the way of jusText and Boilerpipe, so that a menu, a language picker, a
-vote counter or a footer the rules have never seen still goes. It uses jusText's own classifier
-(`justext.core.classify_paragraphs` and `revise_paragraph_classification`) on our blocks rather
-than rewriting it; jusText reads HTML, so each block is handed to it as a paragraph with:
+The line rules (`handbook.ingest.rules`, `handbook.ingest.interface`) know the words of interface
+chrome; this stage judges every block by its shape, in the way of jusText and Boilerpipe, so that
+a menu, a language picker, a vote counter or a footer the rules have never seen still goes. It
+uses jusText's own classifier (`justext.core.classify_paragraphs` and
+`revise_paragraph_classification`) on our blocks rather than rewriting it.
 
-- its length and its share of the language's stop-words (jusText's stop-word lists for en, he,
-  ar and ru; for Thai the stop-word corpus of pythainlp, with pythainlp's word segmentation,
-  since Thai writes no spaces between words);
-- its link density: `[12]` link numbers of a `lynx -dump` page mark the text after them as link
-  text, and a bare URL is all link;
-- whether it is a heading.
+What a block is. Plain text: a line, or lines wrapped at a fixed width (a `lynx -dump` or reader
+capture) grouped into one. Saved HTML: every element's own visible text, read with lxml
+(`handbook.ingest.html.visible_blocks`) -- every block of the page, not only what an extractor
+selects, because trafilatura leaves out forum posts, the questions of FAQ accordions and other
+text in markup it takes for furniture. Its selection is one signal among the others below.
 
-jusText then classifies each block context-free (long, stop-word rich text is good; link-heavy or
+What jusText reads of each block:
+
+- its length and its share of the language's stop-words (jusText's lists for en, he, ar and
+  ru; for Thai the stop-word corpus of pythainlp, with pythainlp's word segmentation, compounds
+  of stop-words split into them, since Thai writes no spaces between words);
+- its link density: in HTML the text of its links and buttons; in plain text the text after
+  `[12]` link numbers of a `lynx -dump` page, and bare URLs;
+- whether it is a heading (in HTML its tag, or an accordion toggle; in plain text a short line
+  without a full stop, unless it sits between two junk lines).
+
+jusText classifies each block context-free (long, stop-word-rich text is good; link-heavy or
 stop-word-poor text is bad; short text is undecided) and revises by context: a short block
 between two bad blocks is bad, between two good blocks is good; a heading before good text is
-good. On top of that, three shapes jusText cannot see in text are judged here:
+good -- except that a short heading made good only by its distance from good text is judged by
+our own rule (`_leads_into_text`: it stops at another heading and at page furniture), or a run
+of menu lines above the title would pass for a run of headings. Marked bad before that revision, so that they weigh as context too: lines the rules
+removed; blocks that are mostly digits (vote counts, page numbers); short lines in another
+script than the article's and not inside a sentence (a Latin menu on a Hebrew page, a language
+picker); in HTML, blocks inside page-furniture markup (nav, footer, aside, form, a header
+outside the article, an element whose ARIA role or class/id names navigation, sidebar, footer,
+sharing, cookies, newsletter, related links, author box, comments or ads) and blocks outside
+trafilatura's main text that are not running text.
 
-- digit density: a block that is mostly digits and separators (vote counts, "1,706 views" kept
-  apart from its word, page numbers) is junk;
-- another script: a short line in a script other than the article's and not inside a sentence
-  (a Latin menu on a Hebrew page, a language picker) is junk;
-- runs of short menu-like lines at the start or end of the page, before the first or after the
-  last block of running text, are junk unless they are a heading or list that leads into text.
+The decision for each block, in order: mostly digits -> junk; a browser-tab title before the
+article -> junk; HTML furniture -> junk; outside trafilatura's main text -> junk unless it is
+running text, jusText-good on its own, or a heading leading into article text with no furniture
+between (an FAQ's question); running text (ends a sentence, at least `_SENTENCE_WORDS` words),
+the article title (longest block before the text) or a closing formula ("Thank you" of a deck's
+last slide) -> kept; then another script, link density, jusText's bad, a heading leading into
+text (kept), a short line before the first or after the last block of text (the page's edges),
+and a short block between two confident junk blocks (context). Every removal carries its
+reason, named after the feature that decided it.
 
-The decision is conservative where content could be lost: a block that ends a sentence and holds
-running text (at least `_SENTENCE_WORDS` words) is never removed by this stage, whatever jusText
-says. Every removal carries its reason, named after the feature that decided it.
+Why one module of this size: the features, jusText's face of a block and the decision read
+best together, in the order the decision uses them.
 """
 
 from __future__ import annotations
@@ -35,6 +54,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
+
+from handbook.ingest import interface
 
 # Reasons (the report's vocabulary).
 LINKS = "link list: most of the block is link text (block classifier)"
@@ -44,6 +66,8 @@ DIGITS = "mostly digits: counter, score or page number (block classifier)"
 OTHER_SCRIPT = "line in another script than the article's, not inside a sentence (block classifier)"
 TAB_TITLE = "page title with the site's name (browser tab), before the article (block classifier)"
 EDGE = "short line at the page start or end, outside the article text (block classifier)"
+CHROME = "inside navigation, header, footer, sidebar or form markup (block classifier, HTML)"
+OUTSIDE_MAIN = "outside the main text trafilatura selects, and not running text (block classifier, HTML)"
 
 _STOPLIST_NAMES = {"en": "English", "he": "Hebrew", "ar": "Arabic", "ru": "Russian"}
 _LINK_MARK = re.compile(r"\[\d{1,4}\]")
@@ -59,6 +83,7 @@ MAX_HEADING_DISTANCE = 200
 _WRAP_WIDTH = 55
 _THAI_CLAUSES = re.compile("[\u0e01-\u0e4e]{4,} [\u0e01-\u0e4e]{4,}")
 _MENU_WORDS = 3
+_MENU_HEADING_CHARS = 25
 _THAI_SHORT = 50
 _TITLE_CHARS = 20
 _SCRIPTS = {
@@ -119,9 +144,9 @@ def stoplist(lang: str) -> frozenset[str]:
 
 def _words(text: str, lang: str) -> list[str]:
     if lang == "th" and _SCRIPTS["th"].search(text):
-        from handbook.ingest.thai import words
+        from handbook.ingest.thai import words_for_stopwords
 
-        return words(text)
+        return words_for_stopwords(text)
     return [w.strip("«»\"'“”„()[]{}.,;:!?،؛؟") for w in text.split() if w.strip("«»\"'“”„()[]{}.,;:!?،؛؟")]
 
 
@@ -192,12 +217,17 @@ def _groups(items: list[tuple[int, str, bool, bool]]) -> list[list[int]]:
     return groups
 
 
-def _leads_into_text(paragraphs: list[_Paragraph], index: int, anchors: set[int]) -> bool:
-    """Article text follows within jusText's heading distance (200 characters of other blocks)."""
+def _leads_into_text(
+    paragraphs: list[_Paragraph], index: int, anchors: set[int], furniture: set[int]
+) -> bool:
+    """Article text follows within jusText's heading distance (200 characters of other blocks),
+    with no page furniture (HTML navigation, sidebar, footer) between."""
     distance = 0
     for j in range(index + 1, len(paragraphs)):
         if j in anchors:
             return True
+        if j in furniture:
+            return False
         if paragraphs[j].heading and paragraphs[j].cf_class != "bad":
             return False  # only the last of a run of headings leads into the text (not a menu)
         distance += len(paragraphs[j].text)
@@ -216,7 +246,12 @@ def _title_candidate(paragraphs: list[_Paragraph], removed: list[bool], first: i
     best, best_length = -1, _TITLE_CHARS - 1
     for i in range(min(first, len(paragraphs))):
         paragraph = paragraphs[i]
-        if removed[i] or _LINK_MARK.search(paragraph.text) or _URL.search(paragraph.text):
+        if (
+            removed[i]
+            or _LINK_MARK.search(paragraph.text)
+            or _URL.search(paragraph.text)
+            or paragraph.links_density() > 0.2
+        ):
             continue
         if (
             _mostly_digits(paragraph.text)
@@ -229,71 +264,160 @@ def _title_candidate(paragraphs: list[_Paragraph], removed: list[bool], first: i
     return best
 
 
+def _good(paragraph: _Paragraph) -> bool:
+    """jusText's revised class is good, and not only for being a short heading within its distance
+    of good text: such a heading is judged by `_leads_into_text` instead, which stops at another
+    heading and at page furniture (a run of menu lines is not a run of headings)."""
+    return paragraph.class_type == "good" and not (
+        paragraph.heading and paragraph.cf_class not in ("good", "neargood")
+    )
+
+
 def _confident_junk(paragraphs: list[_Paragraph], index: int) -> bool:
     return 0 <= index < len(paragraphs) and paragraphs[index].cf_class == "bad"
 
 
-def classify(
-    lines: list[tuple[int, str, bool]], removed: list[tuple[int, str]], lang: str
-) -> list[str | None]:
-    """For each (line number, text, heading) block, the reason it is boilerplate, or None to keep it.
+class Entry(NamedTuple):
+    """One line or block of the page, in page order, as the classifier reads it.
 
-    `removed` are the lines the line rules already dropped (line number, text): they are the
-    context a short block is judged in (a short block between two junk lines is junk).
+    `removed`: the line rules already dropped it (it is context only). The HTML signals
+    (`handbook.ingest.html.ExtractedLine`): `link_chars` (-1 for plain text, where `[n]` link
+    numbers and URLs are counted instead), `chrome` (inside page-furniture markup) and `main`
+    (inside trafilatura's main text; always true for plain text).
+    """
+
+    number: int
+    text: str
+    heading: bool
+    removed: bool = False
+    link_chars: int = -1
+    chrome: bool = False
+    main: bool = True
+
+
+def _demote_menu_headings(entries: list[Entry]) -> list[Entry]:
+    """Plain text: a short line between two junk lines is not a heading.
+
+    A text page marks as a heading every short line without a full stop, and jusText keeps a
+    heading that comes shortly before good text. A line of a few words (at most
+    `_MENU_HEADING_CHARS` characters, not a question) whose line right before and line right
+    after are junk (removed by the rules, or bare numbers) sits in a run of interface lines: a
+    tag between tags, a user name between its date and its score, a sort order after "Sorted
+    by:". It is judged as a short block instead (jusText's context: between junk, junk).
+    """
+    out = list(entries)
+    for i, entry in enumerate(entries):
+        if (
+            not entry.heading
+            or entry.removed
+            or len(entry.text) > _MENU_HEADING_CHARS
+            or _ends_sentence(entry.text)
+        ):
+            continue
+
+        if _junk_at(entries, i - 1, entry.number - 1) and _junk_at(entries, i + 1, entry.number + 1):
+            out[i] = entry._replace(heading=False)
+    return out
+
+
+def _junk_at(entries: list[Entry], index: int, number: int) -> bool:
+    """The entry at `index` is on line `number` and is junk (removed by the rules, or a bare number)."""
+    return (
+        0 <= index < len(entries)
+        and entries[index].number == number
+        and (entries[index].removed or _mostly_digits(entries[index].text))
+    )
+
+
+def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str | None]:
+    """For each entry, the reason it is boilerplate, or None to keep it (None for removed ones).
+
+    The entries the line rules removed are the context a short block is judged in (a short
+    block between two junk lines is junk). In HTML every element is its own block; in plain text
+    lines wrapped at a fixed width are grouped into one (`_groups`).
     """
     from justext.core import classify_paragraphs, revise_paragraph_classification
 
-    items = sorted(
-        [(number, text, heading, False, i) for i, (number, text, heading) in enumerate(lines)]
-        + [(number, text, False, True, -1) for number, text in removed],
-        key=lambda item: (item[0], item[3]),
-    )
-    groups = _groups([item[:4] for item in items])
+    if html:
+        groups = [[i] for i in range(len(entries))]
+    else:
+        entries = _demote_menu_headings(entries)
+        groups = _groups([(e.number, e.text, e.heading, e.removed) for e in entries])
     paragraphs: list[_Paragraph] = []
     for group in groups:
-        text = " ".join(items[i][1] for i in group)
-        heading = items[group[0]][2] and len(group) == 1
+        first_entry = entries[group[0]]
+        text = " ".join(entries[i].text for i in group)
+        heading = first_entry.heading and len(group) == 1
         # A line the rules removed is junk already: its words are not needed (Thai ones are costly).
-        words = [] if items[group[0]][3] else _words(text, lang)
-        paragraphs.append(_Paragraph(text, words, _link_chars(text), heading))
+        words = [] if first_entry.removed else _words(text, lang)
+        links = first_entry.link_chars if first_entry.link_chars >= 0 else _link_chars(text)
+        paragraphs.append(_Paragraph(text, words, links, heading))
     short = 70 if lang != "th" else _THAI_SHORT
     classify_paragraphs(paragraphs, stoplist(lang), length_low=short, stopwords_low=0.2, stopwords_high=0.25)
     for paragraph, group in zip(paragraphs, groups, strict=True):
-        if items[group[0]][3] or _mostly_digits(paragraph.text) or _other_script(paragraph.text, lang):
+        entry = entries[group[0]]
+        if (
+            entry.removed
+            or _mostly_digits(paragraph.text)
+            or _other_script(paragraph.text, lang)
+            or (entry.chrome and not paragraph.heading)
+            or (
+                not entry.main
+                and paragraph.cf_class != "good"
+                and not _running_text(paragraph.text, paragraph.words)
+            )
+        ):
             paragraph.cf_class = "bad"
     revise_paragraph_classification(paragraphs)
-    removed_item = [items[group[0]][3] for group in groups]
+    removed_item = [entries[group[0]].removed for group in groups]
     article = [
         i
         for i, paragraph in enumerate(paragraphs)
         if not removed_item[i]
+        and not entries[groups[i][0]].chrome
         and (
-            paragraph.class_type == "good"
+            _good(paragraph)
             or paragraph.cf_class in ("good", "neargood")
             or _running_text(paragraph.text, paragraph.words)
         )
     ]
     first, last = (article[0], article[-1]) if article else (len(paragraphs), -1)
     anchors = set(article)
-    title = _title_candidate(paragraphs, removed_item, first, lang)
-    reasons: list[str | None] = [None] * len(lines)
+    chrome = [entries[group[0]].chrome for group in groups]
+    furniture = {i for i, c in enumerate(chrome) if c}
+    title = _title_candidate(
+        paragraphs, [r or c for r, c in zip(removed_item, chrome, strict=True)], first, lang
+    )
+    reasons: list[str | None] = [None] * len(entries)
     for i, (paragraph, group) in enumerate(zip(paragraphs, groups, strict=True)):
         if removed_item[i]:
             continue
+        entry = entries[group[0]]
         text = paragraph.text
-        if _mostly_digits(text) and not _running_text(text, paragraph.words):
+        running = _running_text(text, paragraph.words)
+        leads = paragraph.heading and _leads_into_text(paragraphs, i, anchors, furniture)
+        if _mostly_digits(text) and not running:
             reason = DIGITS  # a bare number is a vote or page count wherever it stands
         elif i < first and _TAB_TITLE.match(text):
             reason = TAB_TITLE
-        elif paragraph.class_type == "good" or _running_text(text, paragraph.words) or i == title:
+        elif entry.chrome:
+            reason = CHROME
+        elif not entry.main:
+            # trafilatura left it out: kept only on evidence of its own (running text, good text,
+            # or a heading leading into article text, such as an FAQ's question)
+            good = running or paragraph.cf_class == "good" or leads
+            reason = None if good else _reason(paragraph, lang) or OUTSIDE_MAIN
+        elif _good(paragraph) or running or i == title:
             reason = None
+        elif interface.closing(text):
+            reason = None  # "Thank you", the last slide: the author's words, not the site's
         elif _other_script(text, lang):
             reason = OTHER_SCRIPT
         elif paragraph.links_density() > 0.2:
             reason = LINKS
         elif paragraph.cf_class == "bad":
             reason = LOW_TEXT
-        elif paragraph.heading and _leads_into_text(paragraphs, i, anchors):
+        elif leads:
             reason = None  # jusText's rule: a heading shortly before good text is good
         elif i > last or (i < first and len(paragraph.words) <= _MENU_WORDS):
             reason = EDGE
@@ -302,5 +426,16 @@ def classify(
         else:
             reason = None
         for j in group:
-            reasons[items[j][4]] = reason
+            reasons[j] = reason
     return reasons
+
+
+def _reason(paragraph: _Paragraph, lang: str) -> str | None:
+    """The shape that makes a block junk, if one does (for the report)."""
+    if _other_script(paragraph.text, lang):
+        return OTHER_SCRIPT
+    if paragraph.links_density() > 0.2:
+        return LINKS
+    if paragraph.cf_class == "bad":
+        return LOW_TEXT
+    return None

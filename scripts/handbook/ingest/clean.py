@@ -28,7 +28,6 @@ MISSING_SPACE = "missing space after the end of a sentence"
 JOINED = "line broken in the middle of a sentence, joined"
 PLACEHOLDER_INLINE = "template placeholder inside a paragraph"
 TITLE_CASE = "Title Case heading written as its sentence-case repeat"
-OUTSIDE_MAIN_TEXT = "outside the main text (navigation, sidebar or footer left out by the HTML extractor)"
 # Flags.
 UNTRANSLATED = "untranslated foreign fragment"
 TRUNCATED = "truncated ending: the text stops mid-sentence"
@@ -45,6 +44,10 @@ class _Line:
     joined_to_next: bool = False
     extra: list[str] = field(default_factory=list)
     junk: str | None = None  # the block classifier's reason, once it judged the line boilerplate
+    order: int = 0  # position in the input (HTML blocks can share a source line)
+    link_chars: int = -1  # HTML signals (see `handbook.ingest.html.ExtractedLine`)
+    chrome: bool = False
+    main: bool = True
 
 
 _CASED_LOWER = "a-zа-яё"
@@ -120,8 +123,19 @@ def _input_lines(text: str, html_lines: list[ExtractedLine] | None) -> list[_Lin
     lines: list[_Line] = []
     if html_lines is not None:
         for number, item in enumerate(html_lines, start=1):
-            if item.kind != "blank" and item.text.strip():
-                lines.append(_Line(item.source_line or number, item.text.strip(), item.kind, item.level))
+            if item.text.strip():
+                lines.append(
+                    _Line(
+                        item.source_line or number,
+                        item.text.strip(),
+                        item.kind,
+                        item.level,
+                        order=number,
+                        link_chars=item.link_chars,
+                        chrome=item.chrome,
+                        main=item.main,
+                    )
+                )
         return lines
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = _SPACES.sub(" ", raw).strip()
@@ -129,52 +143,71 @@ def _input_lines(text: str, html_lines: list[ExtractedLine] | None) -> list[_Lin
             continue
         bullet = _BULLET.match(stripped)
         if bullet:
-            lines.append(_Line(number, bullet.group("text"), "item"))
+            lines.append(_Line(number, bullet.group("text"), "item", order=number))
         else:
-            lines.append(_Line(number, stripped, "text"))
+            lines.append(_Line(number, stripped, "text", order=number))
     return lines
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 
 
+def _sentence(text: str) -> bool:
+    """Running text: ends like a sentence and has at least eight words (Thai: see the caller)."""
+    return rules.ends_sentence(text) and len(text.split()) >= 8
+
+
 def _remove_boilerplate(
-    lines: list[_Line], removed: list[Change], repaired: list[Change]
+    lines: list[_Line], removed: list[Change], repaired: list[Change], dropped: list[_Line]
 ) -> tuple[list[_Line], str | None]:
-    """Drop boilerplate lines (with a reason each); return the kept lines and a tag-archive tag."""
+    """Drop boilerplate lines (with a reason each, into `removed` and `dropped`); return the kept
+    lines and a tag-archive tag."""
     # How often each short line's key occurs from here on: a table-of-contents entry is a short
     # line whose text comes back later as a heading.
-    remaining = Counter(rules.key(line.text) for line in lines if len(line.text) <= 100)
+    remaining = Counter(rules.toc_key(line.text) for line in lines if len(line.text) <= 100)
     kept: list[_Line] = []
     tag: str | None = None
     mode: str | None = None  # "related" or "toc" while inside such a list
     for line in lines:
         if len(line.text) <= 100:
-            remaining[rules.key(line.text)] -= 1
+            remaining[rules.toc_key(line.text)] -= 1
         if mode == "related":
             if (
                 line.kind == "heading"
                 or len(line.text) > 150
                 or (line.kind != "item" and line.text[-1] in ".:")
-                or rules.classify_line(line.text) is not None
             ):
                 mode = None
             else:
-                removed.append(Change(line.number, line.text, rules.RELATED))
-                continue
+                # a line of the list the rules know ("6 min read" under a title) keeps its own
+                # reason and does not end the list
+                own = rules.classify_line(line.text)
+                if own in (rules.RELATED, rules.TOC):
+                    mode = None
+                else:
+                    removed.append(Change(line.number, line.text, own or rules.RELATED))
+                    dropped.append(line)
+                    continue
         if mode == "toc":
-            if len(line.text) <= 100 and remaining[rules.key(line.text)] > 0:
+            if len(line.text) <= 100 and remaining[rules.toc_key(line.text)] > 0:
                 removed.append(Change(line.number, line.text, rules.TOC))
+                dropped.append(line)
                 continue
             mode = None
         reason = rules.classify_line(line.text)
         if reason is not None:
             removed.append(Change(line.number, line.text, reason))
+            dropped.append(line)
             if reason == rules.RELATED and not rules.related_rest(line.text):
                 mode = "related"
             elif reason == rules.TOC:
                 mode = "toc"
-            elif reason == rules.ARCHIVE and tag is None:
+            elif (
+                reason == rules.ARCHIVE
+                and tag is None
+                and not any(_sentence(k.text) or len(k.text) > 120 for k in kept)
+            ):
+                # a tag-archive page's header comes before any text; after it, the post's own tags
                 tag = rules.archive_tag(line.text)
             continue
         cleaned, had_placeholder = rules.strip_placeholders(line.text)
@@ -259,7 +292,7 @@ def _join_broken_lines(lines: list[_Line], lang: str, html: bool, repaired: list
     return out
 
 
-def _mark_boilerplate_blocks(lines: list[_Line], lang: str, removed: list[Change]) -> None:
+def _mark_boilerplate_blocks(lines: list[_Line], lang: str, dropped: list[_Line], html: bool) -> None:
     """The block classifier (`handbook.ingest.blocks`) marks what it judges boilerplate, with why.
 
     Marked lines stay in place until the blocks are built, so that the stages that look at the end
@@ -268,13 +301,27 @@ def _mark_boilerplate_blocks(lines: list[_Line], lang: str, removed: list[Change
     """
     from handbook.ingest import blocks
 
+    everything = sorted([*lines, *dropped], key=lambda line: (line.order, line.number))
+    kept = {id(line) for line in lines}
     reasons = blocks.classify(
-        [(line.number, line.text, line.heading) for line in lines],
-        [(change.line, change.text) for change in removed],
+        [
+            blocks.Entry(
+                line.number,
+                line.text,
+                line.heading,
+                id(line) not in kept,
+                line.link_chars,
+                line.chrome,
+                line.main,
+            )
+            for line in everything
+        ],
         lang,
+        html=html,
     )
-    for line, reason in zip(lines, reasons, strict=True):
-        line.junk = reason
+    for line, reason in zip(everything, reasons, strict=True):
+        if id(line) in kept:
+            line.junk = reason
 
 
 def _repair_glue(lines: list[_Line], repaired: list[Change], removed: list[Change]) -> list[_Line]:
@@ -418,12 +465,13 @@ def clean_lines(
     removed: list[Change] = []
     repaired: list[Change] = []
     lines = _input_lines(text, html_lines)
-    lines, tag = _remove_boilerplate(lines, removed, repaired)
+    dropped: list[_Line] = []
+    lines, tag = _remove_boilerplate(lines, removed, repaired, dropped)
     if not lines:
         raise IngestError("nothing is left after removing boilerplate: the file holds no article text")
     lang = detect_language("\n".join(line.text for line in lines))
     _mark_headings(lines, lang, html)
-    _mark_boilerplate_blocks(lines, lang, removed)
+    _mark_boilerplate_blocks(lines, lang, dropped, html)
     lines = _join_broken_lines(lines, lang, html, repaired)
     lines = _repair_glue(lines, repaired, removed)
     _strip_dangling_tails(lines, lang, removed)
@@ -449,21 +497,21 @@ def clean_lines(
     blocks: list[Block] = []
     junk: dict[int, str] = {}
     for line in lines:
-        if line.junk:
-            junk[line.number] = line.junk
         if line.heading:
             level = min(max(line.level, 2), 4) if html else 2
             blocks.append(Block("heading", line.text, line.number, level))
         else:
             blocks.append(Block("item" if line.kind == "item" else "paragraph", line.text, line.number))
+        if line.junk:
+            junk[id(blocks[-1])] = line.junk
     while blocks and blocks[-1].kind == "heading":
         removed.append(Change(blocks[-1].line, blocks[-1].text, "heading with no text after it"))
         blocks.pop()
     blocks = _drop_teaser_list(blocks, removed)
     for block in blocks:
-        if block.line in junk:
-            removed.append(Change(block.line, block.text, junk[block.line]))
-    blocks = [block for block in blocks if block.line not in junk]
+        if id(block) in junk:
+            removed.append(Change(block.line, block.text, junk[id(block)]))
+    blocks = [block for block in blocks if id(block) not in junk]
     flags = _flags(blocks, lang)
     return (
         lang,

@@ -72,9 +72,17 @@ def ingest_files(
     *,
     root: Path | None = None,
     sources: dict[str, SourceEntry] | None = None,
+    journal_root: Path | None = None,
 ) -> IngestRun:
-    """Ingest every input; write `<out_dir>/<id>.md` for each that succeeds; collect the rest as errors."""
-    from handbook.core.fsutil import write_if_changed
+    """Ingest every input; write `<out_dir>/<id>.md` for each that succeeds; collect the rest as errors.
+
+    The outputs are replaced together at the end (`core.fsutil.Replacements`, its journal in
+    `journal_root`, default `out_dir`): a killed run is completed by the next one, and an output
+    changed on disk after this run read it stops the run before anything is written.
+    """
+    from handbook.core.fsutil import Replacements, content_hash
+
+    replacements = Replacements(journal_root or out_dir)
 
     sources = sources or {}
     results: list[dict[str, object]] = []
@@ -99,7 +107,11 @@ def ingest_files(
             source = CleanSource(**{**source.__dict__, "flags": (mismatch, *source.flags)})
         ids[source.id] = shown
         target = out_dir / f"{source.id}.md"
-        if write_if_changed(target, render_clean(source)):
+        text = render_clean(source)
+        current = target.read_bytes() if target.is_file() else None
+        if current != text.encode("utf-8"):
+            replacements.write(target, text, content_hash(current) if current is not None else "")
             written.append(target)
         results.append(report_record(source, input_name=shown, output=_display(target, root)))
+    replacements.commit()  # all outputs or none
     return IngestRun(tuple(results), tuple(errors), tuple(written))

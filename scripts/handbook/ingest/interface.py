@@ -26,6 +26,7 @@ LANGUAGES = "language picker"
 CREDIT = "photo credit or advertisement label"
 TAGS = "tag list, tag or user handle"
 SEPARATOR = "separator line (no letter or digit)"
+OFFER = "sign-up or free-trial offer (interface vocabulary)"
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -67,6 +68,22 @@ MENU_WORDS = word_set(
     "ночной режим|статьи|о нас|о компании|контакты|загрузить|да|нет|корзина|акции|"
     "помогла ли вам эта статья|задать вопрос|войти / регистрация"
 )
+# A talk's or a letter's closing words, alone on their line: the last slide of a deck, the end of
+# a post. They are the author's, not the site's, though short and at the end of the page.
+CLOSING_WORDS = word_set(
+    "thank you|thanks|thank you all|thank you for listening|thank you for your attention|"
+    "תודה|תודה רבה|תודה לכולם|תודה על ההקשבה|شكرا|شكرًا|شكرا لكم|شكرًا لكم|شكرا جزيلا|"
+    "شكرًا جزيلًا|شكرا لحسن استماعكم|شكرًا لحسن استماعكم|ขอบคุณ|ขอบคุณค่ะ|ขอบคุณครับ|ขอบคุณมาก|"
+    "ขอบคุณที่รับฟัง|спасибо|спасибо за внимание|"
+    "благодарю за внимание"
+)
+
+
+def closing(text: str) -> bool:
+    """The whole line is a closing formula ("Thank you!", "Спасибо за внимание")."""
+    return text.strip().strip(" .!?؟…:").casefold() in CLOSING_WORDS
+
+
 SOCIAL = word_set(
     "facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|instagram|youtube|vk|вконтакте|"
     "одноклассники|viber|line|tiktok|פייסבוק|טוויטר|וואטסאפ|לינקדאין|אינסטגרם|טלגרם|فيسبوك|"
@@ -76,6 +93,15 @@ LANGUAGE_NAMES = word_set(
     "english|español|français|deutsch|italiano|português|русский|العربية|עברית|ไทย|中文|日本語|"
     "한국어|türkçe|polski|nederlands|українська|ελληνικά|हिन्दी|فارسی|bahasa indonesia|"
     "tiếng việt|english (us)|english (uk)"
+)
+# A vendor's offer: a free trial, no card needed, a demo (a short line, not an article's sentence).
+_OFFER = re.compile(
+    r"free trial|\btry \S+(?: \S+)? (?:for )?free\b|no credit card|start (?:your )?free|book a demo|"
+    r"request a demo|ניסיון חינם|נסו \S+(?: \S+)? בחינם|ללא כרטיס אשראי|התחילו בחינם|تجربة مجانية|"
+    r"جرّب \S+ مجان|جرب \S+ مجان|بدون بطاقة ائتمان|دون بطاقة ائتمان|ابدأ مجان|ทดลองใช้ฟรี|"
+    r"ไม่ต้องใช้บัตรเครดิต|เริ่มใช้ฟรี|бесплатный пробный|попробуйте \S+(?: \S+)? бесплатно|"
+    r"без банковской карты|без привязки карты|начать бесплатно",
+    re.IGNORECASE,
 )
 _LANGUAGE_GLOSS = re.compile(r"\s*\([^)]{2,20}\)$")
 SPONSORED = word_set(
@@ -168,7 +194,7 @@ META_WORDS = word_set(
     "posted|updated|last updated|uploaded|published|added|asked|answered|edited|modified|viewed|"
     "created|on|at|in|by|times|views|view|downloads|download|pages|slides|likes|like|comments|"
     "comment|replies|reply|votes|vote|shares|reads|posts|messages|points|reputation|rating|score|"
-    "joined|member since|registered|date|k|"
+    "joined|member since|registered|date|k|answers|answer|questions|question|"
     # he
     "פורסם|פורסמה|עודכן|עודכנה|הועלה|הועלתה|נשאל|נשאלה|נענה|נענתה|נערך|נצפה|נצפתה|נוסף|תאריך|"
     "העלאה|עדכון|אחרון|פעמים|פעם|צפיות|הורדות|עמודים|שקופיות|לייקים|תגובות|תשובות|קולות|הודעות|"
@@ -280,4 +306,6 @@ def classify(text: str, navigation: frozenset[str] = frozenset()) -> str | None:
         return TAGS
     if _meta_line(stripped):
         return META
+    if len(stripped) <= 100 and _OFFER.search(stripped):
+        return OFFER
     return None

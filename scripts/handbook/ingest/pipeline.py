@@ -9,12 +9,13 @@ printing in the click command.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from handbook.ingest import rules
-from handbook.ingest.clean import OUTSIDE_MAIN_TEXT, _change_order, clean_lines, slug_for
+from handbook.ingest.clean import _change_order, clean_lines, slug_for
 from handbook.ingest.decode import MAX_BYTES, DecodeError, decode, detect_encoding
-from handbook.ingest.html import ExtractedLine, declared_charset, extract_html, looks_like_html
+from handbook.ingest.html import declared_charset, extract_html, looks_like_html
 from handbook.ingest.language import LanguageError
 from handbook.ingest.records import Change, CleanSource, IngestError
 
@@ -43,27 +44,19 @@ def ingest_bytes(
                         f"undecodable bytes: not valid in the declared charset {charset}"
                     ) from None
             extraction = extract_html(text)
-            html_lines, html_title = extraction.lines, extraction.title
-            html_title = _full_title(html_title, extraction.dropped)
+            html_lines = extraction.lines
+            html_title = _full_title(
+                extraction.title, [line.text for line in html_lines if line.kind == "heading"]
+            )
             if not html_lines:
                 raise IngestError("no main text found in the HTML page")
             decoded = decode("\n".join(line.text for line in html_lines).encode("utf-8"))
-            # Re-attach normalised text to the extracted lines (same count: one line each).
+            # Re-attach normalised text to the blocks (same count: one line each).
             normalised = decoded.text.split("\n")
-            html_lines = [
-                ExtractedLine(normalised[i], line.kind, line.level, line.source_line)
-                if line.kind != "blank"
-                else line
-                for i, line in enumerate(html_lines)
-            ]
+            html_lines = [replace(line, text=normalised[i]) for i, line in enumerate(html_lines)]
             text = decoded.text
             decode_repairs = decoded.repairs
-            outside = [
-                Change(number, block, rules.classify_line(block) or OUTSIDE_MAIN_TEXT)
-                for number, block in extraction.dropped
-            ]
         else:
-            outside = []
             decoded = decode(data)
             text, encoding, decode_repairs, html_lines, html_title = (
                 decoded.text,
@@ -77,9 +70,6 @@ def ingest_bytes(
         )
     except (DecodeError, LanguageError) as exc:
         raise IngestError(str(exc)) from None
-    # The page title is kept (front matter), even when the extractor left its <h1> out of the text.
-    outside = [change for change in outside if rules.key(change.text) != rules.key(title)]
-    removed = sorted([*outside, *removed], key=_change_order)
     if not blocks:
         raise IngestError("nothing is left after removing boilerplate: the file holds no article text")
     repaired = sorted([Change(*r) for r in decode_repairs] + repaired, key=_change_order)
@@ -98,8 +88,8 @@ def ingest_bytes(
     )
 
 
-def _full_title(title: str | None, dropped: list[tuple[int, str]]) -> str | None:
-    """The page's heading when `<title>` is a shortened form of it that the extractor left out.
+def _full_title(title: str | None, headings: list[str]) -> str | None:
+    """The page's heading when `<title>` is a shortened form of it.
 
     Sites cut the `<title>` (and their name is already stripped from it); the `<h1>` the reader
     sees starts with the same words and goes on.
@@ -107,7 +97,7 @@ def _full_title(title: str | None, dropped: list[tuple[int, str]]) -> str | None
     if not title:
         return title
     start = rules.key(title)
-    for _, text in dropped:
+    for text in headings:
         if len(text) <= 200 and rules.key(text).startswith(start) and len(text) > len(title):
             return text
     return title

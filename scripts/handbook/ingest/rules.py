@@ -140,7 +140,8 @@ _FOOTER = re.compile(
     re.IGNORECASE,
 )
 _NEWSLETTER = re.compile(
-    r"newsletter|subscribe to|sign up for|рассылк|подпишитесь на|ניוזלטר|הירשמו ל|הרשמו ל|"
+    r"newsletter|subscribe to|sign up for|no spam|рассылк|подпишитесь на|без спама|ניוזלטר|הירשמו ל|"
+    r"הרשמו ל|בלי ספאם|ללא ספאם|بدون رسائل مزعجة|بلا رسائل مزعجة|ไม่มีสแปม|"
     r"النشرة البريدية|النشرة الإخبارية|اشترك في|จดหมายข่าว|สมัครรับ",
     re.IGNORECASE,
 )
@@ -215,6 +216,15 @@ _SPACES = re.compile(r"\s+")
 def key(text: str) -> str:
     """A comparison key: case-folded, punctuation dropped, spaces collapsed."""
     return _SPACES.sub(" ", _KEY_STRIP.sub(" ", text.casefold())).strip()
+
+
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?: \d{1,2})* (?=\S)")
+
+
+def toc_key(text: str) -> str:
+    """The comparison key without a leading section number: a table of contents numbers its
+    entries ("1. Start here") whether or not the headings they point to are numbered."""
+    return _SECTION_NUMBER.sub("", key(text))
 
 
 def _core(text: str) -> str:

@@ -33,3 +33,32 @@ def thai_stopwords() -> frozenset[str]:
 def words(text: str) -> list[str]:
     """The words of a Thai text (newmm segmentation), spaces dropped."""
     return [w for w in _tokenizer()(text, engine="newmm") if w.strip()]
+
+
+def _stopword_parts(word: str, stopwords: frozenset[str]) -> list[str] | None:
+    """`word` as a sequence of stop-words (longest first), or None when it is not made of them."""
+    if word in stopwords:
+        return [word]
+    for end in range(len(word) - 1, 0, -1):
+        head = word[:end]
+        if head in stopwords:
+            rest = _stopword_parts(word[end:], stopwords)
+            if rest is not None:
+                return [head, *rest]
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _split(word: str) -> tuple[str, ...]:
+    parts = _stopword_parts(word, thai_stopwords()) if len(word) <= 24 else None
+    return tuple(parts) if parts else (word,)
+
+
+def words_for_stopwords(text: str) -> list[str]:
+    """The words of a Thai text with compounds of stop-words split into them.
+
+    newmm keeps dictionary compounds such as ไม่ต้อง ("need not") whole, and none of them is in
+    the stop-word list though both halves are; counted whole, a sentence of everyday words looks
+    stop-word-poor to jusText.
+    """
+    return [part for word in words(text) for part in _split(word)]

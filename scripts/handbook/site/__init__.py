@@ -8,6 +8,7 @@
 - `notices`, `features`, `link_features`: what the plugin adds to pages
 - `links`: every page's and section's stable URL, and the `urls.yml` registry
 - `serve`: a local server for the built site
+- `print_pack`, `print_style`, `print_pdf`: `handbook print`, onboarding packs as PDF from the built site
 
 Site imports `handbook.core` and `handbook.translate`.
 """

@@ -171,6 +171,7 @@ def build_site(
     jobs: int | None = None,
     timings: list[TaskTiming] | None = None,
     refuse_stale: bool = False,
+    after_assembly: Callable[[Path], None] | None = None,
 ) -> Path:
     """Build the whole site strictly, language by language in parallel, then replace `site/`.
 
@@ -179,13 +180,21 @@ def build_site(
     The whole build holds the project lock (no sync, import or ingest changes the tree meanwhile);
     `refuse_stale` refuses a tree `handbook sync --check` finds out of date (`handbook build` sets
     it unless --allow-stale); a page with live markup the theme did not put there is refused
-    (`handbook.site.guard`).
+    (`handbook.site.guard`). `after_assembly` is called with the assembled site before it replaces
+    `site/` (`build --print` writes the packs into it); an error there also leaves `site/` as it was.
     """
     with project_lock(project.root):
-        return _build_locked(project, echo=echo, jobs=jobs, timings=timings, refuse_stale=refuse_stale)
+        return _build_locked(
+            project,
+            echo=echo,
+            jobs=jobs,
+            timings=timings,
+            refuse_stale=refuse_stale,
+            after_assembly=after_assembly,
+        )
 
 
-def _build_locked(project: Project, *, echo, jobs, timings, refuse_stale: bool) -> Path:
+def _build_locked(project: Project, *, echo, jobs, timings, refuse_stale: bool, after_assembly=None) -> Path:
     for name in remove_leftovers(project.root):
         echo(f"removed {name}/, left by a build that was stopped")
     validate_project(project)  # a missing language folder is named as such, not as stale pages
@@ -231,6 +240,8 @@ def _build_locked(project: Project, *, echo, jobs, timings, refuse_stale: bool) 
                 fix="find the text in docs/en or the PO file that makes it and remove it (a bug in "
                 "`handbook sync`'s refusals if it came from a translation: report it)",
             )
+        if after_assembly is not None:
+            after_assembly(staging)
         _swap_in(staging, project.site_dir)
     finally:
         shutil.rmtree(parts, ignore_errors=True)

@@ -20,6 +20,7 @@ from handbook.site.public_url import PublicSiteUrl
 from handbook.site.search import SearchBox
 from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
 from handbook.site.source_notes import SourceNotes
+from handbook.site.print_pack import PackLink
 from handbook.site.csp import ContentSecurityPolicy
 
 # Each feature is a plain object with any of the mkdocs event methods below.
@@ -39,6 +40,7 @@ FEATURES: list[type] = [
     SearchBox,  # search: the header search box's language and labels (handbook.site.search)
     SourceNotes,  # source references as source notes (handbook.site.source_notes)
     TranslationNotice,  # translation notices and block marks (handbook.site.notices)
+    PackLink,  # print: path pages link their printable pack with build --print (handbook.site.print_pack)
     NavigationCache,  # build speed: navigation HTML reused between pages (handbook.site.nav_cache)
     ContentSecurityPolicy,  # last: the CSP meta tag first in <head> (handbook.site.csp)
 ]

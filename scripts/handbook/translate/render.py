@@ -3,7 +3,8 @@
 Translated text is untrusted: a translation `handbook.translate.safety` refuses (attribute lists,
 block syntax at a line start, control and unbalanced bidi characters) is replaced by the English;
 `neutralise()` escapes raw HTML and links whose destination is not a placeholder before the
-placeholders are restored, and a `|` in a table cell is escaped, so a translation can never
+placeholders are restored, a `|` in a table cell and a number with a full stop at a line start
+("1999. ", an ordered list to Markdown) are escaped, so a translation can never
 inject live markup or structure. `render(text, translate)` and `render_marked` (with the marks of blocks that
 are not reviewed) are the entry points; `handbook.translate.segments` re-exports `render`.
 """
@@ -31,6 +32,7 @@ from handbook.translate.segments import (
 # A translation gives back text and, optionally, attributes to mark the block with
 # (e.g. ".hb-machine" or '.hb-missing lang="en" dir="ltr"').
 Marked = tuple[str, str]
+_ORDERED_MARKER = re.compile(r"(?m)^([ \t]*\d{1,9})([.)])(?=\s|$)")
 
 
 def neutralise(text: str) -> str:
@@ -163,6 +165,8 @@ def render_marked(
         if not trusted and segment.kind is SegmentKind.TABLE_CELL:
             # A pipe would split the cell, a backtick run would join it to the next one.
             cleaned = re.sub(r"(?<!\\)([|`])", r"\\\1", cleaned)
+        if not trusted:  # "1999. ..." or "1) ..." at a line start is text, not an ordered list
+            cleaned = _ORDERED_MARKER.sub(r"\1\\\2", cleaned)
         restored = segment.restore(cleaned if trusted else neutralise(cleaned))
         pieces.append(text[cursor : segment.start])
         pieces.append(_marked(segment, _fit(segment, restored), attrs))

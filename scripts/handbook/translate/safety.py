@@ -8,7 +8,7 @@ segment, marked "not translated", and `sync`, `sync --check`, `status` and `chec
 
 - an attribute list of any shape (`{: .x}`, `{#id}`, `{onclick="..."}`): every brace that is not
   an English placeholder `{N}` (Python-Markdown's attr_list takes `{...}` after any element);
-- block syntax at the start of a line (a heading `#`, a quote `>`, a list marker, a rule or
+- block syntax at the start of a line (a heading `#`, a quote `>`, a bullet, a rule or
   setext underline, `!!!`/`???` admonitions, `:` definitions, table pipes and separator rows,
   code fences, four spaces of indentation); ordinary wrapped lines are fine;
 - C0 control characters (other than tab and line feed) and DEL; a text of only white space; a
@@ -17,7 +17,8 @@ segment, marked "not translated", and `sync`, `sync --check`, `status` and `chec
   RLI, FSI closed by PDI). LRM, RLM, ALM and balanced pairs are allowed.
 
 Raw HTML and new links are not refused: `render.neutralise` shows them as text. A `|` in a table
-cell is escaped by `render`, not refused.
+cell, and a number with a full stop or parenthesis at a line start ("1999. ...", which Markdown
+would make an ordered list), are escaped by `render`, not refused.
 """
 
 from __future__ import annotations
@@ -52,7 +53,6 @@ _BLOCK_SYNTAX = re.compile(
     | [ ]{0,3} (?: \#                          # ATX heading (Python-Markdown needs no space)
       | >                                      # quote
       | [-*+](?:\s|$)                          # bullet
-      | \d{1,9}[.)](?:\s|$)                    # ordered list
       | (?:[-*_=][ \t]*){3,}$ | =+[ \t]*$ | -+[ \t]*$   # rule, setext underline
       | !!! | \?\?\? | :[ \t]                  # admonition, collapsible, definition
       | \| | ``` | ~~~                         # table row, fences

@@ -219,6 +219,8 @@ def _scan_language(
             plan.dirty.append(page)
         elif drafts and recorded(doc, "open") not in ("", "0"):
             plan.dirty.append(page)  # an engine was chosen and this page has segments to draft
+        elif page in plan.refused_pages:
+            plan.dirty.append(page)  # redone every run (few pages): safety's rules may have changed
     lang_docs = project.docs_dir / lang
     for page in walk_files(lang_docs, ".md"):
         if page not in page_set:
