@@ -77,3 +77,14 @@ def test_combining_marks_of_every_block_are_folded_away_except_thai() -> None:
 
     assert fold("e\u0301\u1dc6") == "e"  # U+1DC6 lies above the Thai block
     assert fold("ก\u0e49") == "ก\u0e49"  # a Thai tone mark is part of the word
+
+
+def test_the_summary_reaches_the_index_as_its_own_text() -> None:
+    # Escaped only where HTML text needs it (<, &): quotes stay characters, not entity words.
+    page = (
+        '<!doctype html><html lang="en"><head><meta name="hb-search-summary" content="The &quot;no&quot;'
+        ' rule, don&#39;t &lt;wait&gt;"></head><body><article data-pagefind-body><p>x</p></article></body></html>'
+    )
+    assert f'<p data-pagefind-weight="5">{M}The "no" rule, don\'t &lt;wait&gt;{E}</p><p>x</p>' in index_copy(
+        page, "en"
+    )
