@@ -88,3 +88,22 @@ def test_the_summary_reaches_the_index_as_its_own_text() -> None:
     assert f'<p data-pagefind-weight="5">{M}The "no" rule, don\'t &lt;wait&gt;{E}</p><p>x</p>' in index_copy(
         page, "en"
     )
+
+
+def test_a_latin_word_on_a_hebrew_page_gets_its_synonyms() -> None:
+    from handbook.site.search_words import Synonym
+
+    brand = (Synonym(("starbucks",), ("סטארבקס",)),)
+    assert add_index_only_tokens("<p>Starbucks</p>", "he", (), brand) == f"<p>Starbucks {M}סטארבקס{E}</p>"
+
+
+def test_keywords_weigh_between_the_summary_and_the_title() -> None:
+    # Pagefind weighs a title (h1) 7; keywords count as an h2 (6), the summary below them (5).
+    page = (
+        '<!doctype html><html lang="en"><head><meta name="hb-search-summary" content="refunds">'
+        '<meta name="hb-search-keywords" content="money back"></head><body><article data-pagefind-body>'
+        "<p>x</p></article></body></html>"
+    )
+    copy = index_copy(page, "en")
+    assert f'<p data-pagefind-weight="5">{M}refunds{E}</p>' in copy
+    assert f'<p data-pagefind-weight="6">{M}money back{E}</p>' in copy
