@@ -9,9 +9,9 @@ the tuning and the held-out queries separately:
 - top-3: an acceptable page is among the first three results;
 - empty: the box showed no result at all.
 
-    .venv/bin/python bench/search_relevance.py [--site DIR] [--lang en,he] [--show] [--record LABEL]
+    .venv/bin/python bench/search_relevance.py [--site DIR] [--lang en,he] [--parts tuning] [--show] [--record LABEL]
 
---show prints each tuning query with its first three results (never a held-out one); --record LABEL writes the table under
+--show prints each tuning (and seen held-out) query with its first three results (never a held-out one); --record LABEL writes the table under
 `## search relevance` in bench/RESULTS.md (keeping earlier runs of that section, so a baseline and
 a later run sit side by side). Held-out queries are for a single final measurement: do not tune on
 their output.
@@ -49,6 +49,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
+# tuning: looked at while tuning; seen_held_out: an earlier held-out set, measured once and then
+# looked at (tuning data since); held_out: never looked at, measured once.
+PARTS = ("tuning", "seen_held_out", "held_out")
 _ID = re.compile(r"^id:\s*(\S+)\s*$", re.M)
 
 
@@ -70,6 +73,7 @@ def lang_root(lang: str) -> str:
 def build(workdir: Path) -> Path:
     from handbook.site.build import build_site
 
+    workdir.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
         source = REPO / name
         if source.is_dir():
@@ -79,7 +83,9 @@ def build(workdir: Path) -> Path:
     return build_site(Project(workdir))
 
 
-def measure(site_url: str, questions: dict, ids: dict[str, str], langs: list[str], show: bool) -> dict:
+def measure(
+    site_url: str, questions: dict, ids: dict[str, str], langs: list[str], show: bool, parts=PARTS
+) -> dict:
     from playwright.sync_api import sync_playwright
 
     scores: dict = {}
@@ -89,8 +95,10 @@ def measure(site_url: str, questions: dict, ids: dict[str, str], langs: list[str
             context = browser.new_context(viewport={"width": 390, "height": 844})
             page = context.new_page()
             page.goto(site_url + lang_root(lang))
-            for part in ("tuning", "held_out"):
-                rows = questions[lang][part]
+            for part in parts:
+                rows = questions[lang].get(part)
+                if not rows:
+                    continue
                 top1 = top3 = empty = 0
                 for row in rows:
                     paths = run_query(page, row["q"], timeout=20_000)
@@ -99,7 +107,7 @@ def measure(site_url: str, questions: dict, ids: dict[str, str], langs: list[str
                     top1 += bool(paths[:1] and paths[0] in ok)
                     top3 += bool(ok.intersection(paths[:3]))
                     empty += not paths
-                    if show and part == "tuning":  # held-out results are never shown
+                    if show and part != "held_out":  # held-out results are never shown
                         mark = (
                             "1"
                             if paths[:1] and paths[0] in ok
@@ -159,6 +167,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="an already built site/ to search (default: build one)")
     parser.add_argument("--lang", default=",".join(lang.code for lang in LANGUAGES))
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help="which sets to run (while tuning: tuning,seen_held_out; the held-out set once, at the end)",
+    )
     parser.add_argument("--show", action="store_true", help="print each query's first three results")
     parser.add_argument("--record", metavar="LABEL", help="add this run to bench/RESULTS.md under LABEL")
     args = parser.parse_args()
@@ -176,15 +189,24 @@ def main() -> int:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
-            scores = measure(f"http://127.0.0.1:{server.server_address[1]}", questions, ids, langs, args.show)
+            scores = measure(
+                f"http://127.0.0.1:{server.server_address[1]}",
+                questions,
+                ids,
+                langs,
+                args.show,
+                args.parts.split(","),
+            )
         finally:
             server.shutdown()
             server.server_close()
     text = table(scores)
     print(text)
     if args.record:
-        command = "python bench/search_relevance.py" + (
-            f" --lang {args.lang}" if args.lang != parser.get_default("lang") else ""
+        command = (
+            "python bench/search_relevance.py"
+            + (f" --lang {args.lang}" if args.lang != parser.get_default("lang") else "")
+            + (f" --parts {args.parts}" if args.parts != parser.get_default("parts") else "")
         )
         record(args.record, text, command)
     return 0

@@ -76,12 +76,17 @@ def test_site_matches_static_i18n_single_process_build(project_copy, tmp_path: P
         capture_output=True,
     )
     ours, theirs = _files(site), _files(reference)
-    assert sorted(name for name in ours if not name.startswith("pagefind/")) == sorted(theirs)
+    assert sorted(name for name in ours if not name.startswith(("pagefind/", "hb-offline/"))) == sorted(
+        theirs
+    )
     different = sorted(name for name in theirs if not _same(ours[name], theirs[name]))
     # 1. static-i18n's root sitemap lists every language's pages; ours lists the English pages (each
     #    language has its own sitemap.xml). 2. Its "not found" pages offer, in the language
     #    switcher, the last page it happened to render; ours offer each language's home page.
-    expected = {"sitemap.xml", "sitemap.xml.gz"} | {f"{lang.code}/404.html" for lang in LANGUAGES[1:]}
+    #    3. Our sw.js carries each language's offline version (handbook.site.offline).
+    expected = {"sitemap.xml", "sitemap.xml.gz", "sw.js"} | {
+        f"{lang.code}/404.html" for lang in LANGUAGES[1:]
+    }
     assert set(different) <= expected
     assert "sitemap.xml" in different
 

@@ -29,6 +29,7 @@ from handbook.core.ui import t
 from handbook.site.links import page_path
 
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+HARAKAT = re.compile("[\u064b-\u0652]")  # Arabic vowel marks, shadda, sukun
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +86,21 @@ def run_print(*args: str):
     return CliRunner().invoke(main, ["print", *args])
 
 
+def headings_missing(project: Project, lang: str, text: str) -> list[str]:
+    """Each included page's title and headings (first-shift: the path, its linked pages, the glossary)
+    not found whole in `text`, the pack's squashed extracted text."""
+    sources = [
+        "onboarding/first-shift.md",
+        *first_mentions(project, "onboarding/first-shift.md"),
+        "glossary.md",
+    ]
+    missing = []
+    for source in sources:
+        title, headings = built_headings(project.site_dir, source, lang)
+        missing += [f"{source}: {h}" for h in [title, *headings] if squash(h) not in text]
+    return missing
+
+
 def test_a_hebrew_pack_has_cover_contents_linked_pages_glossary_and_endnotes(
     printable: Project, tmp_path: Path
 ):
@@ -126,10 +142,7 @@ def test_a_hebrew_pack_has_cover_contents_linked_pages_glossary_and_endnotes(
 
     # Every included page whole: its title and every heading, in Hebrew.
     text = "".join(pages[2:])
-    for source in [*parts, "glossary.md"]:
-        title, headings = built_headings(site, source, "he")
-        for heading in [title, *headings]:
-            assert squash(heading) in text, f"{source}: {heading}"
+    assert headings_missing(printable, "he", text) == []
     assert glossary_headings
     # Other paths left out: the next path is only a link, none of its sections are printed.
     _, week_headings = built_headings(site, "onboarding/first-week.md", "he")
@@ -193,12 +206,9 @@ def test_a_thai_pack_breaks_lines_between_words(printable: Project, tmp_path: Pa
     breaks = thai_breaks_inside_words(lines)
     # Dictionaries differ a little (libthai's in pango, PyThaiNLP's here): allow a rare disagreement.
     assert len(breaks) <= 2, breaks
-    title, headings = built_headings(printable.site_dir, "onboarding/first-shift.md", "th")
-    # Known gap: WeasyPrint's PDF maps the glyphs of SARA AM (ำ) back to SARA AA only (the NIKHAHIT is
-    # drawn but not extractable), so both sides compare with ำ as า.
-    text = squash("".join(pdf_pages(pdf, "-raw"))).replace("\u0e4d", "")
-    missing = [h for h in [title, *headings] if squash(h).replace("\u0e4d", "") not in text]
-    assert not missing
+    # The text layer: every included page's title and headings as a reader copies or searches them
+    # (ำ among them, also after a tone mark: "น้ำ").
+    assert headings_missing(printable, "th", squash("".join(pdf_pages(pdf, "-raw")))) == []
 
 
 def test_an_arabic_pack_is_laid_out_right_to_left(printable: Project, tmp_path: Path):
@@ -222,6 +232,13 @@ def test_an_arabic_pack_is_laid_out_right_to_left(printable: Project, tmp_path: 
     assert width - 50 <= max(x for _, x in title) <= width - 40, title
     assert min(x for x, _ in title) > width / 2, title
     assert unembedded_fonts(pdf) == []
+    # The text layer: every included page's title and headings, lam-alef ligatures in logical order.
+    # Known gap: a heading with a vowel mark (harakat) that WeasyPrint raises with text rise (Ts) is
+    # split by pdftotext onto lines of its own ("لماذا يهمّ هذا"); those are the only ones allowed to
+    # be missing, and headings with ligatures and no mark must all be whole.
+    missing = headings_missing(printable, "ar", squash("".join(pdf_pages(pdf))))
+    assert [m for m in missing if not HARAKAT.search(m)] == []
+    assert len(missing) <= 8, missing  # of the 12 headings with harakat today: no more lost
 
 
 def test_the_font_check_flags_a_font_that_is_not_embedded(tmp_path: Path, poppler):

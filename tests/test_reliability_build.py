@@ -72,6 +72,33 @@ def test_build_waits_for_the_project_lock_then_refuses(project_copy: Project) ->
     assert "another handbook command holds the project lock" in caught.value.format_message()
 
 
+class _Stop(Exception):
+    pass
+
+
+def test_sync_cannot_change_the_tree_while_a_build_runs(project_copy: Project) -> None:
+    """The build holds the project lock from its stale check to publishing: a sync started while
+    its languages are being built is refused (it would otherwise mix old and new translations)."""
+    from handbook.translate.sync import sync
+
+    seen: list[str] = []
+
+    def sync_meanwhile(line: str) -> None:
+        if line.startswith("building ") and "languages" in line:
+            try:
+                sync(project_copy, lock_wait=0)
+            except HandbookError as error:
+                seen.append(error.format_message())
+            else:
+                seen.append("sync ran during the build")
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        build_site(project_copy, echo=sync_meanwhile, jobs=1)
+    assert len(seen) == 1 and "another handbook command holds the project lock" in seen[0], seen
+    assert not list(project_copy.root.glob(".site-build-*"))
+
+
 def _children_running(module: str) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
@@ -117,6 +144,40 @@ def test_a_killed_build_leaves_no_worker_running_and_the_next_build_cleans_up(pr
     build_site(project_copy, echo=steps.append, jobs=2)
     assert f"removed {leftovers[0].name}/, left by a build that was stopped" in steps
     assert not list(project_copy.root.glob(".site-build-*"))
+
+
+def test_the_publish_scan_finds_every_kind_of_live_markup(tmp_path: Path) -> None:
+    """`unsafe_markup` on hand-written pages: each kind the build must refuse, spelled as an attacker
+    would (case, spaces, tabs), is found; the theme's own markup and hashed scripts are not."""
+    from handbook.site.guard import script_hash, unsafe_markup
+
+    allowed = "console.log('theme')"
+    (tmp_path / "ok.html").write_text(
+        f'<html><head><meta http-equiv="Content-Security-Policy" content="script-src '
+        f"'sha256-{script_hash(allowed)}'\"><script>{allowed}</script></head><body>"
+        '<form action="javascript:void(0)"></form><a href="https://example.org/x">x</a>'
+        '<img src="../assets/p.png"><script src="../assets/app.js"></script></body></html>',
+        encoding="utf-8",
+    )
+    (tmp_path / "bad.html").write_text(
+        "<html><body>"
+        '<div ONCLICK="x()">a</div>'
+        '<a href=" Java\tScript:alert(1)">b</a>'
+        '<img src="data:image/svg+xml,&lt;svg onload=alert(1)&gt;">'
+        '<iframe src="VBScript:msgbox(1)"></iframe>'
+        '<script src="//evil.example/x.js"></script>'
+        "<script>console.log('theme')</script>"  # the theme's text, but this page allows no hash
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert unsafe_markup(tmp_path) == [
+        "bad.html: event-handler attribute onclick= on <div>",
+        "bad.html: javascript: URL in href= of <a>",
+        "bad.html: data: URL in src= of <img>",
+        "bad.html: vbscript: URL in src= of <iframe>",
+        "bad.html: script from another host: //evil.example/x.js",
+        "bad.html: an inline script the theme does not put there: \"console.log('theme')\"",
+    ]
 
 
 # --- Content-Security-Policy in Chromium --------------------------------------------------------------

@@ -316,6 +316,35 @@ def test_the_refusal_reasons_name_what_is_wrong() -> None:
     assert refusal("# not at a line start in a heading", SegmentKind.HEADING) is None
 
 
+@pytest.mark.parametrize(
+    ("msgstr", "reason"),
+    [
+        ("a \u202ab", "LRE (U+202A) is never closed"),
+        ("a \u202bb", "RLE (U+202B) is never closed"),
+        ("a \u202db", "LRO (U+202D) is never closed"),
+        ("a \u202eb", "RLO (U+202E) is never closed"),
+        ("a \u202cb", "PDF (U+202C) closes nothing"),
+        ("a \u2067b \u202bc\u2069 \u202c", "unbalanced bidi controls"),  # crossed, not nested
+        ("a\x00b", "U+0000"),
+        ("a\x1bb", "U+001B"),
+        ("a\x0bb", "U+000B"),
+        ("a\x7fb", "U+007F"),
+        ("a \u202bb\u202c c", None),  # a balanced embedding
+        ("a \u2066b\u2069 \u2068c\u2069", None),  # balanced isolates
+        ("a\u200eb\u200fc", None),  # LRM, RLM
+        ("a\tb\nc", None),  # a tab, an editor's wrap
+    ],
+)
+def test_every_unbalanced_embedding_or_override_and_control_is_refused_marks_are_not(
+    msgstr: str, reason: str | None
+) -> None:
+    """Issue 19: LRE, RLE, LRO, RLO and PDF unbalanced, and C0 controls, are refused; LRM, RLM and
+    balanced embeddings and isolates are allowed (one case each, on every segment kind)."""
+    for kind in SegmentKind:
+        found = refusal(msgstr, kind)
+        assert (found is None) if reason is None else (reason in (found or "")), (kind, found)
+
+
 def test_a_page_with_refused_entries_is_redone_when_the_rules_change(
     project_copy: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:

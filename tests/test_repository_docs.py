@@ -85,3 +85,37 @@ def test_every_python_m_command_in_the_docs_runs() -> None:
         result = subprocess.run([sys.executable, "-m", module], capture_output=True, text=True, check=False)
         assert "No module named" not in result.stderr, module
         assert result.returncode == 2 and f"python -m {module} " in result.stderr + result.stdout, module
+
+
+def test_every_guarantee_in_the_readme_names_tests_that_exist() -> None:
+    """Issue 19: the README's "Guarantees" table backs each promise with a named test. A name there
+    is `file.py`, `file.py::test_name` or a fragment with `…` for the elided part; each must match a
+    test of the file named (or, for a bare fragment, of any tests/test_reliability_*.py)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Guarantees\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    assert len(rows) >= 8, "the Guarantees table is missing"
+    tests_dir = REPO / "tests"
+    names = {
+        path.name: set(re.findall(r"^def (test_\w+)", path.read_text(encoding="utf-8"), re.M))
+        for path in tests_dir.glob("test_*.py")
+    }
+    reliability = set().union(
+        *(found for name, found in names.items() if name.startswith("test_reliability_"))
+    )
+    unmatched = []
+    for row in rows:
+        refs = re.findall(r"`([^`]+)`", row.rstrip(" |").rsplit("|", 1)[1])
+        assert refs, f"a guarantee without a test: {row[:80]}"
+        for ref in refs:
+            file, _, test = ref.partition("::")
+            if not file.endswith(".py"):
+                file, test = "", ref
+            if file and file not in names:
+                unmatched.append(ref)
+                continue
+            if test:
+                pattern = re.compile(".*".join(map(re.escape, test.split("…"))))
+                if not any(pattern.fullmatch(name) for name in (names[file] if file else reliability)):
+                    unmatched.append(ref)
+    assert unmatched == []

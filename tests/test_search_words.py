@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,9 @@ def test_every_language_has_stopwords_and_synonyms(lang: str) -> None:
         ("ar", "<p>العميل والغاضب</p>", "والغاضب", "يصرخ"),
         ("th", "<p>ลูกค้าโกรธมาก</p>", "โกรธ", "ตะโกน"),
         ("th", "<p>ร้าน Starbucks ขายกาแฟ</p>", "Starbucks", "สตาร์บัคส์"),
+        # The page word วันที่แย่ is two words to the segmenter (วันที่|แย่): the tokens follow the first.
+        ("th", "<p>ในวันที่แย่ที่สุด</p>", "วันที่", "อารมณ์"),
+        ("th", "<p>พนักงานที่ตื๊อแจกสินค้า</p>", "ตื๊อ", "ยัดเยียด"),
     ],
 )
 def test_a_word_a_synonym_names_gets_its_everyday_words(
@@ -136,3 +140,42 @@ def test_the_built_word_list_is_gzip_json(built_site: Path) -> None:
         data = (built_site / "pagefind" / f"handbook-words-{lang.code}.json.gz").read_bytes()
         words = json.loads(gzip.decompress(data))
         assert len(words) > 300 and all(len(word) >= 4 for word in words)
+
+
+def _edition_text(lang: str) -> str:
+    """Everything a language's edition says: docs/en for English, the PO files' translations otherwise."""
+    import polib
+
+    root = Path(__file__).resolve().parent.parent
+    if lang == "en":
+        return "\n".join(
+            path.read_text(encoding="utf-8") for path in sorted((root / "docs" / "en").rglob("*.md"))
+        )
+    return "\n".join(
+        entry.msgstr
+        for path in sorted((root / "translations" / lang).rglob("*.po"))
+        for entry in polib.pofile(str(path))
+        if entry.msgstr and not entry.obsolete
+    )
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
+def test_every_synonym_group_names_a_word_its_edition_uses(lang: str) -> None:
+    """A group whose page words an editor reworded away (ยัดเยียด -> ตื๊อ) silently stops working.
+
+    Each group's `also` is swapped for a marker and the edition's text goes through the indexer's
+    own token code: a marker that never comes out names a group no page of the edition reaches.
+    """
+    from handbook.site.search_words import Synonym
+
+    table = tuple(
+        Synonym(group.words, (f"group{number}marker",))
+        for number, group in enumerate(WORDS.synonyms_for(lang))
+    )
+    indexed = add_index_only_tokens("<p>" + html_escape(_edition_text(lang)) + "</p>", lang, (), table)
+    unused = [
+        list(group.words)
+        for number, group in enumerate(WORDS.synonyms_for(lang))
+        if f"group{number}marker" not in indexed
+    ]
+    assert unused == [], f"{lang}: synonym groups whose words no page uses (translations/glossary.yml)"

@@ -142,8 +142,12 @@
    * token follows (ש<mark>הלקוח</mark>, and <mark>المبادئ</mark> for the singular مبدأ), in Thai
    * the same letters inside the run (นม<mark>ถั่วเหลือง</mark>).
    */
-  function cleanExcerpt(html, lang) {
+  function cleanExcerpt(html, lang, content) {
     var text = String(html || "");
+    var lead = content ? excerptLead(text, content, lang) : "";
+    if (lead === INVISIBLE) return "";
+    // Pagefind puts the space before an index-only token inside the <mark>: out with the token.
+    text = text.replace(/[ \u200B]+<\/mark>(?=[ \u200B]*(?:<mark>)?\u2063)/g, "</mark>");
     // An excerpt may start or end inside an index-only token: close it at the edge.
     var firstEnd = text.indexOf("\u2064");
     var firstStart = text.indexOf("\u2063");
@@ -159,6 +163,9 @@
     // Marks left around nothing or punctuation only (the token's trailing "." or ",").
     cleaned = cleaned.replace(/<mark>([\s\p{P}]*)<\/mark>/gu, "$1");
     cleaned = cleaned.replace(/^[ \u200B]+/, "");
+    if (lead === ELLIPSIS) cleaned = ELLIPSIS + " " + cleaned.replace(/^[\s\p{P}]+(?=\p{L})/u, "");
+    else if (lead) cleaned = escapeText(lead) + cleaned;
+    if (lang === "th" && content) cleaned = withoutAddedThaiSpaces(cleaned, content);
     if (!hits.length) return cleaned;
     var holder = document.createElement("div");
     holder.innerHTML = cleaned;
@@ -168,6 +175,74 @@
       .sort(function (a, b) { return b.length - a.length; })
       .forEach(function (token) { highlight(holder, token, lang !== "th"); });
     return holder.innerHTML;
+  }
+
+  var ELLIPSIS = "\u2026";
+  var INVISIBLE = "\u2063"; // excerptLead: the excerpt is index-only text, not to be shown
+  var SENTENCE_END = /[.!?\u061F\u06D4:;]["'\u201D\u00BB)\]]*\s+|\n+/g;
+  var LEAD_MAX = 120; // characters: a sentence start further back than this is not worth showing
+
+  function escapeText(text) {
+    var holder = document.createElement("div");
+    holder.textContent = text;
+    return holder.innerHTML;
+  }
+
+  /*
+   * Where an excerpt should start (issue 23): Pagefind's excerpt is a window of words that may open
+   * mid-sentence, inside a Thai compound or on an index-only token. Found in the page's text, it
+   * is extended back to its sentence's start when that is near (the text to put before it), or
+   * else opened with an ellipsis at a word boundary (ELLIPSIS). "" when it already starts a sentence.
+   */
+  function excerptLead(excerptHtml, content, lang) {
+    var holder = document.createElement("div");
+    holder.innerHTML = excerptHtml;
+    var plain = holder.textContent;
+    var probe = plain.slice(0, 24);
+    var at = probe ? content.indexOf(probe) : -1;
+    if (at <= 0) return "";
+    var from = Math.max(0, at - 400);
+    var before = content.slice(from, at);
+    // The excerpt lies inside an index-only run (the summary or keywords block): not page text.
+    if (before.lastIndexOf("\u2063") > before.lastIndexOf("\u2064") && plain.indexOf("\u2064") === -1) return INVISIBLE;
+    // Inside an index-only token at either edge: drop the broken part.
+    var close = before.indexOf("\u2064");
+    var open = before.indexOf("\u2063");
+    if (close !== -1 && (open === -1 || close < open)) before = before.slice(close + 1);
+    var insideToken = before.lastIndexOf("\u2063") > before.lastIndexOf("\u2064");
+    // A token's leading space is the token's: the text after it follows the word before directly.
+    if (insideToken) before = before.slice(0, before.lastIndexOf("\u2063")).replace(/[ \u200B]+$/, "");
+    before = cleanText(before);
+    var space = /\s$/.test(before) || (!insideToken && /^\s/.test(plain)) ? " " : "";
+    before = before.replace(/\s+$/, "");
+    if (!before) return "";
+    // Thai ends a sentence or phrase with a space; a capital after a space starts a heading's text.
+    var thaiBefore = lang === "th" && /[\u0E01-\u0E4E]$/.test(before);
+    if (space && (thaiBefore || /[.!?\u061F\u06D4:;]["'\u201D\u00BB)\]]*$/.test(before))) return "";
+    var cut = -1;
+    var match;
+    SENTENCE_END.lastIndex = 0;
+    while ((match = SENTENCE_END.exec(before))) cut = match.index + match[0].length;
+    if (lang === "th") cut = Math.max(cut, before.search(/(?<=[\u0E01-\u0E4E])\s\S*$/) + 1);
+    if (cut <= 0 && from === 0) cut = 0; // the page's first sentence
+    if (cut >= 0 && before.length - cut <= LEAD_MAX) return before.slice(cut) + space;
+    return ELLIPSIS;
+  }
+
+  /*
+   * Thai: a space between two Thai letters that the page's own text does not have there (the
+   * indexer's, left beside a removed token or inside a <mark>) is dropped. `html` is an excerpt
+   * (escaped text and <mark>); the letters around each space are compared with the page's text.
+   */
+  function withoutAddedThaiSpaces(html, content) {
+    var visible = cleanText(content).replace(/\s+/g, " ");
+    var THAI_SPACE = /([\u0E01-\u0E4E]{1,6})((?:<\/?mark>)*) ((?:<\/?mark>)*)(?=(?:<\/?mark>)*[\u0E01-\u0E4E])/g;
+    return html.replace(THAI_SPACE, function (all, left, close, open, offset, whole) {
+      var after = whole.slice(offset + all.length).replace(/<\/?mark>/g, "").match(/^[\u0E01-\u0E4E]{1,6}/);
+      var right = after ? after[0] : "";
+      if (!right || visible.indexOf(left + " " + right) !== -1 || visible.indexOf(left + right) === -1) return all;
+      return left + close + open;
+    });
   }
 
   var HIGHLIGHT_PARAM = "h";
@@ -219,6 +294,7 @@
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
   var scrollwrap = box.querySelector(".md-search__scrollwrap");
+  var moreButton = box.querySelector("[data-hb-search-more]");
   var toggle = document.getElementById("__search");
   var settings = {};
   try {
@@ -285,7 +361,7 @@
     return node;
   }
 
-  function resultLink(url, title, excerpt, isPage, fallbackLang) {
+  function resultLink(url, title, excerpt, isPage, fallbackLang, content) {
     var link = element("a", "md-search-result__link");
     link.href = url;
     var article = element("article", "md-search-result__article md-typeset");
@@ -294,13 +370,27 @@
       article.dir = "ltr";
     }
     if (isPage) article.appendChild(element("div", "md-search-result__icon md-icon"));
-    article.appendChild(element(isPage ? "h1" : "h2", null, cleanText(title)));
-    if (excerpt) {
-      var text = element("p");
-      text.innerHTML = cleanExcerpt(excerpt, lang);
-      article.appendChild(text);
-      link.href = withHighlight(url, markedWords(text).concat(queryTerms(shownQuery), shownTerms));
+    var heading = article.appendChild(element(isPage ? "h1" : "h2", null, cleanText(title)));
+    if (isPage && fallbackLang === "en" && lang !== "en") {
+      // An English page offered to a reader of another language says so, in the reader's language.
+      var badge = element("span", "hb-search-lang", label("in_english"));
+      badge.lang = lang;
+      badge.dir = document.documentElement.dir || "auto";
+      heading.appendChild(document.createTextNode(" "));
+      heading.appendChild(badge);
     }
+    var shown = excerpt ? cleanExcerpt(excerpt, fallbackLang || lang, content) : "";
+    var marked = [];
+    if (shown) {
+      var text = element("p");
+      text.innerHTML = shown;
+      article.appendChild(text);
+      marked = markedWords(text);
+    }
+    // An excerpt of index-only text is not shown, but the page still opens with the words marked.
+    if (excerpt) link.href = withHighlight(url, marked.concat(queryTerms(shownQuery), shownTerms));
+    // rtl: Latin runs in the title and the excerpt isolated (handbook-bidi.js, he/ar pages only).
+    if (window.handbookBidi && !fallbackLang) Array.prototype.forEach.call(article.children, window.handbookBidi.isolate);
     link.appendChild(article);
     link.addEventListener("click", function () { if (toggle) toggle.checked = false; });
     return link;
@@ -345,11 +435,21 @@
     return path + (path.indexOf("?") === -1 ? "?" : "&") + query + fragment;
   }
 
-  function resultItem(page) {
+  function resultItem(page, english) {
     var item = element("li", "md-search-result__item");
-    var fallbackLang = page.meta && page.meta.fallback;
+    var fallbackLang = english ? "en" : page.meta && page.meta.fallback;
     var title = (page.meta && page.meta.title) || page.url;
-    item.appendChild(resultLink(page.url, title, page.excerpt, true, fallbackLang));
+    var content = page.content || "";
+    // A page excerpt of index-only text (the summary block) gives way to its first shown section's.
+    var excerpt = page.excerpt;
+    if (!cleanExcerpt(excerpt, fallbackLang || lang, content)) {
+      (page.sub_results || []).some(function (section) {
+        if (!cleanExcerpt(section.excerpt, fallbackLang || lang, content)) return false;
+        excerpt = section.excerpt;
+        return true;
+      });
+    }
+    item.appendChild(resultLink(page.url, title, excerpt, true, fallbackLang, content));
     // Sections of the page that matched, minus the page itself and its <h1> (same title).
     var sections = (page.sub_results || []).filter(function (section) {
       return (
@@ -359,7 +459,7 @@
       );
     });
     sections.slice(0, 2).forEach(function (section) {
-      item.appendChild(resultLink(section.url, section.title, section.excerpt, false, fallbackLang));
+      item.appendChild(resultLink(section.url, section.title, section.excerpt, false, fallbackLang, content));
     });
     var more = sections.slice(2);
     if (more.length) {
@@ -368,7 +468,7 @@
       summary.appendChild(element("div", null, label("more", more.length)));
       details.appendChild(summary);
       more.forEach(function (section) {
-        details.appendChild(resultLink(section.url, section.title, section.excerpt, false, fallbackLang));
+        details.appendChild(resultLink(section.url, section.title, section.excerpt, false, fallbackLang, content));
       });
       item.appendChild(details);
     }
@@ -378,6 +478,14 @@
   function show(message, items) {
     meta.textContent = message;
     list.replaceChildren.apply(list, items || []);
+    updateMore();
+  }
+
+  /* The visible "show more" button (issue 23): there whenever ranked results are not rendered yet. */
+  function updateMore() {
+    if (!moreButton) return;
+    moreButton.hidden = !pending.length;
+    moreButton.textContent = pending.length ? label("show_more", pending.length) : "";
   }
 
   /* Render the next batch of the shown query's results; resolves when they are in the list. */
@@ -392,6 +500,7 @@
         if (mine !== sequence) return;
         pages.forEach(function (page) { list.appendChild(resultItem(page)); });
         box.setAttribute("data-hb-search-shown", String(list.children.length));
+        updateMore();
         fill();
       })
       .catch(function (error) {
@@ -686,6 +795,52 @@
   }
 
   var shownTerms = [];
+  var english = null;
+
+  /*
+   * Pagefind's English index (same bundle), for a query with no result in the reader's language.
+   * Pagefind takes an instance's language from <html lang> when it is created; it is created with
+   * "en" there for that moment only (synchronously: nothing renders in between).
+   */
+  function englishIndex() {
+    if (!english) {
+      english = loadPagefind().then(function (module) {
+        var root = document.documentElement;
+        var was = root.getAttribute("lang");
+        var instance;
+        root.setAttribute("lang", "en");
+        try {
+          instance = module.createInstance({ basePath: new URL("pagefind/", siteRoot).href });
+        } finally {
+          root.setAttribute("lang", was);
+        }
+        return instance;
+      });
+      english.catch(function () { english = null; });
+    }
+    return english;
+  }
+
+  /* The English pages matching the query's content words (ranked as in `rank`), at most one batch. */
+  function englishPages(query) {
+    var words = contentWords(queryWordsOf(query)).filter(function (word) { return Array.from(word.text).length >= 2; });
+    if (!words.length) return Promise.resolve([]);
+    return englishIndex()
+      .then(function (instance) {
+        return Promise.all(words.map(function (word) {
+          return instance.search(word.text).then(function (found) {
+            var hits = {};
+            ((found && found.results) || []).forEach(function (result) { hits[result.id] = { result: result, score: result.score }; });
+            return hits;
+          });
+        }));
+      })
+      .then(function (hitsByWord) {
+        var ranked = rank(words, hitsByWord).slice(0, BATCH);
+        return Promise.all(ranked.map(function (page) { return page.result.data(); }));
+      })
+      .catch(function () { return []; });
+  }
 
   function search(query) {
     var mine = ++sequence;
@@ -715,15 +870,34 @@
         );
       })
       .then(function (found) {
+        if (!found || mine !== sequence || found.total || lang === "en") return found;
+        return englishPages(query).then(function (pages) {
+          found.english = pages;
+          return found;
+        });
+      })
+      .then(function (found) {
         if (!found || mine !== sequence) return;
         shownQuery = query;
         shownTerms = found.fixed;
         var total = found.total;
+        var inEnglish = found.english || [];
+        box.toggleAttribute("data-hb-search-english", inEnglish.length > 0);
+        if (inEnglish.length) {
+          pending = [];
+          show(label("english"), inEnglish.map(function (page) { return resultItem(page, true); }));
+          box.toggleAttribute("data-hb-search-partial", false);
+          box.setAttribute("data-hb-search-fixed", "");
+          box.setAttribute("data-hb-search-shown", String(inEnglish.length));
+          box.setAttribute("data-hb-search-done", query);
+          return;
+        }
         var message = total === 0 ? label("none") : found.partial ? label("partial", total) : total === 1 ? label("one") : label("other", total);
         show(message, found.pages.map(resultItem));
         box.toggleAttribute("data-hb-search-partial", found.partial);
         box.setAttribute("data-hb-search-fixed", found.fixed.join(" ")); // words corrected (typos)
         pending = found.rest;
+        updateMore();
         box.setAttribute("data-hb-search-shown", String(found.pages.length));
         box.setAttribute("data-hb-search-done", query);
         fill();
@@ -752,6 +926,15 @@
     ));
   }
 
+  if (moreButton) {
+    moreButton.addEventListener("click", function () {
+      var before = list.children.length;
+      showMore().then(function () {
+        var next = list.children[before] && list.children[before].querySelector(".md-search-result__link");
+        if (next) next.focus();
+      });
+    });
+  }
   input.addEventListener("focus", open);
   if (scrollwrap) scrollwrap.addEventListener("scroll", fill, { passive: true });
   input.addEventListener("input", schedule);

@@ -1,4 +1,4 @@
-"""Translation QA on one segment: numbers, placeholders, glossary, names, script, punctuation, notes.
+"""Translation QA on one segment: numbers, money, placeholders, glossary, names, script, punctuation, notes.
 
 Pure functions over (English source, translation, language); modelled on Okapi CheckMate and
 Translate Toolkit's pofilter. `handbook.checks.translations` runs them over every reviewed PO entry
@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from handbook.translate.glossary import Glossary, NumberRule, Term
+from handbook.translate.money import CURRENCY_SIGNS, MoneyRule
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Thousands separators differ by language (4,000 / 4 000); compare the digits only.
@@ -163,6 +164,42 @@ def number_format_findings(source: str, target: str, lang: str, rule: NumberRule
     return findings
 
 
+# An amount as the English writes it: a currency sign, then a number ("$5", "$4,000.50").
+ENGLISH_AMOUNT = re.compile(
+    "("
+    + "|".join(re.escape(sign) for sign in CURRENCY_SIGNS)
+    + r")(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d]|[.,]\d)"
+)
+
+
+def money_findings(
+    source: str, target: str, lang: str, rules: dict[str, MoneyRule] | None, number_rule: NumberRule | None
+) -> list[Finding]:
+    """Amounts written as the glossary's `money` rule for `lang` says ("$5" -> "5 دولارات")."""
+    from handbook.translate.segments import PLACEHOLDER_RE
+
+    if not rules:
+        return []
+    source = PLACEHOLDER_RE.sub(" ", source)
+    findings: list[Finding] = []
+    for match in ENGLISH_AMOUNT.finditer(source):
+        rule = rules.get(CURRENCY_SIGNS[match.group(1)])
+        if rule is None:
+            continue
+        number = expected_number(match.group(2), match.group(3), number_rule or NumberRule())
+        if rule.written(number, target):
+            continue
+        words = f" ({', '.join(rule.words)} as the number needs)" if rule.words else ""
+        findings.append(
+            Finding(
+                "qa-money",
+                f"{match.group(0)!r} is written {rule.example(number)!r}{words} in {lang} "
+                "(the glossary's money rule)",
+            )
+        )
+    return findings
+
+
 def thai_punctuation_findings(target: str, glossary: Glossary) -> list[Finding]:
     """Latin `.`, `:` and `;` in running Thai text (numbers, names, link targets left out)."""
     text = _strip_kept(target, glossary)
@@ -239,6 +276,9 @@ def check_segment(source: str, target: str, lang: str, glossary: Glossary) -> li
         )
     findings.extend(name_findings(source, target, lang, glossary))
     findings.extend(number_format_findings(source, target, lang, glossary.numbers.get(lang)))
+    findings.extend(
+        money_findings(source, target, lang, glossary.money.get(lang), glossary.numbers.get(lang))
+    )
     if lang == "th":
         findings.extend(thai_punctuation_findings(target, glossary))
     findings.extend(english_note_findings(target, lang))

@@ -20,7 +20,8 @@ from handbook.core.errors import HandbookError
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Folder for the clean <id>.md files (default: sources/clean in the project; "
-    "outside a project --out is required).",
+    "outside a project --out is required). A folder outside the project holds its own lock and "
+    "journal (.handbook.lock, .handbook-journal.json).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print {results, errors} as JSON instead of tables.")
 def ingest_command(paths: tuple[Path, ...], out_dir: Path | None, as_json: bool) -> None:
@@ -59,9 +60,17 @@ def ingest_command(paths: tuple[Path, ...], out_dir: Path | None, as_json: bool)
         out_dir = project.sources_dir / "clean"
     from handbook.core.fsutil import project_lock, recover_journal
 
-    lock = project_lock(project.root) if project is not None else contextlib.nullcontext()
-    journal_root = project.root if project is not None else out_dir
-    with lock:
+    # A folder outside the project (or no project) holds its own lock and journal: two runs into
+    # it never interleave, and a run killed there is completed by the next run into it, wherever
+    # that starts. The project lock comes first when both are taken (no two runs wait on each other).
+    in_project = project is not None and out_dir.absolute().is_relative_to(project.root.absolute())
+    journal_root = project.root if in_project else out_dir
+    with contextlib.ExitStack() as locks:
+        if project is not None:
+            locks.enter_context(project_lock(project.root))
+        if not in_project:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            locks.enter_context(project_lock(out_dir))
         recover_journal(journal_root)  # a killed run's replacements first
         run = ingest_files(list(paths), out_dir, root=root, sources=sources, journal_root=journal_root)
     if as_json:

@@ -67,6 +67,8 @@ def build(
     import os
 
     from handbook.site.build import build_site
+    from handbook.site.links import site_url as public_site_url
+    from handbook.site.offline import plain_http_warning
     from handbook.site.print_pdf import PRINT_ENV
     from handbook.site.public_url import ENV_VAR, checked_url
 
@@ -87,6 +89,9 @@ def build(
             after_assembly=after_assembly,
         )
         click.echo(f"built {site.relative_to(project.root)}/", err=True)
+        warning = plain_http_warning(public_site_url(project))
+        if warning:
+            click.echo(f"warning: {warning}", err=True)
         if then_serve:
             _serve(project, port)
     finally:

@@ -116,9 +116,14 @@ def write_target(path: Path, root: Path) -> Path:
     resolved = Path(os.path.realpath(path))
     root_resolved = Path(os.path.realpath(root))
     if resolved != path.absolute() and not resolved.is_relative_to(root_resolved):
+        link = (
+            f"is a symbolic link to {resolved}"
+            if path.is_symlink()
+            else f"is in a linked folder: it is {resolved}"
+        )
         raise HandbookError(
-            f"is a symbolic link to {resolved}, outside the project; nothing was written",
-            path=path,
+            f"{link}, outside the project; nothing was written",
+            path=_shown(path, root),
             fix="replace the link with the file itself (or a link inside the project)",
         )
     return resolved

@@ -3,6 +3,9 @@
 The languages the handbook started with have their strings here. A language added later (in
 mkdocs.yml) brings its own in `translations/<lang>/ui.yml`, a mapping of every key below to its
 text; `load_language_strings` reads it for the build and names any key it lacks.
+
+Why one module of this size: it is mostly one table, every interface string in five languages
+(each area's group under its comment); translators and the completeness test read it in one place.
 """
 
 from __future__ import annotations
@@ -221,6 +224,29 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "th": "ล้างคำค้นหา",
         "ru": "Очистить поиск",
     },
+    # search results (issue 23 item 5): "show more", and English pages offered when the reader's
+    # language has none
+    "search.show_more": {
+        "en": "Show {count} more",
+        "he": "להציג עוד {count}",
+        "ar": "عرض {count} نتائج أخرى",
+        "th": "ดูเพิ่มอีก {count} หน้า",
+        "ru": "Показать ещё: {count}",
+    },
+    "search.english": {
+        "en": "No matching pages; matching pages in English:",
+        "he": "לא נמצאו עמודים מתאימים בעברית. עמודים מתאימים באנגלית:",
+        "ar": "لا توجد صفحات مطابقة بالعربية. صفحات مطابقة بالإنجليزية:",
+        "th": "ไม่พบหน้าภาษาไทยที่ตรงกัน แต่พบหน้าภาษาอังกฤษเหล่านี้",
+        "ru": "На русском подходящих страниц нет. Подходящие страницы на английском:",
+    },
+    "search.in_english": {
+        "en": "English",
+        "he": "באנגלית",
+        "ar": "بالإنجليزية",
+        "th": "ภาษาอังกฤษ",
+        "ru": "на английском",
+    },
     # print: printable onboarding packs (handbook.site.print_pack; the link on path pages with build --print)
     "print.pack_link": {
         "en": "Printable version of this path (PDF)",
@@ -277,6 +303,94 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "ar": "إصدار الدليل: {version}",
         "th": "คู่มือฉบับ {version}",
         "ru": "Версия справочника: {version}",
+    },
+    # rtl: the reader's language only (handbook.site.reader_language, overrides/partials/
+    # copyright.html, overrides/404.html, handbook-404.js; issue 20). The English texts are
+    # Material's own, so English pages stay as they were.
+    "generator.made_with": {
+        "en": "Made with",
+        "he": "נבנה באמצעות",
+        "ar": "أُنشئ باستخدام",
+        "th": "สร้างด้วย",
+        "ru": "Создано с помощью",
+    },
+    "notfound.heading": {
+        "en": "404 - Not found",
+        "he": "הדף לא נמצא (שגיאה 404)",
+        "ar": "الصفحة غير موجودة (خطأ 404)",
+        "th": "ไม่พบหน้าที่ต้องการ (ข้อผิดพลาด 404)",
+        "ru": "Страница не найдена (ошибка 404)",
+    },
+    "redirect.title": {
+        "en": "Redirecting...",
+        "he": "מעבר לכתובת החדשה…",
+        "ar": "جارٍ الانتقال إلى العنوان الجديد…",
+        "th": "กำลังไปยังที่อยู่ใหม่…",
+        "ru": "Переход на новый адрес…",
+    },
+    "redirect.text": {
+        "en": "You're being redirected to a {link}.",
+        "he": "העמוד עבר לכתובת חדשה: {link}",
+        "ar": "انتقلت هذه الصفحة إلى عنوان جديد: {link}",
+        "th": "หน้านี้ย้ายไปที่อยู่ใหม่แล้ว {link}",
+        "ru": "Страница переехала по новому адресу: {link}",
+    },
+    "redirect.link": {
+        "en": "new destination",
+        "he": "לעמוד החדש",
+        "ar": "افتح الصفحة",
+        "th": "เปิดหน้านี้",
+        "ru": "открыть страницу",
+    },
+    "notfound.home": {
+        "en": "Go to the handbook’s home page",
+        "he": "למעבר לדף הבית של המדריך",
+        "ar": "الانتقال إلى الصفحة الرئيسية للدليل",
+        "th": "ไปที่หน้าแรกของคู่มือ",
+        "ru": "Перейти на главную страницу справочника",
+    },
+    # offline: reading without a network (handbook.site.offline, handbook-offline.js, sw.js)
+    "offline.saved": {
+        "en": "Saved for offline reading",
+        "he": "נשמר לקריאה ללא חיבור",
+        "ar": "محفوظ للقراءة دون اتصال",
+        "th": "บันทึกไว้อ่านแบบออฟไลน์แล้ว",
+        "ru": "Сохранено для чтения без сети",
+    },
+    "offline.updated": {
+        "en": "The handbook has been updated.",
+        "he": "המדריך עודכן.",
+        "ar": "تم تحديث الدليل.",
+        "th": "คู่มือมีการปรับปรุงใหม่",
+        "ru": "Справочник обновлён.",
+    },
+    "offline.reload": {
+        "en": "Reload",
+        "he": "טעינה מחדש",
+        "ar": "إعادة التحميل",
+        "th": "โหลดใหม่",
+        "ru": "Обновить",
+    },
+    "offline.title": {
+        "en": "You are offline",
+        "he": "אין חיבור לאינטרנט",
+        "ar": "أنت غير متصل بالإنترنت",
+        "th": "คุณออฟไลน์อยู่",
+        "ru": "Нет подключения к сети",
+    },
+    "offline.not_saved": {
+        "en": "This page is not saved on this device, so it cannot be opened without a network. The pages of your language are saved: you can still read and search them.",
+        "he": "העמוד הזה לא נשמר במכשיר, ולכן אי אפשר לפתוח אותו בלי חיבור לרשת. העמודים בשפה שלכם שמורים, ואפשר להמשיך לקרוא ולחפש בהם.",
+        "ar": "هذه الصفحة غير محفوظة على هذا الجهاز، لذلك لا يمكن فتحها دون اتصال بالشبكة. أمّا صفحات لغتك فهي محفوظة، ويمكنك قراءتها والبحث فيها.",
+        "th": "หน้านี้ไม่ได้บันทึกไว้ในอุปกรณ์นี้ จึงเปิดไม่ได้เมื่อไม่มีเครือข่าย แต่หน้าต่างๆ ในภาษาของคุณบันทึกไว้แล้ว คุณยังอ่านและค้นหาได้ตามปกติ",
+        "ru": "Эта страница не сохранена на устройстве, поэтому без сети её не открыть. Страницы на вашем языке сохранены: их можно читать и искать по ним.",
+    },
+    "offline.home": {
+        "en": "Go to the handbook’s home page",
+        "he": "מעבר לדף הבית של המדריך",
+        "ar": "الانتقال إلى الصفحة الرئيسية للدليل",
+        "th": "ไปที่หน้าแรกของคู่มือ",
+        "ru": "На главную страницу справочника",
     },
 }
 

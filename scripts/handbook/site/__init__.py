@@ -9,6 +9,7 @@
 - `links`: every page's and section's stable URL, and the `urls.yml` registry
 - `serve`: a local server for the built site
 - `print_pack`, `print_style`, `print_pdf`: `handbook print`, onboarding packs as PDF from the built site
+- `bidi`, `reader_language`: right-to-left layout of Latin runs, the theme's interface in the reader's language
 
 Site imports `handbook.core` and `handbook.translate`.
 """

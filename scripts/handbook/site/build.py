@@ -30,6 +30,7 @@ from handbook.site.search import BUNDLE_DIR, glossary_word_groups, index_languag
 from handbook.site.search_words import load_search_words
 from handbook.core.fsutil import project_lock
 from handbook.site.guard import remove_leftovers, stale_pages, unsafe_markup
+from handbook.site.offline import write_offline
 
 # Order in which languages are built: those whose search index takes longest first (Thai is
 # segmented, Hebrew and Arabic get prefix stems), so the slowest indexes can start while the
@@ -232,6 +233,7 @@ def _build_locked(project: Project, *, echo, jobs, timings, refuse_stale: bool, 
         _run_steps(project, default, order, parts, jobs=jobs, echo=echo, timings=timings)
         echo("assembling the site")
         staging = _assemble(default, order, parts)
+        write_offline(staging, default, order)  # precache lists, offline pages, sw.js (issue 20)
         unsafe = unsafe_markup(staging)
         if unsafe:
             raise HandbookError(

@@ -351,12 +351,17 @@ class LanguageRedirects:
             return
         from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write_html
 
+        from handbook.site.reader_language import redirect_in_language
+
         lang = _current_language(config)
         prefix = "" if lang == SOURCE_LANGUAGE else f"{lang}/"
         source_dir = Path(config.docs_dir) / SOURCE_LANGUAGE
         for old, new in sorted(self.redirects.items()):
             if new.lower().startswith(("http://", "https://")):
                 write_html(config.site_dir, get_html_path(prefix + old, config.use_directory_urls), new)
+                redirect_in_language(
+                    Path(config.site_dir) / get_html_path(prefix + old, config.use_directory_urls), lang
+                )
                 continue
             target, hash_sign, anchor = new.partition("#")
             if not (source_dir / target).is_file():
@@ -371,3 +376,7 @@ class LanguageRedirects:
                 prefix + old, (page_path(target, lang) or ".") + hash_sign + anchor, config.use_directory_urls
             )
             write_html(config.site_dir, get_html_path(prefix + old, config.use_directory_urls), destination)
+            # rtl (issue 20): the page says it in the reader's language (handbook.site.reader_language)
+            redirect_in_language(
+                Path(config.site_dir) / get_html_path(prefix + old, config.use_directory_urls), lang
+            )

@@ -16,12 +16,15 @@ from handbook.site.link_features import (
 from handbook.site.nav_cache import NavigationCache
 from handbook.site.neutral_links import NeutralLinks
 from handbook.site.notices import TranslationNotice
+from handbook.site.offline import OfflineStrings
 from handbook.site.public_url import PublicSiteUrl
 from handbook.site.search import SearchBox
 from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
 from handbook.site.source_notes import SourceNotes
 from handbook.site.print_pack import PackLink
 from handbook.site.csp import ContentSecurityPolicy
+from handbook.site.bidi import RightToLeftIsolation
+from handbook.site.reader_language import ReaderLanguage
 
 # Each feature is a plain object with any of the mkdocs event methods below.
 # --- features (one line per feature class) ---
@@ -30,6 +33,8 @@ FEATURES: list[type] = [
     PublicSiteUrl,  # publishing: HANDBOOK_SITE_URL overrides site_url (handbook.site.public_url)
     FallbackDirection,
     HtmlDirection,
+    ReaderLanguage,  # rtl: handbook_ui() for the theme overrides, the 404 language table (handbook.site.reader_language)
+    RightToLeftIsolation,  # rtl: Latin runs isolated on he/ar pages, before 404s are written (handbook.site.bidi)
     NotFoundPages,
     LastChanged,  # links: last-changed dates (handbook.site.link_features)
     CopyLinkButtons,
@@ -37,6 +42,7 @@ FEATURES: list[type] = [
     LanguageSitemaps,
     LanguageRedirects,
     NeutralLinks,  # publishing: /go/<id>/ language-neutral addresses (handbook.site.neutral_links)
+    OfflineStrings,  # offline: the offline script's strings (handbook.site.offline)
     SearchBox,  # search: the header search box's language and labels (handbook.site.search)
     SourceNotes,  # source references as source notes (handbook.site.source_notes)
     TranslationNotice,  # translation notices and block marks (handbook.site.notices)

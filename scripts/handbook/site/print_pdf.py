@@ -2,7 +2,8 @@
 
 Every requested pack is rendered into a temporary folder next to the output; only when all of
 them succeeded are they moved to `<out>/<lang>/<path-id>.pdf`, so a failure leaves no partial
-output. WeasyPrint (a Python package over Debian's pango) is needed only here and by
+output. The text layer (what readers copy and search) is rebuilt from each font's own tables
+(`print_text`). WeasyPrint (a Python package over Debian's pango) is needed only here and by
 `handbook build --print`; without it the command says what to install.
 """
 
@@ -22,6 +23,7 @@ from handbook.site.print_pack import PRINT_DIR, PRINT_ENV, Catalogue, handbook_v
 
 __all__ = ["PRINT_DIR", "PRINT_ENV", "PrintRequest", "check_request", "weasyprint_html", "write_packs"]
 from handbook.site.print_style import PAPER_SIZES
+from handbook.site.print_text import text_layer
 from handbook.site.public_url import ENV_VAR, is_loopback
 
 INSTALL_FIX = (
@@ -123,7 +125,7 @@ def write_packs(
                 )
                 target = pack_file(work, lang.code, path_id)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                html_class(string=document, base_url=str(site)).write_pdf(target)
+                html_class(string=document, base_url=str(site)).write_pdf(target, finisher=text_layer)
                 echo(f"{lang.code}/{path_id}.pdf")
                 rendered.append((target, pack_file(out, lang.code, path_id)))
         for temporary, final in rendered:

@@ -281,6 +281,9 @@ SEARCH_LABELS = (
     "error",
     "results",
     "clear",
+    "show_more",
+    "english",
+    "in_english",
 )
 
 

@@ -20,6 +20,7 @@ import unicodedata
 from html import escape as html_escape
 from html import unescape as html_unescape
 
+from handbook.site.bidi import without_isolation
 from handbook.site.search_words import Synonyms, normal, synonym_tokens
 from handbook.translate.glossary import Glossary
 
@@ -44,6 +45,8 @@ WORD = {
 # Latin and Cyrillic words: where synonyms (and brand names in any language's pages) are looked up.
 OTHER_WORD = r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]+"
 TATWEEL = "\u0640"
+# How many of newmm's Thai words a synonym's page word may span (วันที่|แย่, คืน|เงิน).
+THAI_JOIN = 3
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 
 
@@ -155,9 +158,13 @@ def expand_run(run: str, lang: str, groups: WordGroups = (), synonyms: Synonyms 
 
         words = word_tokenize(run, engine="newmm", keep_whitespace=False)
         out = []
-        for thai in words:
+        for index, thai in enumerate(words):
             inner = thai_inner_words(thai)
-            also = synonym_tokens({thai, *inner}, synonyms)
+            # A synonym's page word may be cut in two or three by the segmenter (คืน|เงิน): joins count.
+            joins = {
+                "".join(words[index:end]) for end in range(index + 2, min(index + THAI_JOIN, len(words)) + 1)
+            }
+            also = synonym_tokens({thai, *inner, *joins}, synonyms)
             # An everyday word's inner words too: the browser splits transliterations oddly (ส|ตาร์บัคส์).
             also += [part for word in also for part in _thai_pieces(word) if part not in also]
             out.append(_with_tokens(thai, inner + also))
@@ -223,7 +230,9 @@ def index_copy(html: str, lang: str, groups: WordGroups = (), synonyms: Synonyms
     The page's summary and search keywords (`<meta name="hb-search-...">`, overrides/main.html)
     open the article as weighted index-only text; its kind becomes Pagefind metadata (`hb_kind`),
     which the script uses to rank the home page, glossary and sources below other pages.
+    Right-to-left isolation (`handbook.site.bidi`) is taken out: the index holds the plain text.
     """
+    html = without_isolation(html)
     marker = html.find("data-pagefind-body")
     body = html.find("<body")
     if marker < 0 or body < 0:

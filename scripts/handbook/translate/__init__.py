@@ -6,7 +6,7 @@
 - `engines`, `argos`, `tinymodel`, `models`: machine drafts (Argos Translate, installed models,
   the tiny model built at test time)
 - `importing`, `alignment`: translators' full-page drafts into the memory
-- `glossary`: `translations/glossary.yml`
+- `glossary`: `translations/glossary.yml`; `money`: its money rule (issue 20)
 - `status`: per page and language, how much is reviewed
 
 Translate imports `handbook.core` only.

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from handbook.core.errors import HandbookError, yaml_error
+from handbook.translate.money import MoneyRule, load_money
 
 # Hebrew final letters take their medial form inside a word (נאמן -> הנאמנים).
 _HEBREW_FINALS = str.maketrans("ךםןףץ", "כמנפצ")
@@ -156,6 +157,7 @@ class Glossary:
     terms: tuple[Term, ...]
     names: tuple[Name, ...] = ()
     numbers: dict[str, NumberRule] = field(default_factory=dict)
+    money: dict[str, dict[str, MoneyRule]] = field(default_factory=dict)
 
     @property
     def kept_in_latin(self) -> tuple[str, ...]:
@@ -176,8 +178,8 @@ class Glossary:
         ]
 
 
-TOP_LEVEL = ("do_not_translate", "names", "terms", "numbers")
-RESERVED = ("money", "synonyms", "search")  # loaded by their own features (issues 20 and 22)
+TOP_LEVEL = ("do_not_translate", "names", "terms", "numbers", "money")
+RESERVED = ("synonyms", "search")  # loaded by their own feature (issue 22)
 
 
 def load_glossary(path: Path) -> Glossary:
@@ -228,7 +230,13 @@ def load_glossary(path: Path) -> Glossary:
             path=path,
             fix="a person or place belongs in names only; delete it from do_not_translate",
         )
-    return Glossary(names_list, tuple(terms), people, _load_numbers(path, data.get("numbers") or {}))
+    return Glossary(
+        names_list,
+        tuple(terms),
+        people,
+        _load_numbers(path, data.get("numbers") or {}),
+        load_money(path, data.get("money") or {}, TARGET_LANGUAGES),
+    )
 
 
 def _load_name(path: Path, index: int, entry: object) -> Name:

@@ -1,0 +1,105 @@
+/*
+ * Offline reading (issue 20), the page's side: once the page has loaded (not before: the first view
+ * stays fast), register the site's service worker (sw.js at the site root) and ask it to save this
+ * page's language; say so when it is saved, and offer "updated, reload" when a new build's worker
+ * is ready. Where service workers are unavailable (file://, plain HTTP, blocked) nothing happens.
+ */
+(function () {
+  "use strict";
+
+  var data = document.querySelector("script[data-hb-offline]");
+  var container;
+  try {
+    container = navigator.serviceWorker;
+  } catch (error) {
+    return; // storage blocked: some browsers throw on the property itself
+  }
+  if (!data || !container || !window.isSecureContext) return;
+  var strings = JSON.parse(data.textContent);
+  var lang = document.documentElement.lang.split("-")[0];
+  var reloading = false;
+
+  function siteRoot() {
+    var base = ".";
+    var config = document.getElementById("__config");
+    if (config) {
+      try {
+        base = JSON.parse(config.textContent).base || ".";
+      } catch (error) {
+        base = ".";
+      }
+    }
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  }
+
+  /* The small status line under the footer's navigation: "saved for offline reading". */
+  function showSaved() {
+    if (document.querySelector("[data-hb-offline-saved]")) return;
+    var status = document.createElement("p");
+    status.className = "hb-offline-status";
+    status.setAttribute("data-hb-offline-saved", "");
+    status.setAttribute("role", "status");
+    status.textContent = strings.saved;
+    var footer = document.querySelector(".md-footer-meta__inner") || document.body;
+    footer.appendChild(status);
+  }
+
+  /* The bar offering the new build: its button asks the waiting worker to take over, then reloads. */
+  function offerUpdate(waiting) {
+    if (document.querySelector("[data-hb-offline-update]")) return;
+    var bar = document.createElement("div");
+    bar.className = "hb-offline-update";
+    bar.setAttribute("data-hb-offline-update", "");
+    bar.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = strings.updated;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = strings.reload;
+    button.addEventListener("click", function () {
+      reloading = true;
+      button.disabled = true;
+      waiting.postMessage({ type: "skip-waiting" });
+    });
+    bar.appendChild(text);
+    bar.appendChild(document.createTextNode(" "));
+    bar.appendChild(button);
+    document.body.appendChild(bar);
+  }
+
+  function watchUpdates(registration) {
+    if (registration.waiting && container.controller) offerUpdate(registration.waiting);
+    registration.addEventListener("updatefound", function () {
+      var installing = registration.installing;
+      if (!installing) return;
+      installing.addEventListener("statechange", function () {
+        if (installing.state === "installed" && container.controller) offerUpdate(installing);
+      });
+    });
+  }
+
+  function start() {
+    var root = siteRoot();
+    container.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "saved" && event.data.lang === lang) showSaved();
+    });
+    container.addEventListener("controllerchange", function () {
+      if (reloading) window.location.reload();
+    });
+    container
+      .register(new URL("sw.js", root).href, { scope: root.href })
+      .then(function (registration) {
+        watchUpdates(registration);
+        return container.ready;
+      })
+      .then(function (registration) {
+        if (registration.active) registration.active.postMessage({ type: "save", lang: lang });
+      })
+      .catch(function () {
+        return undefined; // refused (blocked, file://): the site works as before, online only
+      });
+  }
+
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start);
+})();
