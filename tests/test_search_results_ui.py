@@ -183,3 +183,28 @@ def test_no_result_in_the_readers_language_offers_the_english_pages(
     assert links and all(in_language(urlparse(link).path, lang) for link in links)
     assert errors == []
     context.close()
+
+
+# A space between Thai letters, with up to six letters either side (overlapping matches).
+THAI_SPACE = re.compile(r"([\u0e01-\u0e4e]{1,6}) (?=([\u0e01-\u0e4e]{1,6}))")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", [COMMON["th"], "นมถั่วเหลือง", "ดูแล"])
+def test_thai_excerpts_have_no_space_the_page_has_not(browser, site_url: str, query: str) -> None:
+    """The index copy cuts Thai runs into words (each with its index-only tokens after a space):
+    an excerpt shows the page's text, with only the spaces the page has between Thai letters."""
+    context, page, errors = _open(browser, site_url, "th")
+    run_query(page, query)
+    shown = page.evaluate(EXCERPTS_AND_PAGES)
+    assert len(shown) >= 3
+    added = []
+    for row in shown:
+        flat = row["page"].replace("\n", " ")
+        text = row["excerpt"]
+        for match in THAI_SPACE.finditer(text):
+            if f"{match[1]} {match[2]}" not in flat:
+                added.append(f"{match[1]} {match[2]} in {text[:60]!r} ({row['url']})")
+    assert added == [], "\n".join(added)
+    assert errors == []
+    context.close()
