@@ -1,6 +1,11 @@
 """Measure how well `handbook ingest` cleans real-world pages: the corpus in tests/data/ingest/corpus.
 
-Usage: .venv/bin/python bench/ingest_quality.py [--set tuning|holdout|holdout2|all] [--verbose]
+Usage: .venv/bin/python bench/ingest_quality.py [--set tuning|holdout|holdout2|all] [--verbose] [--record]
+
+`--record` replaces the `## ingest quality` section of bench/RESULTS.md by this run's command,
+date, commit, table and the verdicts computed from it. That section is at present written by hand
+(issue 12's dated runs, with held-out sets measured once each), so `make bench` runs this script
+without `--record`: it prints the tuning set's figures and records nothing.
 
 Runs the real ingest (`handbook.ingest.pipeline.ingest_bytes`) over every page of the set and
 compares what is left (the title and the clean blocks) with the page's `.expect.yml`. Prints,
@@ -27,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 import sys
 import unicodedata
 from collections import defaultdict
@@ -37,6 +43,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from results import record_section  # noqa: E402  (bench/results.py, beside this script)
 
 from handbook.ingest.pipeline import ingest_bytes  # noqa: E402
 from handbook.ingest.records import IngestError  # noqa: E402
@@ -152,10 +161,50 @@ def table(rows) -> str:
     return "\n".join(lines)
 
 
+JUNK_AIM = 90.0  # % of junk lines removed, in every language
+
+
+def verdicts(rows) -> str:
+    """The aims, judged on this run's rows only."""
+    per_lang = [row for row in rows if row[0] != "all"]
+    low = [
+        f"{lang} ({pct(removed, junk)})"
+        for lang, _, junk, removed, _, _ in per_lang
+        if junk and 100 * removed / junk < JUNK_AIM
+    ]
+    lost = [f"{lang} ({content - kept})" for lang, _, _, _, content, kept in per_lang if kept < content]
+    junk_line = "met in every language" if not low else "not met in " + ", ".join(low)
+    kept_line = "met" if not lost else "not met: paragraphs lost in " + ", ".join(lost)
+    return f"Aims: junk removed >= {JUNK_AIM:.0f} % in every language: {junk_line}. Content kept 100 %: {kept_line}."
+
+
+def record(which: str, text: str, rows) -> None:
+    from datetime import UTC, datetime
+
+    commit = (
+        subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout.strip()
+        or "unknown"
+    )
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    section = (
+        "## ingest quality\n\n"
+        "How much boilerplate `handbook ingest` removes from real-world pages it was not written around\n"
+        f"(tests/data/ingest/corpus, the {which} set; the matching rules are in the script's docstring).\n"
+        "Written by `bench/ingest_quality.py --record`; earlier hand-recorded runs (baseline, held-out\n"
+        "set) are under Earlier runs.\n\n"
+        f"Command: `.venv/bin/python bench/ingest_quality.py --set {which} --record` ({stamp}, commit {commit})\n\n"
+        f"{text}\n\n{verdicts(rows)}\n"
+    )
+    record_section("## ingest quality", section)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", dest="which", choices=(*SETS, "all"), default="tuning")
     parser.add_argument("--verbose", action="store_true", help="list surviving junk and lost content")
+    parser.add_argument("--record", action="store_true", help="write this run's section of bench/RESULTS.md")
     args = parser.parse_args()
     scores = [score_page(path) for path in pages(args.which)]
     if not scores:
@@ -169,8 +218,12 @@ def main() -> int:
                 print(f"{score.name}: junk kept: {line[:100]}")
             for line in score.lost_content:
                 print(f"{score.name}: CONTENT LOST: {line[:100]}")
+    rows = summary(scores)
     print(f"set: {args.which}")
-    print(table(summary(scores)))
+    print(table(rows))
+    print(verdicts(rows))
+    if args.record:
+        record(args.which, table(rows), rows)
     return 0
 
 

@@ -6,6 +6,7 @@ so nothing else may run in this checkout meanwhile. Each module has its own fast
 
     .venv/bin/python bench/mutate.py [NAME ...]     # default: every module, smallest first
     .venv/bin/python bench/mutate.py --list          # the modules, their lines and tests
+    .venv/bin/python bench/mutate.py --retest-survivors NAME   # after new tests: the survivors again
 
 For each module: `cosmic-ray init`, the operator filter below, the line filter where only part of
 a module carries the invariant, a baseline run (the selection must pass unmutated), `cosmic-ray
@@ -167,11 +168,61 @@ def mutate(name: str, timeout: float) -> dict:
     return result
 
 
+def retest_survivors(name: str, timeout: float, keep_lines: set[int] = frozenset()) -> dict:
+    """Run the last session's survivors again (after new tests); killed mutants stay killed.
+
+    Only tests are added between the two runs (the module is unchanged), so a mutant the first run
+    killed is still killed: the new figures are the first run's kills plus this run's. Survivors on
+    `keep_lines` (written off as equivalent in bench/MUTATION.md) are not run again and still count
+    as survivors.
+    """
+    target = TARGETS[name]
+    config, session = WORK / f"{name}.toml", WORK / f"{name}.sqlite"
+    if not session.is_file():
+        sys.exit(f"no session for {name} in {WORK}: run `bench/mutate.py {name}` first")
+    config.write_text(config_text(name, target, timeout), encoding="utf-8")  # today's test selection
+    db = sqlite3.connect(session)
+    with db:
+        survivors = db.execute(
+            "SELECT r.job_id, s.start_pos_row FROM work_results r JOIN mutation_specs s ON s.job_id = r.job_id "
+            "WHERE r.worker_outcome = 'NORMAL' AND r.test_outcome = 'SURVIVED'"
+        ).fetchall()
+        for job_id, line in survivors:
+            if line not in keep_lines:
+                db.execute("DELETE FROM work_results WHERE job_id = ?", (job_id,))
+    db.close()
+    started = time.time()
+    run(str(BIN / "cosmic-ray"), "baseline", str(config))
+    run(str(BIN / "cosmic-ray"), "exec", str(config), str(session))
+    result = {
+        "module": target.path,
+        "lines": target.lines or "all",
+        "tests": target.tests,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)),
+        "survivors retested": True,
+        "survivors not retested (lines written off)": sorted(keep_lines),
+        "minutes": round((time.time() - started) / 60, 1),
+        **summary(session, REPO / target.path),
+    }
+    (WORK / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help=f"modules to mutate (default all): {', '.join(TARGETS)}")
     parser.add_argument("--list", action="store_true", help="list the modules and their test selections")
     parser.add_argument("--summary", action="store_true", help="only summarise the last run's sessions")
+    parser.add_argument(
+        "--retest-survivors",
+        action="store_true",
+        help="run only the last session's surviving mutants again (after adding tests)",
+    )
+    parser.add_argument(
+        "--keep-lines",
+        default="",
+        help="with --retest-survivors: comma-separated lines whose survivors are written off and not run again",
+    )
     parser.add_argument(
         "--timeout", type=float, default=180.0, help="seconds per mutant before it counts as a timeout"
     )
@@ -186,13 +237,21 @@ def main() -> None:
     os.environ["PYTHONPATH"] = str(REPO / "scripts") + os.pathsep + os.environ.get("PYTHONPATH", "")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("PYTHAINLP_DATA", str(REPO / ".cache" / "pythainlp"))
+    # The tiny Argos model parts are built once and shared by every mutant's pytest run
+    # (tests/conftest_argos.py); tinymodel.py is not mutated, and the cache is keyed by its text.
+    os.environ.setdefault("HANDBOOK_TINY_MODEL_CACHE", str(WORK / "tiny-models"))
     for name in args.names or TARGETS:
         if args.summary:
             session = WORK / f"{name}.sqlite"
             if session.is_file():
                 print(name, json.dumps(summary(session, REPO / TARGETS[name].path), indent=2))
             continue
-        result = mutate(name, args.timeout)
+        keep = {int(line) for line in args.keep_lines.split(",") if line.strip()}
+        result = (
+            retest_survivors(name, args.timeout, keep)
+            if args.retest_survivors
+            else mutate(name, args.timeout)
+        )
         print(json.dumps(result, indent=2), flush=True)
 
 

@@ -28,7 +28,6 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlparse
 
 import yaml
 
@@ -39,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import RESULTS  # noqa: E402  (bench/results.py, beside this script)
 
 from handbook.core.project import LANGUAGES, Project  # noqa: E402
+from handbook.site.search_box import run_query  # noqa: E402
 
 QUESTIONS = REPO / "tests" / "data" / "search" / "relevance.yml"
 SECTION = "## search relevance"
@@ -83,21 +83,6 @@ def build(workdir: Path) -> Path:
     return build_site(Project(workdir))
 
 
-def run_query(page, query: str) -> list[str]:
-    """Types `query` into the header box and returns the result pages' paths, in order."""
-    page.fill(".md-search__input", query)
-    page.press(".md-search__input", "End")
-    page.wait_for_function(
-        "q => document.querySelector('[data-hb-search]').getAttribute('data-hb-search-done') === q",
-        arg=query,
-        timeout=20_000,
-    )
-    links = page.eval_on_selector_all(
-        ".md-search-result__item > a.md-search-result__link:first-child", "links => links.map(a => a.href)"
-    )
-    return [urlparse(link).path for link in links]
-
-
 def measure(
     site_url: str, questions: dict, ids: dict[str, str], langs: list[str], show: bool, parts=PARTS
 ) -> dict:
@@ -116,7 +101,7 @@ def measure(
                     continue
                 top1 = top3 = empty = 0
                 for row in rows:
-                    paths = run_query(page, row["q"])
+                    paths = run_query(page, row["q"], timeout=20_000)
                     # A page an editor merged away no longer counts (relevance.yml never relies on one alone).
                     ok = {lang_root(lang) + ids[page_id] for page_id in row["ok"] if page_id in ids}
                     top1 += bool(paths[:1] and paths[0] in ok)

@@ -212,6 +212,7 @@ def measure_build(articles: int, workdir: Path) -> tuple[BuildRun, Path]:
 def measure_queries(site: Path) -> list[QueryRun]:
     from playwright.sync_api import sync_playwright
 
+    from handbook.site.search_box import search
     from handbook.site.serve import make_server
 
     server = make_server(site, port=0, verbose=False)
@@ -229,13 +230,7 @@ def measure_queries(site: Path) -> list[QueryRun]:
                 page.on("requestfinished", lambda request, sink=fetched: sink.append(request))
                 query = QUERIES[lang.code]
                 started = time.perf_counter()
-                page.fill(".md-search__input", query)
-                page.press(".md-search__input", "End")
-                page.wait_for_function(
-                    "q => document.querySelector('[data-hb-search]').getAttribute('data-hb-search-done') === q",
-                    arg=query,
-                    timeout=30_000,
-                )
+                search(page, query, timeout=30_000)
                 elapsed = (time.perf_counter() - started) * 1000
                 results = len(page.query_selector_all(".md-search-result__item"))
                 size = sum(request.sizes()["responseBodySize"] for request in fetched)

@@ -7,11 +7,19 @@ Registered in tests/conftest.py (`pytest_plugins`). Argos reads its settings onc
 so the fixture points ARGOS_PACKAGES_DIR at a session folder and imports Argos with the XDG
 folders (Argos' data/config/cache, MiniSBD's cache) inside that folder too; `$HOME` is untouched.
 Any test that uses Argos (the engine, `handbook sync --engine argos`) should request `tiny_argos`.
+
+With HANDBOOK_TINY_MODEL_CACHE set to a folder, the model parts (tokenizer, copy and marker models,
+splitter) are built there once and reused by later pytest runs while `tinymodel.py` is unchanged:
+`bench/mutate.py` sets it so that mutants do not each rebuild them. Unset (CI, a plain run), every
+session builds its own.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import shutil
 import socket
 import sys
 from collections.abc import Iterator
@@ -73,7 +81,7 @@ def tiny_argos(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TinyArgos]:
 
     import argostranslate.package
 
-    parts = tinymodel.build_parts(root / "build")
+    parts = _model_parts(root / "build")
     archives = {}
     for source, target in TINY_PAIRS:
         archive = tinymodel.build_package(parts, source, target, root / "archives")
@@ -82,11 +90,29 @@ def tiny_argos(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TinyArgos]:
     yield TinyArgos(root, packages, archives, parts)
 
 
+def _model_parts(build_dir: Path) -> object:
+    """Build the tiny model parts in `build_dir`, or reuse those in HANDBOOK_TINY_MODEL_CACHE."""
+    from handbook.translate import tinymodel
+
+    cache = os.environ.get("HANDBOOK_TINY_MODEL_CACHE")
+    if not cache:
+        return tinymodel.build_parts(build_dir)
+    key = hashlib.sha256(Path(tinymodel.__file__).read_bytes()).hexdigest()[:16]
+    folder = Path(cache) / key
+    fields = ("sentencepiece_model", "model_dir", "minisbd_model", "marker_model_dir")
+    index = folder / "parts.json"
+    if not index.is_file():  # written last: a half-built folder is built again
+        shutil.rmtree(folder, ignore_errors=True)
+        built = tinymodel.build_parts(folder)
+        paths = {name: getattr(built, name).relative_to(folder).as_posix() for name in fields}
+        index.write_text(json.dumps(paths), encoding="utf-8")
+    paths = json.loads(index.read_text(encoding="utf-8"))
+    return tinymodel.TinyModelParts(*(folder / paths[name] for name in fields))
+
+
 @pytest.fixture()
 def marker_model(tiny_argos: TinyArgos, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """`marker_model(source, target)` installs the marker model for that pair until the test ends."""
-    import shutil
-
     import argostranslate.package
     from argostranslate.translate import get_installed_languages
 

@@ -66,7 +66,7 @@ def test_a_changed_english_makes_an_active_stale_entry() -> None:
 
 def test_an_active_and_an_obsolete_entry_may_share_a_msgid() -> None:
     # A translator's file may hold both (gettext allows it); writing it back keeps both.
-    from handbook.translate.memory import Catalog, catalog_text, parse_catalog
+    from handbook.translate.memory import OBSOLETE_CONTEXT, Catalog, catalog_text, parse_catalog
 
     catalog = Catalog(
         lang="he",
@@ -75,7 +75,9 @@ def test_an_active_and_an_obsolete_entry_may_share_a_msgid() -> None:
         obsolete=[Entry("Greet them.", "א", obsolete=True)],
     )
     text = catalog_text(catalog)
-    assert 'msgid "Greet them."\nmsgstr "ב"\n' in text and '#~ msgid "Greet them."\n#~ msgstr "א"\n' in text
+    assert 'msgid "Greet them."\nmsgstr "ב"\n' in text
+    # gettext refuses a msgid twice, so the obsolete one is the second text of "Greet them."
+    assert f'#~ msgctxt "{OBSOLETE_CONTEXT} 2"\n#~ msgid "Greet them."\n#~ msgstr "א"\n' in text
     assert catalog_text(parse_catalog(text, lang="he", page="a.md")) == text
 
 
@@ -143,7 +145,9 @@ def test_a_po_file_that_is_not_utf8_is_named(tmp_path) -> None:
     path.write_bytes('msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "é"\n'.encode("latin-1"))
     with pytest.raises(HandbookError) as info:
         load_catalog(path, lang="he", page="a.md")
-    assert info.value.format_message().startswith(f"{path}:5: PO file is not valid UTF-8 (byte 38")
+    assert info.value.format_message().startswith(
+        f"{path}:5: PO file is not valid UTF-8 (byte 38: b'\\xe9');"
+    )
 
 
 def test_a_broken_obsolete_line_without_a_space_is_found() -> None:
@@ -170,3 +174,72 @@ def test_only_placeholder_braces_make_a_brace_format_entry() -> None:
     assert flagged("See {1} and }.") is False
     assert flagged("See {1} and {.") is False
     assert flagged("No placeholder.") is False
+    assert flagged(" ".join(f"{{{n}}}" for n in range(1, 300))) is True  # counts compared by value
+
+
+def test_a_declared_legacy_charset_is_decoded_in_that_charset() -> None:
+    from handbook.translate.memory import decode_po
+
+    # Both sides of "UTF-8" in sort order: CP1255 sorts before it, windows-1255 after.
+    for charset in ("CP1255", "windows-1255"):
+        text = (
+            f'msgid ""\nmsgstr "Content-Type: text/plain; charset={charset}\\n"\n\nmsgid "A"\nmsgstr "שלום"\n'
+        )
+        assert decode_po(text.encode("cp1255")) == (text, charset)
+    utf8 = text.replace("windows-1255", "UTF-8")
+    assert decode_po(utf8.encode("utf-8")) == (utf8, "UTF-8")
+
+
+def test_only_the_header_declares_the_charset() -> None:
+    from handbook.translate.memory import decode_po
+
+    text = 'msgid ""\nmsgstr "Language: he\\n"\n\nmsgid "Say charset=CP1255 here."\nmsgstr "שלום"\n'
+    assert decode_po(text.encode("utf-8")) == (text, "UTF-8")
+
+
+def test_a_byte_order_mark_is_dropped_and_nothing_else() -> None:
+    from handbook.translate.memory import decode_po
+
+    text = 'msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "ש"\n'
+    assert decode_po(("\ufeff" + text).encode("utf-8")) == (text, "UTF-8")
+
+
+def test_an_entry_knows_the_line_it_was_read_from_and_none_if_made_in_code() -> None:
+    from handbook.translate.memory import parse_catalog
+
+    text = 'msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "x"\n\n#, fuzzy\nmsgid "B"\nmsgstr "y"\n'
+    catalog = parse_catalog(text, lang="he", page="a.md", path="a.po")
+    assert [(entry.msgid, entry.line) for entry in catalog.entries] == [("A", 4), ("B", 7)]
+    assert Entry("A", "x").line == 0  # messages name no line for an entry not read from a file
+    assert catalog.entries[0] == Entry("A", "x")  # where it was read makes no entry different
+
+
+def test_an_unknown_declared_charset_is_refused_with_the_fix() -> None:
+    import pytest
+
+    from handbook.core.errors import HandbookError
+    from handbook.translate.memory import decode_po
+
+    data = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=KLINGON-8\\n"\n\nmsgid "A"\nmsgstr "x"\n'
+    with pytest.raises(HandbookError) as info:
+        decode_po(data, path="a.po")
+    message = info.value.format_message()
+    assert "charset=KLINGON-8, which is not a known encoding" in message and "correct the charset" in message
+
+
+def test_an_obsolete_entrys_context_is_read_and_no_context_is_empty() -> None:
+    from handbook.translate.memory import parse_catalog
+
+    text = 'msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "x"\n\n#~ msgctxt "old 2"\n#~ msgid "A"\n#~ msgstr "y"\n'
+    catalog = parse_catalog(text, lang="he", page="a.md")
+    assert [entry.context for entry in catalog.entries + catalog.obsolete] == ["", "old 2"]
+
+
+def test_utf8_however_the_header_spells_it() -> None:
+    from handbook.translate.memory import decode_po
+
+    for declared in ("utf-8", "utf8", "CHARSET"):  # CHARSET: gettext's template value
+        text = (
+            f'msgid ""\nmsgstr "Content-Type: text/plain; charset={declared}\\n"\n\nmsgid "A"\nmsgstr "ש"\n'
+        )
+        assert decode_po(text.encode("utf-8")) == (text, "UTF-8"), declared

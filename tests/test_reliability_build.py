@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_search_browser import run_query
 
 from handbook.cli.main import main
 from handbook.core.errors import HandbookError
 from handbook.core.fsutil import project_lock
 from handbook.core.project import Project
 from handbook.site.build import build_site
+from handbook.site.search_box import run_query
 
 PAGE = "principles/details-matter.md"
 HOSTILE = """

@@ -11,6 +11,7 @@ import yaml
 
 from handbook.core.project import LANGUAGES, TARGET_LANGUAGES
 from handbook.core.ui import t
+from handbook.site.search_box import run_query
 
 QUERIES = yaml.safe_load(
     (Path(__file__).parent / "data" / "search" / "queries.yml").read_text(encoding="utf-8")
@@ -29,21 +30,6 @@ def in_language(path: str, lang: str) -> bool:
     if lang == "en":
         return not any(path.startswith(f"/{other}/") for other in TARGET_LANGUAGES)
     return path.startswith(f"/{lang}/")
-
-
-def run_query(page, query: str, timeout: int = 15_000) -> list[str]:
-    """Type `query` into the header box (fill, then End for Material's keyup) and return result paths."""
-    page.fill(".md-search__input", query)
-    page.press(".md-search__input", "End")
-    page.wait_for_function(
-        "q => document.querySelector('[data-hb-search]').getAttribute('data-hb-search-done') === q",
-        arg=query,
-        timeout=timeout,
-    )
-    links = page.eval_on_selector_all(
-        ".md-search-result__item > a.md-search-result__link:first-child", "links => links.map(a => a.href)"
-    )
-    return [urlparse(link).path for link in links]
 
 
 @pytest.mark.browser

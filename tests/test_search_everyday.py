@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_search_browser import page_path, run_query
+from test_search_browser import page_path
 
 from handbook.core.project import LANGUAGES
 from handbook.core.ui import t
+from handbook.site.search_box import run_query
 
 CASES = yaml.safe_load(
     (Path(__file__).parent / "data" / "search" / "everyday.yml").read_text(encoding="utf-8")

@@ -34,6 +34,8 @@ def test_a_page_without_an_article_is_indexed_whole() -> None:
 def test_thai_inner_words_of_two_letters_are_kept() -> None:
     assert thai_inner_words("ร้านกาแฟ") == ["กาแฟ", "แฟ"]
     assert thai_inner_words("กาแฟ") == ["แฟ"]  # four letters: the shortest word that has one
+    assert thai_inner_words("ชบา") == []  # three letters (ช + บา): too short to have inner words
+    assert thai_inner_words("กระดิบๆ") == ["ดิบๆ"]  # no one-letter piece (the repetition mark ๆ)
 
 
 def test_a_language_code_read_from_a_page_is_thai_too() -> None:
@@ -55,3 +57,54 @@ def test_an_article_without_its_closing_tag_runs_to_the_end() -> None:
         "<!doctype html><html><head></head><body>"
         f"<div data-pagefind-body><p>הלקוח {M}לקוח{E}</p></div></body></html></body></html>\n"
     )
+
+
+def test_a_brand_in_latin_letters_on_a_thai_page_gets_its_thai_name_and_tails() -> None:
+    from handbook.site.search_words import Synonym
+
+    starbucks = (Synonym(("starbucks",), ("สตาร์บัคส์",)),)
+    tails = ["บัคส์", "ตาร์บัคส์", "าร์บัคส์", "ร์บัคส์", "คส์"]  # never one starting with a mark (ั, ์)
+    for code in ("th", "".join(["t", "h"])):  # also a code read from a page: equal, not the same object
+        assert expand_run.__wrapped__("Starbucks", code, (), starbucks) == "Starbucks" + "".join(
+            f" {M}{token}{E}" for token in ["สตาร์บัคส์", *tails]
+        )
+    # Other languages get the everyday word alone: no tails cut from it.
+    refund = (Synonym(("refund",), ("payback",)),)
+    assert expand_run.__wrapped__("refund", "en", (), refund) == f"refund {M}payback{E}"
+
+
+def test_combining_marks_of_every_block_are_folded_away_except_thai() -> None:
+    from handbook.site.search_tokens import fold
+
+    assert fold("e\u0301\u1dc6") == "e"  # U+1DC6 lies above the Thai block
+    assert fold("ก\u0e49") == "ก\u0e49"  # a Thai tone mark is part of the word
+
+
+def test_the_summary_reaches_the_index_as_its_own_text() -> None:
+    # Escaped only where HTML text needs it (<, &): quotes stay characters, not entity words.
+    page = (
+        '<!doctype html><html lang="en"><head><meta name="hb-search-summary" content="The &quot;no&quot;'
+        ' rule, don&#39;t &lt;wait&gt;"></head><body><article data-pagefind-body><p>x</p></article></body></html>'
+    )
+    assert f'<p data-pagefind-weight="5">{M}The "no" rule, don\'t &lt;wait&gt;{E}</p><p>x</p>' in index_copy(
+        page, "en"
+    )
+
+
+def test_a_latin_word_on_a_hebrew_page_gets_its_synonyms() -> None:
+    from handbook.site.search_words import Synonym
+
+    brand = (Synonym(("starbucks",), ("סטארבקס",)),)
+    assert add_index_only_tokens("<p>Starbucks</p>", "he", (), brand) == f"<p>Starbucks {M}סטארבקס{E}</p>"
+
+
+def test_keywords_weigh_between_the_summary_and_the_title() -> None:
+    # Pagefind weighs a title (h1) 7; keywords count as an h2 (6), the summary below them (5).
+    page = (
+        '<!doctype html><html lang="en"><head><meta name="hb-search-summary" content="refunds">'
+        '<meta name="hb-search-keywords" content="money back"></head><body><article data-pagefind-body>'
+        "<p>x</p></article></body></html>"
+    )
+    copy = index_copy(page, "en")
+    assert f'<p data-pagefind-weight="5">{M}refunds{E}</p>' in copy
+    assert f'<p data-pagefind-weight="6">{M}money back{E}</p>' in copy

@@ -113,9 +113,11 @@ def test_every_section_heading_has_a_copy_link_button(built_site: Path) -> None:
         html = (built_site / _prefix(code) / PRINCIPLE / "index.html").read_text(encoding="utf-8")
         headings = [
             (re.search(r'\sid="([^"]+)"', attrs).group(1), inner)
-            for _, attrs, inner in re.findall(r"<h([23])(\s[^>]*)>(.*?)</h\1>", html, re.S)
+            for _, attrs, inner in re.findall(r"<h(2)(\s[^>]*)>(.*?)</h\1>", html, re.S)
         ]
         assert len(headings) >= 3
+        # Only sections (h2) get them (issue 23): not "Do" and "Don't".
+        assert all("hb-copy-link" not in inner for inner in re.findall(r"<h3[^>]*>(.*?)</h3>", html, re.S))
         for anchor, inner in headings:
             buttons = [attrs for tag, attrs in _elements(inner) if tag == "button"]
             assert len(buttons) == 2, f"{code} #{anchor}: {inner}"

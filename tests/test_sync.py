@@ -251,6 +251,10 @@ def test_removed_segment_becomes_obsolete_and_comes_back(tmp_path: Path) -> None
     assert [(e.msgid, e.msgstr) for e in catalog.obsolete] == [
         ("Customers notice a missing detail faster than a good one.", "ลูกค้าสังเกตเห็น")
     ]
+    # The PO file says why the entry is kept, once, however often sync runs.
+    sync(project, languages=["th"])
+    text = (project.translations_dir / "th" / "a.po").read_text(encoding="utf-8")
+    assert text.count("# kept by handbook sync: its English is no longer on the page\n#~ msgid") == 1
     path.write_text(original)
     engine = CountingEngine()
     sync(project, languages=["th"], engine=engine)
@@ -258,6 +262,7 @@ def test_removed_segment_becomes_obsolete_and_comes_back(tmp_path: Path) -> None
     assert catalog.obsolete == []
     revived = next(e for e in catalog.entries if e.msgid.startswith("Customers notice"))
     assert (revived.msgstr, revived.state) == ("ลูกค้าสังเกตเห็น", SegmentState.REVIEWED)
+    assert revived.comments == ()  # back on the page: the reason it was kept is gone
     assert engine.calls == []
 
 

@@ -24,7 +24,7 @@ def test_navigation_titles_are_translated(built_site: Path, lang) -> None:
         re.sub(r"<[^>]+>", "", t).strip()
         for t in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav.group(0), re.S)
     ]
-    assert len(titles) >= 6
+    assert len(titles) >= 5  # up to the first group's own list (Onboarding comes first, issue 23)
     for title in titles:
         letters = BRANDS.sub("", title)
         assert script_share(letters, lang.code) >= 0.6, f"navigation title {title!r} is not in {lang.name}"

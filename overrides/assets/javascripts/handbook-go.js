@@ -36,6 +36,7 @@
   }
   chosen = chosen || known(list.dataset.hbDefault);
   if (chosen) {
-    window.location.replace(pages[chosen] + window.location.hash);
+    // The query too: an onboarding path's place (?hb-path=…&hb-step=…, handbook-paths.js).
+    window.location.replace(pages[chosen] + window.location.search + window.location.hash);
   }
 })();

@@ -526,3 +526,16 @@ CONTENT_CHECKS = (
 def run_content_checks(project: Project) -> list[Problem]:
     """Only this module's checks, sorted (for tests and callers that want the content rules alone)."""
     return sorted({problem for function in CONTENT_CHECKS for problem in function(project)})
+
+
+@check
+def check_path_times(project: Project) -> list[Problem]:
+    """Each part of an onboarding path fits the break its `break_minutes` promises, in every
+    language, at that language's reading rate (handbook.site.paths; issue 23)."""
+    from handbook.site.paths import path_time_problems
+
+    languages = [lang.code for lang in project.languages]
+    return [
+        Problem(code="path-time", lang=lang, page=page, message=message)
+        for lang, page, message in path_time_problems(project.docs_dir, languages)
+    ]

@@ -3,6 +3,7 @@
 - `plugin`: the `handbook` mkdocs plugin (notices, copy links, search box, directions, 404 pages)
 - `build`, `build_language`: `handbook build`, one mkdocs process per language, then assembly
 - `search`: the per-language Pagefind index and the search box
+- `search_box`: how a program drives the search box (browser tests and benchmarks share it)
 - `nav_cache`: reuse of rendered navigation between pages
 - `notices`, `features`, `link_features`: what the plugin adds to pages
 - `links`: every page's and section's stable URL, and the `urls.yml` registry

@@ -15,10 +15,10 @@ from urllib.parse import urljoin
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from handbook.site.links import page_path
-from handbook.site.neutral_links import neutral_path
 from handbook.core.project import SOURCE_LANGUAGE, text_direction
 from handbook.core.ui import t
+from handbook.site.links import page_path
+from handbook.site.neutral_links import neutral_path
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -151,7 +151,8 @@ class LastChanged:
 
 # --- copy-link buttons on headings ---
 
-_HEADING = re.compile(r"<h([23])(\s[^>]*)>(.*?)</h\1>", re.S)
+# h2 only (issue 23): sections worth linking to; "Do" and "Don't" (h3) are parts of one.
+_HEADING = re.compile(r"<h(2)(\s[^>]*)>(.*?)</h\1>", re.S)
 _ID = re.compile(r'\sid="([^"]+)"')
 _TAGS = re.compile(r"<[^>]+>")
 _LINK_ICON = (
@@ -174,7 +175,7 @@ _GLOBE_ICON = (
 
 
 class CopyLinkButtons:
-    """Adds a "copy link" button to every `##`/`###` heading with the section's stable absolute URL.
+    """Adds a "copy link" button to every `##` heading with the section's stable absolute URL.
 
     A real `<button>` with a localised `aria-label`; `handbook-links.js` copies `data-hb-url` with
     `navigator.clipboard` and shows the localised feedback. `data-pagefind-ignore` keeps the button

@@ -9,19 +9,19 @@ and only grows.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from handbook.site.build import configured_languages, read_config
 from handbook.core.errors import HandbookError, yaml_error
 from handbook.core.fsutil import atomic_write_text
 from handbook.core.project import LANGUAGES, SOURCE_LANGUAGE, Project
+from handbook.site.build import configured_languages, read_config
 from handbook.site.public_url import public_url
 
 REGISTRY_NAME = "urls.yml"

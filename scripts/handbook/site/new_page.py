@@ -63,6 +63,17 @@ def slug(title: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
 
+# Front-matter keys only some kinds have: a case's trust badge, a path's promised break.
+KIND_KEYS = {
+    "case": (
+        f"trust: low  # {PLACEHOLDER}: high, medium or low: how far its sources can be trusted (the badge)",
+    ),
+    "path": (
+        f"break_minutes: 15  # {PLACEHOLDER}: the break each part must fit (handbook check measures it)",
+    ),
+}
+
+
 def page_text(kind: str, page_id: str, title: str) -> str:
     """The template of a `kind` page: front matter, title and the required sections with anchors."""
     quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -76,6 +87,7 @@ def page_text(kind: str, page_id: str, title: str) -> str:
         f"sources: []  # {PLACEHOLDER}: ids from sources/sources.yml this page draws on, or leave []",
         f"tags: [{kind}]",
         f"related: []  # {PLACEHOLDER}: ids of related pages (a case lists the principles it links)",
+        *KIND_KEYS.get(kind, ()),
         "---",
         "",
         f"# {title}",

@@ -6,6 +6,9 @@ from typing import Any
 
 from mkdocs.plugins import BasePlugin
 
+from handbook.site.csp import ContentSecurityPolicy
+from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
+from handbook.site.journey import Journey
 from handbook.site.link_features import (
     CopyLinkButtons,
     HreflangAlternates,
@@ -19,10 +22,8 @@ from handbook.site.notices import TranslationNotice
 from handbook.site.offline import OfflineStrings
 from handbook.site.public_url import PublicSiteUrl
 from handbook.site.search import SearchBox
-from handbook.site.features import FallbackDirection, HtmlDirection, LanguageStrings, NotFoundPages
 from handbook.site.source_notes import SourceNotes
 from handbook.site.print_pack import PackLink
-from handbook.site.csp import ContentSecurityPolicy
 from handbook.site.bidi import RightToLeftIsolation
 from handbook.site.reader_language import ReaderLanguage
 
@@ -38,6 +39,7 @@ FEATURES: list[type] = [
     NotFoundPages,
     LastChanged,  # links: last-changed dates (handbook.site.link_features)
     CopyLinkButtons,
+    Journey,  # journey: paths, start here, trust badges, report link (handbook.site.journey)
     HreflangAlternates,
     LanguageSitemaps,
     LanguageRedirects,

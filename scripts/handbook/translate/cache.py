@@ -22,7 +22,7 @@ from handbook.translate.pages import COUNT_KEYS, digest, english_pages
 from handbook.translate.segments import Segment, extract
 
 # Bump when merging or rendering changes: every generated page is then redone once.
-RENDER_VERSION = "8"  # 4-6: source references and stale placeholders; 7: refused translations; 8: both
+RENDER_VERSION = "9"  # 4-6: source references and stale placeholders; 7: refused translations; 8: both; 9: obsolete entries say why they are kept
 CACHE_VERSION = 1
 
 

@@ -17,6 +17,23 @@ from handbook.translate.memory import (
 )
 from handbook.translate.segments import FRONT_MATTER_KINDS, Segment, SegmentKind, extract
 
+# Said in a translator comment on every obsolete entry `sync` keeps because its English left the
+# page (entries kept by `handbook import` say why in their msgid: "[replaced by ...]", "[imported ...]").
+OBSOLETE_REASON = "kept by handbook sync: its English is no longer on the page"
+
+
+def _as_obsolete(entry: Entry) -> Entry:
+    """`entry` kept as obsolete, with a comment saying why (once)."""
+    reasons = () if entry.msgid.startswith("[") or OBSOLETE_REASON in entry.comments else (OBSOLETE_REASON,)
+    return replace(entry, obsolete=True, comments=(*entry.comments, *reasons))
+
+
+def _revived(entry: Entry, note: str) -> Entry:
+    """An obsolete `entry` active again: its English is back on the page."""
+    comments = tuple(comment for comment in entry.comments if comment != OBSOLETE_REASON)
+    return replace(entry, obsolete=False, note=note, context="", comments=comments)
+
+
 IMPORT_NOTE = "[imported from the hand-written docs/{lang}/{page}: check that it translates the English]"
 # --- merging one page ---------------------------------------------------------------------------
 
@@ -148,7 +165,7 @@ def merge_page(units: list[Unit], old: Catalog, memory: Memory, *, drafts: bool)
             continue
         own_obsolete = obsolete_by_id.get(msgid)
         if own_obsolete is not None and own_obsolete.human:
-            result[msgid] = replace(own_obsolete, obsolete=False, note=unit.note, context="")
+            result[msgid] = _revived(own_obsolete, unit.note)
             continue
         if hit is not None and hit.state is SegmentState.REVIEWED:
             result[msgid] = _from_hit(hit, unit)
@@ -161,7 +178,7 @@ def merge_page(units: list[Unit], old: Catalog, memory: Memory, *, drafts: bool)
             result[msgid] = _from_hit(hit, unit)
             continue
         if own_obsolete is not None and own_obsolete.msgstr:
-            result[msgid] = replace(own_obsolete, obsolete=False, note=unit.note, context="")
+            result[msgid] = _revived(own_obsolete, unit.note)
             continue
         if before is not None and before.msgstr and not drafts:
             # A machine draft of older English, no engine to redraft it: keep it as stale.
@@ -176,7 +193,7 @@ def merge_page(units: list[Unit], old: Catalog, memory: Memory, *, drafts: bool)
     obsolete: dict[tuple[str, str], Entry] = {}
     for entry in old.obsolete:
         if entry.msgstr and (entry.msgid not in result or result[entry.msgid].msgstr != entry.msgstr):
-            obsolete.setdefault((entry.msgid, entry.msgstr), replace(entry, obsolete=True))
+            obsolete.setdefault((entry.msgid, entry.msgstr), _as_obsolete(entry))
     for entry in old.entries:
         if entry.msgid in result or not entry.msgstr:
             continue
@@ -185,7 +202,7 @@ def merge_page(units: list[Unit], old: Catalog, memory: Memory, *, drafts: bool)
             # A machine draft of English that changed (nothing human lost), or a text that
             # lives on as the stale msgstr of the new English.
             continue
-        obsolete.setdefault((entry.msgid, entry.msgstr), replace(entry, obsolete=True))
+        obsolete.setdefault((entry.msgid, entry.msgstr), _as_obsolete(entry))
     catalog = Catalog(
         lang=old.lang,
         page=old.page,
