@@ -17,9 +17,10 @@ from handbook.core.ui import t
 # A word with many results in each language (excerpts of many pages and sections to look at).
 COMMON = {"en": "customer", "he": "לקוח", "ar": "العميل", "th": "ลูกค้า", "ru": "клиент"}
 ELLIPSIS = "\u2026"
-# A sentence's end inside a block; Thai ends a sentence or phrase with a space.
+# A sentence's end inside a block; Thai ends a sentence or phrase with a space (after a Thai letter
+# or closing punctuation, before a Thai word).
 SENTENCE_STOP = re.compile(
-    r"[.!?:;\u061f\u06d4][\"'\u201d\u00bb)\]]*\s+|(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])"
+    r"[.!?:;\u061f\u06d4][\"'\u201d\u00bb)\]]*\s+|(?<=[\u0e01-\u0e4e)\]\"'\u201d]) +(?=[\u0e01-\u0e4e])"
 )
 
 # Each shown excerpt with the article text of the page it belongs to (fetched, spaces collapsed).
@@ -65,6 +66,22 @@ def key(text: str) -> str:
     return " ".join(kept.split())
 
 
+def thai_word_starts(page_text: str) -> set[str]:
+    """Thai has no space between words: the key of the text from each word (pythainlp's newmm, as the
+    index copy cuts them) to its block's end, its first 20 characters (an excerpt may run on into
+    the next block)."""
+    from pythainlp.tokenize import word_tokenize
+
+    starts = set()
+    for block in page_text.split("\n"):
+        words = word_tokenize(block, engine="newmm", keep_whitespace=True)
+        at = 0
+        for word in words:
+            starts.add(key(block[at:])[:20])
+            at += len(word)
+    return starts
+
+
 def sentence_starts(page_text: str) -> list[str]:
     """The key of every block of the page and of every sentence inside one."""
     starts = []
@@ -75,7 +92,7 @@ def sentence_starts(page_text: str) -> list[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", ["en", "ar", "ru"])  # he and th: not yet (see the lead's report)
+@pytest.mark.parametrize("lang", ["en", "he", "ar", "th", "ru"])
 def test_excerpts_start_at_a_sentence_or_a_word(browser, site_url: str, lang: str) -> None:
     context, page, errors = _open(browser, site_url, lang)
     run_query(page, COMMON[lang])
@@ -87,14 +104,19 @@ def test_excerpts_start_at_a_sentence_or_a_word(browser, site_url: str, lang: st
         body = key(text.removeprefix(ELLIPSIS))
         if text.startswith(ELLIPSIS):
             # Continuing a sentence: after '…', a whole word of the page.
-            if f" {body[:20]}" not in " " + key(row["page"].replace("\n", " ")):
+            whole_word = (
+                any(body.startswith(start) for start in thai_word_starts(row["page"]))
+                if lang == "th"
+                else f" {body[:20]}" in " " + key(row["page"].replace("\n", " "))
+            )
+            if not whole_word:
                 bad.append(f"'…' then not a whole word of the page: {text[:50]!r} ({row['url']})")
         elif not any(
             body.startswith(start[:20]) or start.startswith(body[:20])
             for start in sentence_starts(row["page"])
         ):
             bad.append(f"starts mid-sentence without '…': {text[:50]!r} ({row['url']})")
-    assert bad == []
+    assert bad == [], "\n".join(bad)
     assert errors == []
     context.close()
 
@@ -159,5 +181,30 @@ def test_no_result_in_the_readers_language_offers_the_english_pages(
         ".md-search-result__item > a.md-search-result__link:first-child", "links => links.map(a => a.href)"
     )
     assert links and all(in_language(urlparse(link).path, lang) for link in links)
+    assert errors == []
+    context.close()
+
+
+# A space between Thai letters, with up to six letters either side (overlapping matches).
+THAI_SPACE = re.compile(r"([\u0e01-\u0e4e]{1,6}) (?=([\u0e01-\u0e4e]{1,6}))")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", [COMMON["th"], "นมถั่วเหลือง", "ดูแล"])
+def test_thai_excerpts_have_no_space_the_page_has_not(browser, site_url: str, query: str) -> None:
+    """The index copy cuts Thai runs into words (each with its index-only tokens after a space):
+    an excerpt shows the page's text, with only the spaces the page has between Thai letters."""
+    context, page, errors = _open(browser, site_url, "th")
+    run_query(page, query)
+    shown = page.evaluate(EXCERPTS_AND_PAGES)
+    assert len(shown) >= 3
+    added = []
+    for row in shown:
+        flat = row["page"].replace("\n", " ")
+        text = row["excerpt"]
+        for match in THAI_SPACE.finditer(text):
+            if f"{match[1]} {match[2]}" not in flat:
+                added.append(f"{match[1]} {match[2]} in {text[:60]!r} ({row['url']})")
+    assert added == [], "\n".join(added)
     assert errors == []
     context.close()

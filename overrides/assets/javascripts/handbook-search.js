@@ -142,9 +142,9 @@
    * token follows (ש<mark>הלקוח</mark>, and <mark>المبادئ</mark> for the singular مبدأ), in Thai
    * the same letters inside the run (นม<mark>ถั่วเหลือง</mark>).
    */
-  function cleanExcerpt(html, lang, content) {
+  function cleanExcerpt(html, lang, content, headings) {
     var text = String(html || "");
-    var lead = content ? excerptLead(text, content, lang) : "";
+    var lead = content ? excerptLead(text, content, lang, headings) : "";
     if (lead === INVISIBLE) return "";
     // Pagefind puts the space before an index-only token inside the <mark>: out with the token.
     text = text.replace(/[ \u200B]+<\/mark>(?=[ \u200B]*(?:<mark>)?\u2063)/g, "</mark>");
@@ -181,6 +181,9 @@
   var INVISIBLE = "\u2063"; // excerptLead: the excerpt is index-only text, not to be shown
   var SENTENCE_END = /[.!?\u061F\u06D4:;]["'\u201D\u00BB)\]]*\s+|\n+/g;
   var LEAD_MAX = 120; // characters: a sentence start further back than this is not worth showing
+  // Thai: a phrase's end (a Thai letter or closing punctuation) and the space after it before a Thai word.
+  var THAI_PHRASE_END = /[\u0E01-\u0E4E)\]"'\u201D]$/;
+  var THAI_SPACE_BEFORE_WORD = /[\u0E01-\u0E4E)\]"'\u201D]\s+(?=[\u0E01-\u0E4E])/g;
 
   function escapeText(text) {
     var holder = document.createElement("div");
@@ -194,36 +197,66 @@
    * is extended back to its sentence's start when that is near (the text to put before it), or
    * else opened with an ellipsis at a word boundary (ELLIPSIS). "" when it already starts a sentence.
    */
-  function excerptLead(excerptHtml, content, lang) {
+  function excerptLead(excerptHtml, content, lang, headings) {
     var holder = document.createElement("div");
     holder.innerHTML = excerptHtml;
     var plain = holder.textContent;
-    var probe = plain.slice(0, 24);
-    var at = probe ? content.indexOf(probe) : -1;
+    // The longest start of the excerpt found in the page's text (a short one may occur twice).
+    var at = -1;
+    [200, 80, 40, 24].some(function (length) {
+      at = plain ? content.indexOf(plain.slice(0, length)) : -1;
+      return at !== -1;
+    });
     if (at <= 0) return "";
     var from = Math.max(0, at - 400);
     var before = content.slice(from, at);
     // The excerpt lies inside an index-only run (the summary or keywords block): not page text.
     if (before.lastIndexOf("\u2063") > before.lastIndexOf("\u2064") && plain.indexOf("\u2064") === -1) return INVISIBLE;
-    // Inside an index-only token at either edge: drop the broken part.
+    // Cut inside an index-only token at either edge: close it there (as cleanExcerpt does).
     var close = before.indexOf("\u2064");
     var open = before.indexOf("\u2063");
     if (close !== -1 && (open === -1 || close < open)) before = before.slice(close + 1);
-    var insideToken = before.lastIndexOf("\u2063") > before.lastIndexOf("\u2064");
-    // A token's leading space is the token's: the text after it follows the word before directly.
-    if (insideToken) before = before.slice(0, before.lastIndexOf("\u2063")).replace(/[ \u200B]+$/, "");
-    before = cleanText(before);
-    var space = /\s$/.test(before) || (!insideToken && /^\s/.test(plain)) ? " " : "";
+    if (plain.indexOf("\u2064") !== -1 && (plain.indexOf("\u2063") === -1 || plain.indexOf("\u2064") < plain.indexOf("\u2063"))) {
+      plain = "\u2063" + plain;
+    }
+    if (plain.lastIndexOf("\u2063") > plain.lastIndexOf("\u2064")) plain += "\u2064";
+    // The page's visible text before the excerpt: a token takes its leading space with it, so the
+    // text before and the excerpt are cleaned together (ดูแล|ลูกค้า has no space between them).
+    var shown = cleanText(plain).replace(/^[ \u200B]+/, "");
+    var joined = cleanText(before + plain);
+    if (joined.slice(joined.length - shown.length) !== shown) return "";
+    before = joined.slice(0, joined.length - shown.length);
+    var space = /\s$/.test(before) ? " " : "";
     before = before.replace(/\s+$/, "");
     if (!before) return "";
-    // Thai ends a sentence or phrase with a space; a capital after a space starts a heading's text.
-    var thaiBefore = lang === "th" && /[\u0E01-\u0E4E]$/.test(before);
-    if (space && (thaiBefore || /[.!?\u061F\u06D4:;]["'\u201D\u00BB)\]]*$/.test(before))) return "";
+    // Thai ends a sentence or phrase with a space before the next Thai word.
+    var thaiStart = lang === "th" && /^[\u0E01-\u0E4E]/.test(shown);
+    if (space && thaiStart && THAI_PHRASE_END.test(before)) return "";
+    if (space && /[.!?\u061F\u06D4:;]["'\u201D\u00BB)\]]*$/.test(before)) return "";
     var cut = -1;
     var match;
     SENTENCE_END.lastIndex = 0;
     while ((match = SENTENCE_END.exec(before))) cut = match.index + match[0].length;
-    if (lang === "th") cut = Math.max(cut, before.search(/(?<=[\u0E01-\u0E4E])\s\S*$/) + 1);
+    if (lang === "th") {
+      THAI_SPACE_BEFORE_WORD.lastIndex = 0;
+      while ((match = THAI_SPACE_BEFORE_WORD.exec(before))) cut = Math.max(cut, match.index + match[0].length);
+    }
+    // A heading ends a block: Pagefind adds no full stop after one that ends on an index-only token.
+    (headings || []).forEach(function (heading) {
+      var end = before.lastIndexOf(heading);
+      while (end !== -1) {
+        var after = end + heading.length;
+        // The heading's own text, not the same words in a sentence: a block ended just before it.
+        var blockStart = end === 0 || /(?:[.!?\u061F\u06D4:;]["'\u201D\u00BB)\]]*|^)\s+$/.test(before.slice(Math.max(0, end - 8), end));
+        if (blockStart && (after === before.length || /\s/.test(before.charAt(after)))) {
+          if (after === before.length && space) cut = before.length;
+          else if (after < before.length) cut = Math.max(cut, after + before.slice(after).match(/^\s*/)[0].length);
+          break;
+        }
+        end = end ? before.lastIndexOf(heading, end - 1) : -1;
+      }
+    });
+    if (cut === before.length) return "";
     if (cut <= 0 && from === 0) cut = 0; // the page's first sentence
     if (cut >= 0 && before.length - cut <= LEAD_MAX) return before.slice(cut) + space;
     return ELLIPSIS;
@@ -361,7 +394,7 @@
     return node;
   }
 
-  function resultLink(url, title, excerpt, isPage, fallbackLang, content) {
+  function resultLink(url, title, excerpt, isPage, fallbackLang, content, headings) {
     var link = element("a", "md-search-result__link");
     link.href = url;
     var article = element("article", "md-search-result__article md-typeset");
@@ -379,7 +412,7 @@
       heading.appendChild(document.createTextNode(" "));
       heading.appendChild(badge);
     }
-    var shown = excerpt ? cleanExcerpt(excerpt, fallbackLang || lang, content) : "";
+    var shown = excerpt ? cleanExcerpt(excerpt, fallbackLang || lang, content, headings) : "";
     var marked = [];
     if (shown) {
       var text = element("p");
@@ -440,16 +473,24 @@
     var fallbackLang = english ? "en" : page.meta && page.meta.fallback;
     var title = (page.meta && page.meta.title) || page.url;
     var content = page.content || "";
+    // The page's headings that end without Pagefind's full stop (their last word has index-only
+    // tokens): each still ends a block in `content`, where excerptLead stops.
+    var shownContent = cleanText(content);
+    var headings = (page.anchors || [])
+      .filter(function (anchor) { return /^h[1-6]$/i.test(anchor.element); })
+      .concat(page.sub_results || [])
+      .map(function (heading) { return cleanText(heading.text || heading.title).replace(/\s+/g, " ").trim(); })
+      .filter(function (heading) { return heading && shownContent.indexOf(heading + ".") === -1; });
     // A page excerpt of index-only text (the summary block) gives way to its first shown section's.
     var excerpt = page.excerpt;
-    if (!cleanExcerpt(excerpt, fallbackLang || lang, content)) {
+    if (!cleanExcerpt(excerpt, fallbackLang || lang, content, headings)) {
       (page.sub_results || []).some(function (section) {
-        if (!cleanExcerpt(section.excerpt, fallbackLang || lang, content)) return false;
+        if (!cleanExcerpt(section.excerpt, fallbackLang || lang, content, headings)) return false;
         excerpt = section.excerpt;
         return true;
       });
     }
-    item.appendChild(resultLink(page.url, title, excerpt, true, fallbackLang, content));
+    item.appendChild(resultLink(page.url, title, excerpt, true, fallbackLang, content, headings));
     // Sections of the page that matched, minus the page itself and its <h1> (same title).
     var sections = (page.sub_results || []).filter(function (section) {
       return (
@@ -459,7 +500,7 @@
       );
     });
     sections.slice(0, 2).forEach(function (section) {
-      item.appendChild(resultLink(section.url, section.title, section.excerpt, false, fallbackLang, content));
+      item.appendChild(resultLink(section.url, section.title, section.excerpt, false, fallbackLang, content, headings));
     });
     var more = sections.slice(2);
     if (more.length) {
@@ -468,7 +509,7 @@
       summary.appendChild(element("div", null, label("more", more.length)));
       details.appendChild(summary);
       more.forEach(function (section) {
-        details.appendChild(resultLink(section.url, section.title, section.excerpt, false, fallbackLang, content));
+        details.appendChild(resultLink(section.url, section.title, section.excerpt, false, fallbackLang, content, headings));
       });
       item.appendChild(details);
     }
