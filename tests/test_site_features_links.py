@@ -218,7 +218,8 @@ def _as_published(context, site_url: str) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("code", CODES)
 def test_no_sitemap_404_on_home_pages(browser, site_url: str, code: str) -> None:
-    context = browser.new_context()
+    # No service worker: its offline precaching would race the routed requests (tests/test_offline*)
+    context = browser.new_context(service_workers="block")
     _as_published(context, site_url)
     tab = context.new_page()
     responses: list[tuple[int, str]] = []
@@ -244,7 +245,7 @@ def test_no_sitemap_404_on_home_pages(browser, site_url: str, code: str) -> None
 def test_language_switcher_keeps_the_page_and_its_trailing_slash(
     browser, site_url: str, start, target
 ) -> None:
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")  # as above: routed requests only
     _as_published(context, site_url)
     tab = context.new_page()
     try:

@@ -38,7 +38,7 @@ INCLUDED_KINDS = ("principle", "case")  # what a path's links bring into its pac
 GLOSSARY_SOURCE = "glossary.md"
 # Elements of a built page that only work on screen.
 SCREEN_ONLY = ("button", "svg", "script", "style", "noscript", "form", "input", "template")
-SCREEN_ONLY_CLASSES = ("hb-copy-feedback", "hb-visually-hidden", "headerlink", "hb-print-pack")
+SCREEN_ONLY_CLASSES = ("hb-copy-feedback", "hb-visually-hidden", "headerlink", "hb-print-pack", "hb-report")
 
 
 @dataclass(frozen=True)
