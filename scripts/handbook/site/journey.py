@@ -25,7 +25,7 @@ from babel import Locale
 from handbook.core.project import SOURCE_LANGUAGE, text_direction
 from handbook.core.ui import t
 from handbook.site.features import site_language
-from handbook.site.links import page_path
+from handbook.site.links import nav_sources, page_path
 from handbook.site.paths import OnboardingPath, PathTimes, find_paths, path_times
 
 PATH_SCRIPT = "assets/javascripts/handbook-paths.js"
@@ -42,19 +42,6 @@ def minutes_text(minutes: int, lang: str) -> str:
         category = "other"
     key = f"journey.minutes.{category if category in ('one', 'two', 'few', 'many') else 'other'}"
     return t(key, lang, n=minutes)
-
-
-def _nav_sources(nav) -> list[str]:
-    found: list[str] = []
-    if isinstance(nav, str):
-        found.append(nav)
-    elif isinstance(nav, list):
-        for item in nav:
-            found.extend(_nav_sources(item))
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            found.extend(_nav_sources(value))
-    return found
 
 
 def _relative(from_url: str, to_url: str) -> str:
@@ -111,7 +98,7 @@ class Journey:
         self.lang = site_language(config)
         root = Path(config.config_file_path).resolve().parent
         self.docs_dir = root / "docs"
-        order = _nav_sources(config.nav or [])
+        order = nav_sources(config.nav or [])
         self.paths = find_paths(self.docs_dir, self.lang, order)
         self.times = {path.id: path_times(self.docs_dir, path, self.lang) for path in self.paths}
         return files

@@ -140,17 +140,18 @@ def page_path(source: str, lang: str) -> str:
     return prefix + "".join(f"{part}/" for part in parts)
 
 
-def _nav_sources(nav: object) -> list[str]:
+def nav_sources(nav: object) -> list[str]:
+    """The page sources (`x/y.md`) a mkdocs `nav` lists, in menu order."""
     found: list[str] = []
     if isinstance(nav, str):
         if nav.endswith(".md"):
             found.append(nav)
     elif isinstance(nav, list):
         for item in nav:
-            found.extend(_nav_sources(item))
+            found.extend(nav_sources(item))
     elif isinstance(nav, dict):
         for value in nav.values():
-            found.extend(_nav_sources(value))
+            found.extend(nav_sources(value))
     return found
 
 
@@ -164,7 +165,7 @@ def source_pages(project: Project) -> list[str]:
             fix="restore docs/en/ from git; it is the only place content is edited",
         )
     existing = sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
-    ordered = [s for s in _nav_sources(read_config(project).get("nav")) if s in existing]
+    ordered = [s for s in nav_sources(read_config(project).get("nav")) if s in existing]
     return list(dict.fromkeys(ordered + existing))
 
 
