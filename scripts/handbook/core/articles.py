@@ -29,7 +29,13 @@ LIST_KEYS: tuple[str, ...] = ("sources", "tags", "related")
 REQUIRED_KEYS: tuple[str, ...] = ("id", "kind", "title", "summary", "sources", "tags", "related")
 # Sections every page of a kind must have, by anchor (`handbook check`; `handbook new` writes them).
 REQUIRED_SECTIONS: Mapping[str, tuple[str, ...]] = {
-    "principle": ("the-idea", "on-a-shift", "why-it-matters", "example", "key-points"),  # action first (issue 23)
+    "principle": (
+        "the-idea",
+        "on-a-shift",
+        "why-it-matters",
+        "example",
+        "key-points",
+    ),  # action first (issue 23)
     "case": ("what-happened", "what-was-done", "what-it-shows", "principles", "source"),
 }
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
