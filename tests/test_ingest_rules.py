@@ -130,3 +130,124 @@ def test_every_content_paragraph_survives_any_mix_of_junk(lang, picks, junk, see
         assert paragraph in body or paragraph == source.title
     # Deterministic: the same bytes give the same file.
     assert render_clean(ingest_bytes(text.encode("utf-8"), name="mix.txt")) == render_clean(source)
+
+
+# --- the limits of each rule, at the limit and one past it ------------------------------------
+# Each rule about short lines has a length or word-count limit; a line just inside it goes, a line
+# just past it stays (it is content, or another rule's). These pin the limits themselves.
+
+
+def _padded(head: str, length: int, filler: str = "x") -> str:
+    """`head` followed by one long word of `filler`, `length` characters in all."""
+    return head + filler * (length - len(head))
+
+
+def _words(head: str, count: int, word: str = "word") -> str:
+    """`head` followed by copies of `word` up to `count` words in all."""
+    return " ".join([head] + [word] * (count - len(head.split())))
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # a placeholder with at most three letters of other text is a template line
+        ("{{ x }} abc", rules.TEMPLATE),
+        ("{{ x }} abcd", None),
+        ("{{ x }} abcde", None),
+        ("{{ x }} 1234 ab_c", rules.TEMPLATE),  # digits and underscores are not letters
+        # bylines: six words at most, and no sentence end
+        (_words("By Jane", 6, "Lee"), rules.BYLINE),
+        (_words("By Jane", 7, "Lee"), None),
+        ("By Jane Smith.", None),
+        # font-size words: eight words at most
+        (_words("Font size:", 8, "small"), rules.WIDGET),
+        (_words("Font size:", 9, "small"), None),
+        # social names: at least two, and at least half of the words
+        ("Facebook page", None),
+        ("Facebook Twitter news today", rules.WIDGET),
+        ("Facebook Twitter news today here", None),
+        (_padded("Facebook Twitter ", 120), rules.WIDGET),
+        (_padded("Facebook Twitter ", 121), None),
+        # a share header: eight words at most
+        ("Share this page", rules.WIDGET),
+        (_words("Share this with", 8, "friends"), rules.WIDGET),
+        (_words("Share this with", 9, "friends"), None),
+        # date stamps: 80 characters at most; a stamp word alone or with one more, or with a digit
+        (_padded("5 min read ", 80), rules.STAMP),
+        (_padded("5 min read ", 81), None),
+        ("Updated", rules.STAMP),
+        ("Last updated", rules.STAMP),
+        ("Last updated today", None),
+        ("Last updated today 2024", rules.STAMP),
+        # spam words: 120 characters at most; a spam prefix whatever follows
+        ("Best online casino bonus today", rules.SPAM),
+        (_padded("Best online casino ", 120), rules.SPAM),
+        (_padded("Best online casino ", 121), None),
+        ("Sponsored: a word from our partners", rules.SPAM),
+        # cookie notices: 400 characters at most
+        (_padded("We use cookies on this website ", 400), rules.COOKIE),
+        (_padded("We use cookies on this website ", 401), None),
+        # footers: 200 characters at most
+        (_padded("© 2024 ", 200), rules.FOOTER),
+        (_padded("© 2024 ", 201), None),
+        # newsletters: 200 characters and 25 words at most
+        (_words("Join our newsletter", 25), rules.NEWSLETTER),
+        (_words("Join our newsletter", 26), None),
+        (_padded("Join our newsletter ", 201), None),
+        # a line of more than 400 characters is content, whatever it starts with
+        (_padded("Video: ", 400), rules.VIDEO),
+        (_padded("Video: ", 401), None),
+        (_padded("Video: ", 600), None),
+        # a related-links header: 16 words, or more when the line does not end a sentence
+        ("Related posts: Ten ways to listen.", rules.RELATED),
+        (_words("Related posts:", 16) + ".", rules.RELATED),
+        (_words("Related posts:", 17) + ".", None),
+        (_words("Related posts:", 17), rules.RELATED),
+        (_words("Related posts:", 17) + "!", None),
+        # breadcrumbs: three parts at least, 150 characters, six words a part
+        ("Home > Blog", None),
+        ("Home > Blog > Tips > Today", rules.BREADCRUMB),
+        (_padded("Home > Blog > ", 150), rules.BREADCRUMB),
+        (_padded("Home > Blog > ", 151), None),
+        ("Home > Blog > Service tips for the busy week", rules.BREADCRUMB),
+        ("Home > Blog > Service tips for the busy week ahead", None),
+    ],
+)
+def test_each_rule_stops_at_its_limit(line: str, reason: str | None) -> None:
+    assert rules.classify_line(line) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("Done.", True),
+        ('He said "done."', True),
+        ("Done.  ", True),
+        ("a.b", False),
+        (".ab", False),
+        ("", False),
+    ],
+)
+def test_ends_sentence_looks_at_the_last_character_only(text: str, ends: bool) -> None:
+    assert rules.ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("  plain text  ", ("plain text", False)),
+        ("costs $5 or 10% [more] {less}", ("costs $5 or 10% [more] {less}", False)),
+        ("Hello {{ name }}  and  ${greeting} world", ("Hello and world", True)),
+    ],
+)
+def test_strip_placeholders_says_whether_it_found_one(text: str, result: tuple[str, bool]) -> None:
+    assert rules.strip_placeholders(text) == result
+
+
+def test_the_longest_header_word_wins_so_the_rest_is_the_list() -> None:
+    # "related posts" before "related": the rest of the line is the list, not "posts: ...".
+    assert rules.related_rest("Related posts: Ten ways to listen") == "Ten ways to listen"
+    assert rules.related_rest("Related posts:") == ""
+    assert rules.related_rest("Ten ways to listen") == ""
+    assert rules.archive_tag("Tag archives: loyalty ") == "loyalty"
+    assert rules.archive_tag("Loyalty programmes") is None

@@ -7,6 +7,7 @@ its anchor), an external target is left alone, and a translated URL is redirecte
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -14,8 +15,18 @@ from pathlib import Path
 import pytest
 
 from handbook.checks.links import published_urls_resolve
+from handbook.core.errors import HandbookError
 from handbook.core.project import Project
-from handbook.site.links import render_registry, resolve_url, url_problem
+from handbook.site.links import (
+    REGISTRY_HEADER,
+    load_registry,
+    redirect_maps,
+    render_registry,
+    resolve_url,
+    sources_for,
+    split_url,
+    url_problem,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 # The redirects plugin's maps in mkdocs.yml, replaced by each test's own.
@@ -172,3 +183,122 @@ def test_the_check_is_registered() -> None:
     from handbook.checks.registry import CHECKS
 
     assert published_urls_resolve in CHECKS
+
+
+# --- the registry file and URL resolution, each function on its own ---------------------------
+
+
+def test_the_registry_file_is_sorted_unique_and_keeps_every_script(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {}, {}, ["/he/עקרונות/", "/b/", "/a/#why", "/b/"])
+    text = (project.root / "urls.yml").read_text(encoding="utf-8")
+    assert text == REGISTRY_HEADER + "urls:\n- /a/#why\n- /b/\n- /he/עקרונות/\n"
+    assert load_registry(project) == ["/a/#why", "/b/", "/he/עקרונות/"]
+
+
+def test_no_registry_file_is_an_empty_registry(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {}, {}, [])
+    (project.root / "urls.yml").unlink()
+    assert load_registry(project) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("urls: [/a/\n", "the URL registry is not valid YAML"),
+        ("- /a/\n", "expected a mapping with a list of URL strings under 'urls'"),
+        ("urls: /a/\n", "expected a mapping with a list of URL strings under 'urls'"),
+        ("urls:\n- /a/\n- 3\n", "expected a mapping with a list of URL strings under 'urls'"),
+        ("links:\n- /a/\n", "expected a mapping with a list of URL strings under 'urls'"),
+    ],
+)
+def test_a_damaged_registry_is_refused_with_the_fix(tmp_path: Path, text: str, detail: str) -> None:
+    project = make_site(tmp_path, {}, {}, [])
+    (project.root / "urls.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(HandbookError) as caught:
+        load_registry(project)
+    assert caught.value.path == str(project.root / "urls.yml")
+    assert caught.value.detail.startswith(detail)
+    assert caught.value.fix == "restore urls.yml from git, then run `handbook links --update-registry`"
+
+
+@pytest.mark.parametrize(
+    ("head", "redirect"),
+    [
+        ('<meta http-equiv="refresh" content="0; url=../new/">', True),
+        ('<META HTTP-EQUIV="Refresh" CONTENT="0; url=../new/">', True),
+        ('<meta charset="utf-8"><meta name="viewport" content="width=device-width">', False),
+        ('<meta http-equiv="content-type" content="text/html; charset=utf-8">', False),
+        ('<meta http-equiv="x-ua-compatible" content="ie=edge">', False),
+        ('<div http-equiv="refresh"></div><p http-equiv="refresh"></p>', False),
+    ],
+)
+def test_only_a_meta_refresh_makes_a_redirect_stub(tmp_path: Path, head: str, redirect: bool) -> None:
+    project = make_site(tmp_path, {}, {"p/index.html": f"<html><head>{head}</head><body></body></html>"}, [])
+    expected = "site/p/index.html is a redirect stub" if redirect else None
+    assert resolve_url(project.site_dir, "p/", "") == expected
+
+
+def test_the_plugins_redirect_maps_are_read_whatever_comes_before_them() -> None:
+    maps = {"p/old.md": "p/new.md", 3: "q.md"}
+    assert redirect_maps({"plugins": ["search", {"i18n": {}}, {"redirects": {"redirect_maps": maps}}]}) == {
+        "p/old.md": "p/new.md",
+        "3": "q.md",
+    }
+    assert redirect_maps({"plugins": [{"redirects": None}]}) == {}
+    assert redirect_maps({"plugins": [{"redirects": {"redirect_maps": None}}]}) == {}
+    assert redirect_maps({"plugins": None}) == {}
+    assert redirect_maps({}) == {}
+
+
+@pytest.mark.parametrize(
+    ("url", "parts"),
+    [
+        ("/he/principles/x/#why", ("he", "principles/x/", "why")),
+        ("/ru/", ("ru", "", "")),
+        ("/ar/x/", ("ar", "x/", "")),
+        ("/principles/x/", ("en", "principles/x/", "")),
+        ("/hello/", ("en", "hello/", "")),
+        ("/en/x/", ("en", "en/x/", "")),
+        ("/#top", ("en", "", "top")),
+    ],
+)
+def test_split_url_names_the_language_the_page_and_the_anchor(url: str, parts: tuple[str, str, str]) -> None:
+    assert split_url(url, ["en", "he", "ar", "th", "ru"]) == parts
+
+
+def test_the_sources_a_neutral_path_may_come_from() -> None:
+    assert sources_for("") == ["index.md", "README.md"]
+    assert sources_for("/") == ["index.md", "README.md"]
+    assert sources_for("p/x/") == ["p/x.md", "p/x/index.md", "p/x/README.md"]
+
+
+def test_a_path_names_a_file_or_a_folders_index(tmp_path: Path) -> None:
+    files = {"404.html": page("oops"), "p/index.html": page("why")}
+    project = make_site(tmp_path, {}, files, [])
+    site = project.site_dir
+    assert resolve_url(site, "", "top") is None
+    assert resolve_url(site, "404.html", "oops") is None
+    assert resolve_url(site, "p/", "why") is None
+    assert resolve_url(site, "p", "") == "site/p is missing"
+    assert url_problem(site, "/404.html#oops") is None
+    assert url_problem(site, "404.html#top") == "site/404.html has no element with id 'top'"
+
+
+def test_a_language_neutral_address_resolves_through_the_page_it_leads_to(tmp_path: Path) -> None:
+    neutral = '<html><body><main data-hb-page="p/a/">…</main></body></html>'
+    files = {"p/a/index.html": page("why"), "go/a/index.html": neutral, "go/b/index.html": page()}
+    site = make_site(tmp_path, {}, files, []).site_dir
+    assert url_problem(site, "/go/a/") is None
+    assert url_problem(site, "/go/a/#why") is None
+    assert url_problem(site, "/go/a/#how") == "site/p/a/index.html has no element with id 'how'"
+    assert url_problem(site, "/go/c/") == "site/go/c/index.html is missing"
+    assert url_problem(site, "/go/b/") == "site/go/b/index.html is not a language-neutral page"
+
+
+def test_a_rebuilt_page_is_read_again(tmp_path: Path) -> None:
+    project = make_site(tmp_path, {}, {"p/index.html": page("why")}, [])
+    assert resolve_url(project.site_dir, "p/", "how") is not None
+    path = project.site_dir / "p" / "index.html"
+    path.write_text(page("how"), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    assert resolve_url(project.site_dir, "p/", "how") is None
