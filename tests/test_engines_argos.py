@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handbook.core.errors import HandbookError
-from handbook.translate.argos import DEFAULT_PROTECT_PATTERN, ArgosEngine, protect
+from handbook.translate.argos import DEFAULT_PROTECT_PATTERN, ArgosEngine, Masked, protect
 
 pytestmark = pytest.mark.usefixtures("tiny_argos", "no_network")
 
@@ -356,3 +356,48 @@ def test_the_fallback_around_protected_spans_runs_the_model(
     marker_model("en", "th")
     monkeypatch.setattr("handbook.translate.argos.Masked.restore", lambda self, text: None)
     assert engine.translate(["Ask {1} today."], "en", "th") == ["⁂ Ask {1} ⁂ today."]
+
+
+# --- masks: names never taken from the text, and a line of thousands of spans left alone --------
+
+
+def test_a_mask_name_already_in_the_text_is_skipped(engine: ArgosEngine) -> None:
+    text = "Code QZXAAA and QZXAAC stay; {1} and {2} are placeholders."
+    masked = protect(text, re.compile(DEFAULT_PROTECT_PATTERN), ())
+    assert masked.masks == ("QZXAAB", "QZXAAD")
+    assert masked.text == "Code QZXAAA and QZXAAC stay; QZXAAB and QZXAAD are placeholders."
+    # The codes in the text look like masks, so restoring falls back to translating the runs
+    # between the spans, which must be split at the real masks only.
+    assert masked.runs() == ["Code QZXAAA and QZXAAC stay; ", " and ", " are placeholders."]
+    assert engine.translate([text], "en", "ru") == [text]
+
+
+def test_mask_names_count_in_base_26_letters() -> None:
+    text = " ".join(f"{{{n}}}" for n in range(26 * 26 + 2))
+    masked = protect(text, re.compile(DEFAULT_PROTECT_PATTERN), ())
+    assert masked.masks[:2] == ("QZXAAA", "QZXAAB")
+    assert masked.masks[25:27] == ("QZXAAZ", "QZXABA")
+    assert masked.masks[26 * 26 - 1 :] == ("QZXAZZ", "QZXBAA", "QZXBAB")
+    assert len(set(masked.masks)) == len(masked.masks)
+    assert masked.restore(masked.text) == text
+
+
+def test_a_line_of_more_spans_than_half_the_mask_names_is_left_alone(monkeypatch) -> None:
+    # With the real 26**3 names a line needs 8,789 spans, and masking it takes seconds.
+    monkeypatch.setattr("handbook.translate.argos._MAX_MASKS", 27)
+    pattern = re.compile(DEFAULT_PROTECT_PATTERN)
+    half = 27 // 2
+    assert len(protect("{1} " * half, pattern, ()).masks) == half
+    assert protect("{1} " * (half + 1), pattern, ()) == Masked("{1} " * (half + 1), (), ())
+
+
+def test_the_runs_between_spans_are_the_fallbacks_pieces() -> None:
+    masked = protect("Ask {1} at Starbucks, then {2}", re.compile(DEFAULT_PROTECT_PATTERN), ["Starbucks"])
+    assert masked.runs() == ["Ask ", " at ", ", then ", ""]
+    assert protect("No spans here.", None, ()).runs() == ["No spans here."]
+
+
+def test_the_time_inside_the_model_is_counted(engine: ArgosEngine) -> None:
+    before = engine.model_seconds
+    engine.translate(["Count the time the model takes. " * 20], "en", "he")
+    assert engine.model_seconds > before
