@@ -398,6 +398,37 @@ def test_the_runs_between_spans_are_the_fallbacks_pieces() -> None:
 
 
 def test_the_time_inside_the_model_is_counted(engine: ArgosEngine) -> None:
-    before = engine.model_seconds
+    import time
+
+    before, cpu = engine.model_seconds, time.process_time()
     engine.translate(["Count the time the model takes. " * 20], "en", "he")
-    assert engine.model_seconds > before
+    assert 0 < engine.model_seconds - before <= time.process_time() - cpu
+
+
+def test_a_pattern_that_can_match_nothing_claims_no_empty_span() -> None:
+    # A project's protect pattern may match the empty string ("\d*"); no mask stands for nothing.
+    assert protect("Call 911 today.", re.compile(r"\d*"), ()) == Masked(
+        "Call QZXAAA today.", ("QZXAAA",), ("911",)
+    )
+    assert protect("No digits.", re.compile(r"\d*"), ()) == Masked("No digits.", (), ())
+    long = "No digits here at all. " * 20  # empty matches at positions above 256 too
+    assert protect(long, re.compile(r"\d*"), ()) == Masked(long, (), ())
+
+
+def test_the_fallback_keeps_hundreds_of_spans_in_order(engine: ArgosEngine, monkeypatch) -> None:
+    monkeypatch.setattr("handbook.translate.argos.Masked.restore", lambda self, text: None)
+    text = "Codes: " + " ".join(f"{{{n}}}" for n in range(300)) + " and the end."
+    assert engine.translate([text], "en", "he") == [text]
+
+
+def test_a_masked_text_is_a_value() -> None:
+    masked = protect("Visit Starbucks today.", None, ["Starbucks"])
+    assert hash(masked) == hash(protect("Visit Starbucks today.", None, ["Starbucks"]))
+    with pytest.raises(AttributeError):
+        masked.text = "Visit QZXAAB today."
+
+
+def test_the_longest_protected_name_wins() -> None:
+    masked = protect("Del Taco opens at Del Mar.", None, ["Del", "Del Taco"])
+    assert masked.spans == ("Del Taco", "Del")
+    assert masked.text == "QZXAAA opens at QZXAAB Mar."
