@@ -127,6 +127,7 @@ _SHOW = re.compile(rb"\[(.*)\] TJ", re.S)
 _ELEMENT = re.compile(rb"<([0-9a-fA-F]*)>|(-?[\d.e+-]+)")
 # HarfBuzz draws SARA AM (Thai, Lao) after tone marks as NIKHAHIT, the tone marks, then SARA AA.
 _SARA_AM = {("\u0e4d", "\u0e32"): "\u0e33", ("\u0ecd", "\u0eb2"): "\u0eb3"}
+_EDGE = 150
 _TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0ec8\u0ec9\u0eca\u0ecb")
 
 
@@ -200,7 +201,7 @@ def _with_spans(items: list, fonts: dict, texts: dict) -> list:
     if not spans:
         return items
     starts = {glyphs[first]: (glyphs[last], text) for first, (last, text) in spans.items()}
-    ends = set()
+    ends, closings = set(), {}
     out: list = []
     for number, operation in enumerate(operations):
         if not isinstance(operation, list):
@@ -217,19 +218,25 @@ def _with_spans(items: list, fonts: dict, texts: dict) -> list:
                     cut -= 1
                 out += _show(pending[:cut])
                 pending = pending[cut:]
-                # an invisible copy of the glyph on the baseline, at the pen or, if the glyph is
-                # moved back (left), where it is drawn: the span's text never has a negative width
+                # invisible copies of the glyph on the baseline: the span's text stands just before
+                # the pen, from EDGE thousandths of an em before it up to it
                 width = font.widths.get(element, 0)
-                back = max(0.0, sum(float(e) for e in pending)) if rise else 0.0
-                copy = _show(pending if back else [], element, width - back)
-                anchor = [b"0 Ts", *copy, b"%s Ts" % repr(rise).encode()] if rise else copy
-                out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", *anchor, b"0 Tr"]
+                if rise and last == (number, at):
+                    offset = -sum(float(e) for e in pending)
+                    closing = [b"0 Ts", *_show([repr(offset + 2 * width).encode()], element, -(offset + width))]
+                    copy = _show([str(_EDGE).encode()], element, width - _EDGE)
+                    out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", b"0 Ts", *copy, b"%s Ts" % repr(rise).encode()]
+                    closings[last] = [*closing, b"%s Ts" % repr(rise).encode()]
+                else:
+                    out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", *_show([], element, width), b"0 Tr"]
                 ends.add(last)
             pending.append(element)
             if (number, at) in ends:
                 out += _show(pending)
                 pending = []
-                out.append(b"EMC")
+                if (number, at) in closings:
+                    out += [b"3 Tr", *closings[(number, at)]]
+                out += [b"0 Tr", b"EMC"] if (number, at) in closings else [b"EMC"]
         out += _show(pending)
     return out
 
