@@ -128,14 +128,18 @@ _ELEMENT = re.compile(rb"<([0-9a-fA-F]*)>|(-?[\d.e+-]+)")
 # HarfBuzz draws SARA AM (Thai, Lao) after tone marks as NIKHAHIT, the tone marks, then SARA AA.
 _SARA_AM = {("\u0e4d", "\u0e32"): "\u0e33", ("\u0ecd", "\u0eb2"): "\u0eb3"}
 _EDGE = 150
+# Glyphs HarfBuzz draws mirrored in right-to-left text: the ")" glyph there stands for "(".
+_MIRRORED = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹"))
 _TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0ec8\u0ec9\u0eca\u0ecb")
 
 
 def _parse(items: list, fonts: dict) -> tuple[list, list]:
     """The stream as operations (a TJ as ["TJ", font, rise, elements], others as they are) and
     its glyphs in drawing order as (operation, element) positions."""
-    operations, glyphs, font, rise = [], [], None, 0.0
+    operations, glyphs, font, rise, block = [], [], None, 0.0, 0
     for item in items:
+        if item == b"BT":
+            block += 1
         if isinstance(item, bytes) and (match := _FONT.fullmatch(item)):
             font = fonts.get(match.group(1).decode())
         elif isinstance(item, bytes) and (match := _RISE.fullmatch(item)):
@@ -148,7 +152,7 @@ def _parse(items: list, fonts: dict) -> tuple[list, list]:
                 for at in range(0, len(hexa), 4):
                     glyphs.append((len(operations), len(elements)))
                     elements.append(int(hexa[at : at + 4], 16))
-            operations.append(["TJ", font, rise, elements])
+            operations.append(["TJ", font, rise, elements, block])
             continue
         operations.append(item)
     return operations, glyphs
@@ -173,10 +177,27 @@ def _spans(operations: list, glyphs: list, text_of) -> dict[int, tuple[int, str]
         if index in spans:
             index = spans[index][0] + 1
             continue
-        if operations[glyphs[index][0]][2]:
+        if first in _MIRRORED and _direction(operations, glyphs, index, text_of) == "R":
+            spans[index] = (index, _MIRRORED[first])  # drawn mirrored, in right-to-left text
+        elif operations[glyphs[index][0]][2]:
             spans[index] = (index, first)  # a raised glyph
         index += 1
     return spans
+
+
+def _direction(operations: list, glyphs: list, index: int, text_of) -> str:
+    """"R" if the nearest letters drawn before and after glyph `index` in its text object (the
+    line) are right-to-left, or one is and there is none on the other side; else "L"."""
+    block = operations[glyphs[index][0]][4]
+    sides = []
+    for step in (-1, 1):
+        other, found = index + step, ""
+        while 0 <= other < len(glyphs) and operations[glyphs[other][0]][4] == block and not found:
+            kind = unicodedata.bidirectional(text_of(glyphs[other])[:1] or " ")
+            found = "R" if kind in _RIGHT_TO_LEFT else "L" if kind == "L" else ""
+            other += step
+        sides.append(found)
+    return "R" if "R" in sides and "L" not in sides else "L"
 
 
 def _same_line(operations: list, glyph: tuple, other: tuple) -> bool:
@@ -207,7 +228,7 @@ def _with_spans(items: list, fonts: dict, texts: dict) -> list:
         if not isinstance(operation, list):
             out.append(operation)
             continue
-        _, font, rise, elements = operation
+        _, font, rise, elements, _ = operation
         pending: list = []
         for at, element in enumerate(elements):
             if (number, at) in starts:
@@ -225,7 +246,7 @@ def _with_spans(items: list, fonts: dict, texts: dict) -> list:
                     offset = -sum(float(e) for e in pending)
                     closing = [b"0 Ts", *_show([repr(offset + 2 * width).encode()], element, -(offset + width))]
                     copy = _show([str(_EDGE).encode()], element, width - _EDGE)
-                    out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", b"0 Ts", *copy, b"%s Ts" % repr(rise).encode()]
+                    out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", b"0 Ts", *copy, b"%s Ts" % repr(rise).encode(), b"0 Tr"]
                     closings[last] = [*closing, b"%s Ts" % repr(rise).encode()]
                 else:
                     out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", *_show([], element, width), b"0 Tr"]
