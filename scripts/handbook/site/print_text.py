@@ -158,9 +158,9 @@ def _parse(items: list, fonts: dict) -> tuple[list, list]:
     return operations, glyphs
 
 
-def _spans(operations: list, glyphs: list, text_of) -> dict[int, tuple[int, str]]:
-    """First glyph index -> (last glyph index, ActualText) for each span to write."""
-    spans: dict[int, tuple[int, str]] = {}
+def _spans(operations: list, glyphs: list, text_of) -> dict[int, tuple[int, str, bool]]:
+    """First glyph index -> (last glyph index, ActualText, a raised mark in right-to-left text)."""
+    spans: dict[int, tuple[int, str, bool]] = {}
     index = 0
     while index < len(glyphs):
         first = text_of(glyphs[index])
@@ -172,15 +172,15 @@ def _spans(operations: list, glyphs: list, text_of) -> dict[int, tuple[int, str]
                 continue
             composed = _SARA_AM.get((first, text_of(glyphs[end])))
             if composed and tones:
-                spans[index] = (end, tones + composed)
+                spans[index] = (end, tones + composed, False)
             break
         if index in spans:
             index = spans[index][0] + 1
             continue
         if first in _MIRRORED and _direction(operations, glyphs, index, text_of) == "R":
-            spans[index] = (index, _MIRRORED[first])  # drawn mirrored, in right-to-left text
+            spans[index] = (index, _MIRRORED[first], False)  # drawn mirrored, in right-to-left text
         elif operations[glyphs[index][0]][2]:
-            spans[index] = (index, first)  # a raised glyph
+            spans[index] = (index, first, _direction(operations, glyphs, index, text_of) == "R")  # raised
         index += 1
     return spans
 
@@ -221,7 +221,7 @@ def _with_spans(items: list, fonts: dict, texts: dict) -> list:
     spans = _spans(operations, glyphs, text_of)
     if not spans:
         return items
-    starts = {glyphs[first]: (glyphs[last], text) for first, (last, text) in spans.items()}
+    starts = {glyphs[first]: (glyphs[last], text, rtl) for first, (last, text, rtl) in spans.items()}
     ends, closings = set(), {}
     out: list = []
     for number, operation in enumerate(operations):
@@ -232,22 +232,29 @@ def _with_spans(items: list, fonts: dict, texts: dict) -> list:
         pending: list = []
         for at, element in enumerate(elements):
             if (number, at) in starts:
-                last, text = starts[(number, at)]
+                last, text, right_to_left = starts[(number, at)]
                 # the pen position: before this glyph's own offset (the numbers just before it)
                 cut = len(pending)
                 while cut and not isinstance(pending[cut - 1], int):
                     cut -= 1
                 out += _show(pending[:cut])
                 pending = pending[cut:]
-                # invisible copies of the glyph on the baseline: the span's text stands just before
-                # the pen, from EDGE thousandths of an em before it up to it
+                # invisible copies of the glyph on the baseline give the span's place and width
                 width = font.widths.get(element, 0)
-                if rise and last == (number, at):
+                if right_to_left:
+                    # a raised mark in right-to-left text: just before the pen, from EDGE
+                    # thousandths of an em before it up to it (before the letter it sits on)
                     offset = -sum(float(e) for e in pending)
                     closing = [b"0 Ts", *_show([repr(offset + 2 * width).encode()], element, -(offset + width))]
                     copy = _show([str(_EDGE).encode()], element, width - _EDGE)
                     out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", b"0 Ts", *copy, b"%s Ts" % repr(rise).encode(), b"0 Tr"]
                     closings[last] = [*closing, b"%s Ts" % repr(rise).encode()]
+                elif rise:
+                    # a raised mark in left-to-right text: at the pen or, moved back, where drawn
+                    back = max(0.0, sum(float(e) for e in pending))
+                    copy = _show(pending if back else [], element, width - back)
+                    out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", b"0 Ts", *copy]
+                    out += [b"%s Ts" % repr(rise).encode(), b"0 Tr"]
                 else:
                     out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", *_show([], element, width), b"0 Tr"]
                 ends.add(last)
