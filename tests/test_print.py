@@ -105,7 +105,11 @@ def headings_missing(project: Project, lang: str, text: str) -> list[str]:
 
 def included_words(project: Project, lang: str) -> list[str]:
     """Every word (a run of letters and marks, NFKC) of the text of first-shift's included pages."""
-    sources = ["onboarding/first-shift.md", *first_mentions(project, "onboarding/first-shift.md"), "glossary.md"]
+    sources = [
+        "onboarding/first-shift.md",
+        *first_mentions(project, "onboarding/first-shift.md"),
+        "glossary.md",
+    ]
     words = []
     for source in sources:
         tree = lxml_html.fromstring((project.site_dir / page_path(source, lang) / "index.html").read_bytes())

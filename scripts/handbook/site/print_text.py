@@ -14,16 +14,22 @@ tone mark) reads as the glyph its GSUB single substitution came from; WeasyPrint
 where it is one character the cmap gives this glyph, up to NFKC (an Arabic contextual form reads as
 its plain letter) and for left-to-right ligatures (fi).
 
-Two things a glyph map cannot say are told with marked-content spans carrying /ActualText (PDF
-14.9.4, honoured by poppler's pdftotext, Acrobat and PDFium): a mark WeasyPrint raises or lowers
-with a text rise (`Ts`: Arabic tanween or a fatha over a tall letter, a Thai tone mark over a
-vowel) has its origin off the baseline, so extractors put it on a line of its own and break its
-line's word order ("لماذا يهمّ هذا"); and HarfBuzz draws Thai SARA AM after a tone mark as
-NIKHAHIT, the tone mark, then SARA AA (น้ำ read as นํ้า). Each such glyph (or glyph run) is put
-in a span whose ActualText is its text in reading order, and the span opens with an invisible
-(`3 Tr`) copy of its first glyph drawn on the baseline at the pen position, with no advance: an
-extractor takes the span's text as standing there, in the word it belongs to. A reader that
-ignores ActualText sees that mark twice. 
+What a glyph map cannot say is told with marked-content spans carrying /ActualText (PDF 14.9.4,
+honoured by poppler's pdftotext, Acrobat and PDFium), written into WeasyPrint's content streams:
+- a mark WeasyPrint raises or lowers with a text rise (`Ts`: Arabic tanween or a fatha over a tall
+  letter, a Thai tone mark above a vowel) has its origin off the baseline, so an extractor puts it
+  on a line of its own and breaks its line's word order ("لماذا يهمّ هذا");
+- HarfBuzz draws Thai SARA AM after a tone mark as NIKHAHIT, the tone mark, then SARA AA (ซ้ำ read
+  as ซํ้า): the run reads as the tone mark and ำ;
+- in right-to-left text HarfBuzz draws "(" with the ")" glyph (bidi mirroring): it reads as "(".
+The span opens with an invisible (`3 Tr`) copy of its first glyph on the baseline, its advance
+taken back: an extractor (which places an ActualText where the span's first glyph is drawn, as wide
+as the span's glyphs) then puts the text in the word it belongs to. Poppler reads a text of several
+characters left to right unless all are right-to-left letters, so a raised mark in right-to-left
+text gets a span of its own, made to stand just before the letter it sits on (a second copy ends
+it). Readers that ignore ActualText (pdf.js before its support) read such a glyph two or three
+times. Known gap: a mark on an Arabic lam-alef ligature ("أولًا") reads after the ligature's two
+letters ("أولاً"): its text belongs between them, which one ligature glyph cannot give.
 The drawn page is unchanged.
 """
 
@@ -100,8 +106,10 @@ def text_layer(document, pdf) -> None:
     texts: dict[str, dict[int, str]] = {}
     fonts_by_hash = {font.hash: font for font in document.fonts.values()}
     for obj in list(pdf.objects):
-        if hasattr(obj, "stream") and isinstance(obj.stream, list) and any(
-            isinstance(item, bytes) and item.endswith((b" Ts", b" TJ")) for item in obj.stream
+        if (
+            hasattr(obj, "stream")
+            and isinstance(obj.stream, list)
+            and any(isinstance(item, bytes) and item.endswith((b" Ts", b" TJ")) for item in obj.stream)
         ):
             obj.stream[:] = _with_spans(obj.stream, fonts_by_hash, texts)
     fonts = {font.name: font for font in document.fonts.values()}
@@ -129,7 +137,7 @@ _ELEMENT = re.compile(rb"<([0-9a-fA-F]*)>|(-?[\d.e+-]+)")
 _SARA_AM = {("\u0e4d", "\u0e32"): "\u0e33", ("\u0ecd", "\u0eb2"): "\u0eb3"}
 _EDGE = 150
 # Glyphs HarfBuzz draws mirrored in right-to-left text: the ")" glyph there stands for "(".
-_MIRRORED = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹"))
+_MIRRORED = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
 _TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0ec8\u0ec9\u0eca\u0ecb")
 
 
@@ -144,7 +152,12 @@ def _parse(items: list, fonts: dict) -> tuple[list, list]:
             font = fonts.get(match.group(1).decode())
         elif isinstance(item, bytes) and (match := _RISE.fullmatch(item)):
             rise = float(match.group(1))
-        elif isinstance(item, bytes) and font is not None and not font.bitmap and (match := _SHOW.fullmatch(item)):
+        elif (
+            isinstance(item, bytes)
+            and font is not None
+            and not font.bitmap
+            and (match := _SHOW.fullmatch(item))
+        ):
             elements = []
             for hexa, number in _ELEMENT.findall(match.group(1)):
                 if number:
@@ -186,7 +199,7 @@ def _spans(operations: list, glyphs: list, text_of) -> dict[int, tuple[int, str,
 
 
 def _direction(operations: list, glyphs: list, index: int, text_of) -> str:
-    """"R" if the nearest letters drawn before and after glyph `index` in its text object (the
+    """Right-to-left ("R") if the nearest letters drawn before and after glyph `index` in its text object (the
     line) are right-to-left, or one is and there is none on the other side; else "L"."""
     block = operations[glyphs[index][0]][4]
     sides = []
@@ -245,9 +258,21 @@ def _with_spans(items: list, fonts: dict, texts: dict) -> list:
                     # a raised mark in right-to-left text: just before the pen, from EDGE
                     # thousandths of an em before it up to it (before the letter it sits on)
                     offset = -sum(float(e) for e in pending)
-                    closing = [b"0 Ts", *_show([repr(offset + 2 * width).encode()], element, -(offset + width))]
+                    closing = [
+                        b"0 Ts",
+                        *_show([repr(offset + 2 * width).encode()], element, -(offset + width)),
+                    ]
                     copy = _show([str(_EDGE).encode()], element, width - _EDGE)
-                    out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", b"0 Ts", *copy, b"%s Ts" % repr(rise).encode(), b"0 Tr"]
+                    out += [
+                        b"/Span",
+                        _actual_text(text),
+                        b"BDC",
+                        b"3 Tr",
+                        b"0 Ts",
+                        *copy,
+                        b"%s Ts" % repr(rise).encode(),
+                        b"0 Tr",
+                    ]
                     closings[last] = [*closing, b"%s Ts" % repr(rise).encode()]
                 elif rise:
                     # a raised mark in left-to-right text: at the pen or, moved back, where drawn
@@ -256,7 +281,14 @@ def _with_spans(items: list, fonts: dict, texts: dict) -> list:
                     out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", b"0 Ts", *copy]
                     out += [b"%s Ts" % repr(rise).encode(), b"0 Tr"]
                 else:
-                    out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", *_show([], element, width), b"0 Tr"]
+                    out += [
+                        b"/Span",
+                        _actual_text(text),
+                        b"BDC",
+                        b"3 Tr",
+                        *_show([], element, width),
+                        b"0 Tr",
+                    ]
                 ends.add(last)
             pending.append(element)
             if (number, at) in ends:
