@@ -197,9 +197,9 @@ def thai_breaks_inside_words(lines: list[str]) -> list[str]:
 
     thai = re.compile("[\u0e00-\u0e7f]")
     dictionary = thai_words()
-    # The text layer gives SARA AM as NIKHAHIT + SARA AA (NFKC's form, a tone mark between them in
-    # drawing order): the dictionary knows the composed letter.
-    lines = [re.sub("\u0e4d([\u0e48-\u0e4b]?)\u0e32", "\\1\u0e33", line) for line in lines]
+    # The text layer gives SARA AM without a tone mark as NIKHAHIT + SARA AA (NFKC's form): the
+    # dictionary knows the composed letter.
+    lines = [line.replace("\u0e4d\u0e32", "\u0e33") for line in lines]
     bad = []
     for before, after in zip(lines, lines[1:], strict=False):
         if not (before and after and thai.match(before[-1]) and thai.match(after[0])):
