@@ -102,7 +102,8 @@ def _cmap_lines(texts: dict[int, str]) -> list[bytes]:
 
 def text_layer(document, pdf) -> None:
     """WeasyPrint finisher: every font's ToUnicode CMap rebuilt from the font's own tables, and
-    ActualText spans where glyphs alone read wrong (raised marks, Thai SARA AM after a tone mark)."""
+    ActualText spans where glyphs alone read wrong (raised marks, Thai SARA AM after a tone mark,
+    brackets drawn mirrored in right-to-left text)."""
     texts: dict[str, dict[int, str]] = {}
     fonts_by_hash = {font.hash: font for font in document.fonts.values()}
     for obj in list(pdf.objects):
