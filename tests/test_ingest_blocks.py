@@ -67,6 +67,67 @@ INTERFACE_JUNK = [
     ("Попробуйте Связькит бесплатно", interface.OFFER),
     ("Practical support tips, once a month. No spam.", rules.NEWSLETTER),
     ("Раз в месяц присылаем лучшие статьи. Без спама!", rules.NEWSLETTER),
+    # round 3: pagers, counted section labels, sort controls, skip links, search boxes
+    ("Next lesson: Handling a second complaint", interface.PAGER),
+    ("Previous lesson", interface.PAGER),
+    ("‹ เวลาทำการ", interface.PAGER),
+    ("การส่งต่อแชท ›", interface.PAGER),
+    ("הפרק הבא", interface.PAGER),
+    ("الفصل التالي ←", interface.PAGER),
+    ("Следующая статья", interface.PAGER),
+    ("Discussion (14)", interface.META),
+    ("السلة (0)", interface.MENU),
+    ("Reply · Like (3)", interface.MENU),
+    ("Sort by: Newest", interface.MENU),
+    ("ترتيب حسب: الأعلى تقييمًا", interface.MENU),
+    ("מיון לפי: הכי חדש", interface.MENU),
+    ("เรียงตาม: ล่าสุด", interface.MENU),
+    ("Сортировать по: дате", interface.MENU),
+    ("تخطي إلى المحتوى الرئيسي", interface.MENU),
+    ("Skip to footer", interface.MENU),
+    ("Search for answers...", interface.MENU),
+    ("ابحث في مقالات المساعدة...", interface.MENU),
+    ("ค้นหาในคู่มือ", interface.MENU),
+    ("Поиск по сайту", interface.MENU),
+    ("חיפוש באתר", interface.MENU),
+    # a name or a site beside a date
+    ("Priya M. · 2 days ago", interface.META),
+    ("Олег Ветров · 3 марта 2025", interface.META),
+    # Hebrew dates with a prefix letter on the month
+    ("הועלה ב-ג' בכסלו התשפ\"ד", interface.META),
+    ("12 במרץ 2025", interface.META),
+    # downloads: file names, formats and sizes
+    ("Download slides (PDF, 1.2 MB)", interface.FILE),
+    ("Available Formats: PDF, TXT or read online", interface.FILE),
+    ("มาตรฐานการต้อนรับแขกสำหรับพนักงานส่วนหน้า.pdf", interface.FILE),
+    ("تحميل الملف (PDF، 2.4 ميغابايت)", interface.FILE),
+    ("Скачать (DOCX, 340 КБ)", interface.FILE),
+    # phone lines and hotlines
+    ("Горячая линия: 8 800 555-49-43", interface.CONTACT),
+    ("Call Center 1756 กด 2 ทุกวัน 08.00-20.00 น.", interface.CONTACT),
+    ("Call us: 0345 600 2210", interface.CONTACT),
+    ("מוקד טלפוני: 03-555-1234", interface.CONTACT),
+    ("هاتف: ‎+966 11 520 4400", interface.CONTACT),
+    ("Позвоните нам: 8 800 100-47-47 (ежедневно с 8:00 до 22:00, звонок", interface.CONTACT),
+    # consent under a form, and a newsletter's own lines
+    ("Нажимая кнопку, вы соглашаетесь на обработку персональных данных", interface.CONSENT),
+    ("By subscribing you agree to receive our emails", interface.CONSENT),
+    ("בלחיצה על הרשמה אני מסכים/ה לתנאי השימוש", interface.CONSENT),
+    ("بالنقر على اشترك، فإنك توافق على تلقي رسائلنا", interface.CONSENT),
+    ("การกดสมัครถือว่าคุณยินยอมรับข่าวสารจากเรา", interface.CONSENT),
+    ("وصلتك هذه الرسالة لأنك مشترك في نشرة رواق الخدمة.", rules.NEWSLETTER),
+    ("You are receiving this email because you signed up on our website.", rules.NEWSLETTER),
+    ("مرحبًا بك في عدد هذا الأسبوع من نشرتنا.", rules.NEWSLETTER),
+    ("من رعاة هذا العدد", interface.CREDIT),
+    ("Sponsored by Replyloop", interface.CREDIT),
+    # who answered, who uploaded
+    ('ענה: רו"ח גלעד מ.', rules.BYLINE),
+    ("ענתה: טלי, בעלת חנות בחיפה", rules.BYLINE),
+    ("הועלה על ידי: מחלקת_שירות_רשת_אופק", rules.BYLINE),
+    ("อัปโหลดโดย HR_Riverside", rules.BYLINE),
+    ("Uploaded by Nadia", rules.BYLINE),
+    ("Ответил: Сергей К.", rules.BYLINE),
+    ("أجاب: خالد م.", rules.BYLINE),
 ]
 
 # Sentences that mention the same things stay.
@@ -77,6 +138,17 @@ CONTENT = [
     'בחודש אב התשפ"ה פתחנו מוקד שירות חדש שעונה גם בערב.',
     "Страница с ответами на частые вопросы помогает не всем: многие звонят сразу.",
     "ลูกค้าที่ร้องเรียนภายใน 24 ชั่วโมงมักได้รับการแก้ไขเร็วกว่า",
+    # round 3: the same words inside sentences and headings
+    "Next steps",
+    "Next, ask the customer what a good outcome would look like for them.",
+    "Sort by urgency first, then by the age of the ticket.",
+    "Search the order history before you ask the customer for the number again.",
+    "Call us on 0345 600 2210 and we will book the collection for you the same day.",
+    "Позвоните по номеру 8 800 100-47-47, и мы оформим возврат за пять минут.",
+    "If you send the PDF version of the receipt, we can refund the order the same day.",
+    "Our support team (14 people) answers every message within a day.",
+    "By clicking through the menu with a customer, you learn where they get lost.",
+    "Answered by the team within two hours, most tickets never become complaints.",
 ]
 
 
@@ -130,6 +202,26 @@ def test_a_short_line_between_junk_lines_goes_and_the_article_title_stays() -> N
     assert source.title == "How we answer complaints at the front desk"
     assert "Widgets" not in [b.text for b in source.blocks]
     assert {c.text: c.reason for c in source.removed}["Widgets"] == blocks.EDGE
+
+
+def test_the_lines_above_a_title_the_text_follows_are_the_pages_header() -> None:
+    # A reader-mode or select-all capture: the site's name and a course name above the title,
+    # longer than a menu's words; the byline and reading time between the title and the text.
+    page = _page(
+        "Northwind Service Academy Online",
+        "Customer Care Foundations, module two",
+        "Ending a support call the customer remembers",
+        "Dana Whitfield",
+        "6 min read",
+        "",
+        *ARTICLE,
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert source.title == "Ending a support call the customer remembers"
+    reasons = {c.text: c.reason for c in source.removed}
+    assert reasons["Northwind Service Academy Online"] == blocks.LEAD
+    assert reasons["Customer Care Foundations, module two"] == blocks.LEAD
+    assert [b.text for b in source.blocks][-3:] == [line for line in ARTICLE if line]
 
 
 def test_lynx_link_lists_and_vote_counts_go_by_density() -> None:

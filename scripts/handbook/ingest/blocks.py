@@ -42,7 +42,9 @@ between (an FAQ's question); running text (ends a sentence, at least `_SENTENCE_
 the article title (longest block before the text) or a closing formula ("Thank you" of a deck's
 last slide) -> kept; then another script, link density, jusText's bad, a heading leading into
 text (kept), a short line before the first or after the last block of text (the page's edges),
-and a short block between two confident junk blocks (context). Every removal carries its
+anything not running text above the article's title when that title is a heading the text
+follows at once (the page's header: a site name, a course or section name, a tab title), and a
+short block between two confident junk blocks (context). Every removal carries its
 reason, named after the feature that decided it.
 
 Why one module of this size: the features, jusText's face of a block and the decision read
@@ -66,6 +68,7 @@ DIGITS = "mostly digits: counter, score or page number (block classifier)"
 OTHER_SCRIPT = "line in another script than the article's, not inside a sentence (block classifier)"
 TAB_TITLE = "page title with the site's name (browser tab), before the article (block classifier)"
 EDGE = "short line at the page start or end, outside the article text (block classifier)"
+LEAD = "before the article's title, which the article text follows: the page's header (block classifier)"
 CHROME = "inside navigation, header, footer, sidebar or form markup (block classifier, HTML)"
 OUTSIDE_MAIN = "outside the main text trafilatura selects, and not running text (block classifier, HTML)"
 
@@ -264,6 +267,15 @@ def _title_candidate(paragraphs: list[_Paragraph], removed: list[bool], first: i
     return best
 
 
+def _text_near(paragraphs: list[_Paragraph], title: int, first: int, removed: list[bool]) -> bool:
+    """The article text starts within jusText's heading distance after the title (lines the rules
+    removed, such as a byline or a date, do not count)."""
+    between = sum(
+        len(paragraphs[j].text) for j in range(title + 1, min(first, len(paragraphs))) if not removed[j]
+    )
+    return first < len(paragraphs) and between <= MAX_HEADING_DISTANCE
+
+
 def _good(paragraph: _Paragraph) -> bool:
     """jusText's revised class is good, and not only for being a short heading within its distance
     of good text: such a heading is judged by `_leads_into_text` instead, which stops at another
@@ -388,6 +400,12 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
     title = _title_candidate(
         paragraphs, [r or c for r, c in zip(removed_item, chrome, strict=True)], first, lang
     )
+    # The page's header: everything before a title heading that the article text follows at once.
+    lead_end = (
+        title
+        if title >= 0 and paragraphs[title].heading and _text_near(paragraphs, title, first, removed_item)
+        else -1
+    )
     reasons: list[str | None] = [None] * len(entries)
     for i, (paragraph, group) in enumerate(zip(paragraphs, groups, strict=True)):
         if removed_item[i]:
@@ -421,6 +439,8 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
             reason = None  # jusText's rule: a heading shortly before good text is good
         elif i > last or (i < first and len(paragraph.words) <= _MENU_WORDS):
             reason = EDGE
+        elif i < lead_end and not running:
+            reason = LEAD
         elif i not in anchors and _confident_junk(paragraphs, i - 1) and _confident_junk(paragraphs, i + 1):
             reason = CONTEXT
         else:

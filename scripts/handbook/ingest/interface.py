@@ -5,11 +5,23 @@ pages of other kinds carry around an article: menus of shops, vendors, libraries
 reader controls (font, background, night mode), age ratings, page and slide counters, view,
 download and vote counters, language pickers, "was this helpful" buttons, photo credits, tag
 lists, and posted/updated/uploaded/asked/answered lines with a date in any calendar the five
-languages use (Gregorian, Hebrew, Hijri, Buddhist era) or a time ago.
+languages use (Gregorian, Hebrew -- also with a prefix letter on the month, "במרץ" --, Hijri,
+Buddhist era) or a time ago, alone or beside a name ("Priya M. · 2 days ago").
+
+And the shapes of controls in every language: pagers ("Next lesson: ...", "הפרק הבא", a link
+with an arrow, "‹ Billing"), a section label with its count ("Discussion (14)"), sort controls
+("Sort by:", "ترتيب حسب:"), skip links, search boxes ("Search for answers..."), downloads (a file
+name, a format with its size, a list of formats), contact lines (a hotline label with a number,
+or a phone number outside a sentence), the consent notice under a form ("By clicking ... you
+agree"), and a sponsor's line.
 
 Every rule is about the kind of a line, never one site's strings: a line goes only when it is
 made *entirely* of such words, numbers and dates (at most one other word, such as a user's
-rank), so a sentence that mentions them stays.
+rank), or has the shape of a control (short, no sentence), so a sentence that mentions them stays.
+
+Why one module of this size: it is vocabulary -- word lists and patterns for five languages, one
+short classifier at the end -- and splitting the lists from the one function that reads them
+would only add imports.
 """
 
 from __future__ import annotations
@@ -27,6 +39,10 @@ CREDIT = "photo credit or advertisement label"
 TAGS = "tag list, tag or user handle"
 SEPARATOR = "separator line (no letter or digit)"
 OFFER = "sign-up or free-trial offer (interface vocabulary)"
+PAGER = "previous/next link (pager)"
+FILE = "download link: a file name, format or size"
+CONTACT = "contact line: a phone number or hotline"
+CONSENT = "consent notice of a form (personal data, terms)"
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -140,6 +156,70 @@ _PAGE = re.compile(
     r"|^(?:loading|загрузка|טוען|جار التحميل|กำลังโหลด)\b.{0,20}$",
     re.IGNORECASE,
 )
+# A pager: "Next lesson: ...", "Previous", "הפרק הבא", "الفصل التالي", a link with an arrow.
+_NEXT_PREV = (
+    r"next|previous|prev|следующ\w*|предыдущ\w*|הבא|הבאה|הקודם|הקודמת|التالي|التالية|السابق|"
+    r"السابقة|ถัดไป|ก่อนหน้า"
+)
+_PAGER_NOUNS = (
+    r"lesson|chapter|article|post|page|story|topic|thread|slide|section|unit|module|question|video|"
+    r"урок|глава|статья|запись|страница|тема|слайд|раздел|вопрос|שיעור|פרק|כתבה|מאמר|עמוד|נושא|"
+    r"שקופית|פוסט|درس|الدرس|فصل|الفصل|مقال|المقال|المقالة|صفحة|الصفحة|موضوع|الموضوع|شريحة|"
+    r"الشريحة|บทเรียน|บทความ|บท|หน้า|กระทู้|สไลด์|ตอน"
+)
+_PAGER = re.compile(
+    rf"^(?:{_NEXT_PREV})(?:\s+(?:{_PAGER_NOUNS}))?\s*(?::|$)"
+    rf"|^ה?(?:{_PAGER_NOUNS})\s*(?:{_NEXT_PREV})(?=[\s:]|$)",
+    re.IGNORECASE,
+)
+_ARROW_LINK = re.compile(r"^(?:[‹←❮⟵]|<<?)\s*\S|\S\s*(?:[›→❯⟶]|>>?)$")
+# A section label with its count: "Discussion (14)", "السلة (0)".
+_COUNTED_LABEL = re.compile(r"^[^\d()]{2,30}\s*\(\s*[\d٠-٩][\d٠-٩,.]*\s*\)$")
+_COUNT_SUFFIX = re.compile(r"\s*\(\s*[\d٠-٩][\d٠-٩,.]*\s*\)$")
+_SORT = re.compile(
+    r"^(?:sort by|sorted by|order by|sort|сортировать по|сортировка|упорядочить по|מיין לפי|מיון לפי|"
+    r"מיון|ترتيب حسب|رتب حسب|فرز حسب|الترتيب حسب|ترتيب|เรียงตาม|เรียงลำดับตาม|เรียงลำดับ)\s*[:：]",
+    re.IGNORECASE,
+)
+_SKIP = re.compile(
+    r"^(?:skip to|jump to|skip navigation|перейти к|перейти на|דלג ל|דילוג ל|تخطي إلى|تخطَّ إلى|"
+    r"انتقل إلى|الانتقال إلى|ข้ามไป)",
+    re.IGNORECASE,
+)
+_SEARCH_BOX = re.compile(
+    r"^(?:search|find|ابحث|بحث|חפש|חיפוש|поиск|найти|искать)(?=\s|$)|^ค้นหา", re.IGNORECASE
+)
+# Downloads: a file name, a format with its size, or a list of formats.
+_FILE_NAME = re.compile(
+    r"\S\.(?:pdf|docx?|pptx?|xlsx?|odt|epub|fb2|mobi|zip|rar|csv|mp3|mp4)$", re.IGNORECASE
+)
+_FILE_FORMAT = re.compile(
+    r"(?<![\w.])(?:pdf|docx?|pptx?|xlsx?|odt|epub|fb2|mobi|txt|rtf|zip|mp3|mp4)(?![\w.])", re.IGNORECASE
+)
+_FILE_SIZE = re.compile(
+    r"\d(?:[\d.,]*\d)?\s*(?:kb|mb|gb|kib|mib|кб|мб|гб|ميغابايت|ميجابايت|كيلوبايت|מ\"ב|ק\"ב)(?!\w)",
+    re.IGNORECASE,
+)
+# Contact lines: a hotline label with a number, or a bare phone number outside a sentence.
+_CONTACT_LABEL = re.compile(
+    r"^(?:call us|call|phone|tel\.?|telephone|hotline|helpline|call cent(?:er|re)|contact cent(?:er|re)|"
+    r"горячая линия|телефон|тел\.?|позвоните(?: нам)?|звоните|טלפון|טל'|מוקד טלפוני|חייגו|התקשרו|"
+    r"هاتف|الهاتف|اتصل بنا|اتصل|الخط الساخن|โทร|โทรศัพท์|คอลเซ็นเตอร์|สายด่วน)(?=[\s:：.]|$|\d)",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"(?<![\w.])(?:\+|\*)?\d[\d\s()\-–]{5,}\d(?![\w])|(?<![\w])\*\d{3,5}(?![\w])")
+_CONSENT = re.compile(
+    r"(?:by clicking|by subscribing|by signing up|by registering|by continuing|нажимая|продолжая|"
+    r"подписываясь|регистрируясь|בלחיצה|בהרשמה|בלחיצתך|بالنقر|بالضغط|بالاشتراك|بالتسجيل|การกด|"
+    r"การคลิก|เมื่อกด|การสมัคร).{0,120}(?:agree|accept|consent|соглаша|согласи|מסכים|מסכימ|מאשר|"
+    r"توافق|تقبل|الموافقة|ยอมรับ|ยินยอม)",
+    re.IGNORECASE,
+)
+_SPONSOR_LINE = re.compile(
+    r"^(?:sponsored by|brought to you by|our sponsors?|this issue is sponsored|при поддержке|"
+    r"спонсор\w*|בחסות|נותני החסות|برعاية|من رعاة|الراعي|ผู้สนับสนุน|สนับสนุนโดย)",
+    re.IGNORECASE,
+)
 _READING_RANGE = re.compile(
     r"^\d{1,2}\s*[-–]\s*\d{1,2}\s*(?:minutes?|mins?|минут[аы]?|мин\.?|דקות|دقائق|دقيقة|นาที)$",
     re.IGNORECASE,
@@ -234,9 +314,11 @@ def _meta_tokens(text: str) -> tuple[int, int, int]:
         dotted = raw.strip(_TOKEN_EDGES.replace(".", "")).casefold()
         if (
             _HEBREW_NUMERAL.match(token)
+            or _HEBREW_NUMERAL.match(raw.strip(_TOKEN_EDGES.replace("'", "")).removeprefix("ב-"))
             or _CALENDAR_MARK.match(dotted)
             or token in MONTHS
             or dotted in MONTHS
+            or (len(token) > 3 and token[0] in "בלמו" and token[1:] in MONTHS)
         ):
             core += 1
         elif _DATE_SHAPE.match(token):
@@ -274,10 +356,47 @@ def _meta_line(text: str) -> bool:
 
 
 def _menu_parts(core: str, navigation: frozenset[str]) -> bool:
-    """A line made only of menu words, alone or separated by · • | / ("Like · Quote · Report")."""
-    parts = [p.strip(" .:") for p in re.split(r"\s*[·•|/]\s*", core) if p.strip(" .:")]
+    """A line made only of menu words, alone or separated by · • | / ("Like · Quote · Report"),
+    each perhaps with its count ("Like (3)")."""
+    parts = [
+        _COUNT_SUFFIX.sub("", p).strip(" .:")
+        for p in re.split(r"\s*[·•|/]\s*", core)
+        if _COUNT_SUFFIX.sub("", p).strip(" .:")
+    ]
     words = MENU_WORDS | SOCIAL | navigation if navigation else MENU_WORDS | SOCIAL
     return bool(parts) and all(p.casefold() in words for p in parts)
+
+
+def _sentence(text: str) -> bool:
+    """Running text: ends like a sentence (not on an abbreviation such as Thai "น.") and has at
+    least eight words."""
+    words = text.split()
+    return len(words) >= 8 and text.rstrip()[-1] in ".!?…؟" and len(words[-1]) > 2
+
+
+def _name_beside_date(text: str) -> bool:
+    """A name or a site beside a date, in parts: "Priya M. · 2 days ago", "Олег · 3 марта 2025"."""
+    parts = [p for p in _PARTS.split(text) if p.strip()]
+    if not 2 <= len(parts) <= 4:
+        return False
+    dated = [p for p in parts if _meta_line(p) and _meta_tokens(p)[0]]
+    return bool(dated) and all(p in dated or len(p.split()) <= 3 for p in parts)
+
+
+def _download(text: str) -> bool:
+    if len(text.split()) > 12:
+        return False
+    formats = len(_FILE_FORMAT.findall(text))
+    return bool(_FILE_NAME.search(text)) or (formats >= 1 and bool(_FILE_SIZE.search(text))) or formats >= 2
+
+
+def _contact(text: str) -> bool:
+    if len(text) > 120 or _sentence(text) or not re.search(r"\d", text):
+        return False
+    if _CONTACT_LABEL.match(text):
+        return True
+    phone = _PHONE.search(text)
+    return bool(phone) and len(re.findall(r"\d", phone.group())) >= 7 and len(text.split()) <= 12
 
 
 def classify(text: str, navigation: frozenset[str] = frozenset()) -> str | None:
@@ -289,6 +408,26 @@ def classify(text: str, navigation: frozenset[str] = frozenset()) -> str | None:
         return None
     core = stripped.strip(" :：|•·»«›‹>*#_\"'“”„?؟").casefold()
     if _menu_parts(core, navigation):
+        return MENU
+    short_line = len(stripped) <= 100 and not _sentence(stripped)
+    if (
+        short_line
+        and len(stripped.split()) <= 12
+        and (_PAGER.match(stripped) or _ARROW_LINK.search(stripped))
+    ):
+        return PAGER
+    if _COUNTED_LABEL.match(stripped) and len(stripped.split()) <= 4:
+        return META
+    words = len(stripped.split())
+    if short_line and words <= 6 and (_SORT.match(stripped) or _SKIP.match(stripped)):
+        return MENU
+    if (
+        _SEARCH_BOX.match(stripped)
+        and words <= 5
+        and (stripped.endswith(("...", "…")) or words <= 4)
+        and not _sentence(stripped)
+        and (len(stripped) <= 30 or " " in stripped)
+    ):
         return MENU
     if core in LANGUAGE_NAMES or _LANGUAGE_GLOSS.sub("", core) in LANGUAGE_NAMES:
         return LANGUAGES
@@ -304,8 +443,16 @@ def classify(text: str, navigation: frozenset[str] = frozenset()) -> str | None:
         return TAGS
     if _TAGS.match(stripped) and not stripped.rstrip().endswith("."):
         return TAGS
-    if _meta_line(stripped):
+    if _meta_line(stripped) or (len(stripped) <= 80 and _name_beside_date(stripped)):
         return META
+    if _download(stripped):
+        return FILE
+    if _contact(stripped):
+        return CONTACT
+    if len(stripped.split()) <= 30 and _CONSENT.search(stripped):
+        return CONSENT
+    if len(stripped.split()) <= 8 and _SPONSOR_LINE.match(stripped):
+        return CREDIT
     if len(stripped) <= 100 and _OFFER.search(stripped):
         return OFFER
     return None

@@ -142,7 +142,10 @@ _FOOTER = re.compile(
 _NEWSLETTER = re.compile(
     r"newsletter|subscribe to|sign up for|no spam|рассылк|подпишитесь на|без спама|ניוזלטר|הירשמו ל|"
     r"הרשמו ל|בלי ספאם|ללא ספאם|بدون رسائل مزعجة|بلا رسائل مزعجة|ไม่มีสแปม|"
-    r"النشرة البريدية|النشرة الإخبارية|اشترك في|จดหมายข่าว|สมัครรับ",
+    r"النشرة البريدية|النشرة الإخبارية|اشترك في|จดหมายข่าว|สมัครรับ|نشرة|نشرتنا|"
+    r"you are receiving this|you received this|this email was sent|вы получили это письмо|"
+    r"это письмо отправлено|קיבלת את המייל|קיבלת הודעה זו|وصلتك هذه الرسالة|تلقيت هذه الرسالة|"
+    r"คุณได้รับอีเมลนี้",
     re.IGNORECASE,
 )
 _SPAM_PREFIX = re.compile(
@@ -199,7 +202,11 @@ _ARCHIVE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|posted by|author|автор|מאת|כותב|بقلم|بواسطة|الكاتب|โดย|ผู้เขียน)\s*[:：]?\s+\S",
+    r"^(?:by|written by|posted by|author|автор|מאת|כותב|بقلم|بواسطة|الكاتب|โดย|ผู้เขียน|"
+    r"answered by|asked by|uploaded by|shared by|added by|ответил|ответила|спросил|спросила|"
+    r"загрузил|загрузила|добавил|добавила|ענה|ענתה|הועלה על ידי|הועלה ע\"י|נכתב על ידי|"
+    r"أجاب|أجابت|سأل|سألت|رفعه|تم الرفع بواسطة|ตอบโดย|ถามโดย|อัปโหลดโดย|อัพโหลดโดย|โพสต์โดย)"
+    r"\s*[:：]?\s+\S",
     re.IGNORECASE,
 )
 _COUNTER = re.compile(
@@ -260,7 +267,12 @@ def classify_line(text: str) -> str | None:
         return NAVIGATION
     if core in DANGLING_WORDS:
         return DANGLING
-    if core in BYLINE_WORDS or (_BYLINE.match(stripped) and len(words) <= 6 and not ends_sentence(stripped)):
+    if core in BYLINE_WORDS or (
+        _BYLINE.match(stripped)
+        and len(words) <= 6
+        # a sentence does not end a byline, an initial does ("ענה: רו"ח גלעד מ.")
+        and (not ends_sentence(stripped) or len(words[-1].strip(".")) <= 1)
+    ):
         return BYLINE
     if _FONT_CONTROLS.match(stripped) or (_FONT_WORDS.search(stripped) and len(words) <= 8):
         return WIDGET
