@@ -224,6 +224,30 @@ def test_the_lines_above_a_title_the_text_follows_are_the_pages_header() -> None
     assert [b.text for b in source.blocks][-3:] == [line for line in ARTICLE if line]
 
 
+def test_a_run_of_short_lines_goes_as_a_menu_and_a_bulleted_list_stays() -> None:
+    page = _page(
+        "How we answer complaints at the front desk",
+        "",
+        ARTICLE[0],
+        "- Hear them out",
+        "- Say sorry once",
+        "- Fix the problem",
+        "",
+        *ARTICLE[2:],
+        "",
+        "Retail",
+        "Complaints",
+        "Staff training",
+        "Dana Whitfield writes about service and trains new support teams every spring.",
+    )
+    source = ingest_bytes(page, name="a.txt")
+    kept = [b.text for b in source.blocks]
+    items = ["Hear them out", "Say sorry once", "Fix the problem"]
+    assert [t for t in kept if t in items] == items
+    reasons = {c.text: c.reason for c in source.removed}
+    assert reasons["Retail"] == reasons["Complaints"] == blocks.MENU_RUN
+
+
 def test_lynx_link_lists_and_vote_counts_go_by_density() -> None:
     page = _page("[1]Alpha [2]Beta [3]Gamma", "", *ARTICLE[:3], "", "14", "", *ARTICLE[4:])
     reasons = {c.text: c.reason for c in ingest_bytes(page, name="a.txt").removed}

@@ -44,7 +44,9 @@ last slide) -> kept; then another script, link density, jusText's bad, a heading
 text (kept), a short line before the first or after the last block of text (the page's edges),
 anything not running text above the article's title when that title is a heading the text
 follows at once (the page's header: a site name, a course or section name, a tab title), and a
-short block between two confident junk blocks (context). Every removal carries its
+short block between two confident junk blocks (context). In plain text, a run of three or more
+lines in a row with a menu entry's shape (a few words, no sentence, not a bulleted item) is a
+menu or a tag list, all but its last line (which may head the text below it). Every removal carries its
 reason, named after the feature that decided it.
 
 Why one module of this size: the features, jusText's face of a block and the decision read
@@ -68,6 +70,7 @@ DIGITS = "mostly digits: counter, score or page number (block classifier)"
 OTHER_SCRIPT = "line in another script than the article's, not inside a sentence (block classifier)"
 TAB_TITLE = "page title with the site's name (browser tab), before the article (block classifier)"
 EDGE = "short line at the page start or end, outside the article text (block classifier)"
+MENU_RUN = "in a run of three or more short lines without a sentence: a menu or tag list (block classifier)"
 LEAD = "before the article's title, which the article text follows: the page's header (block classifier)"
 CHROME = "inside navigation, header, footer, sidebar or form markup (block classifier, HTML)"
 OUTSIDE_MAIN = "outside the main text trafilatura selects, and not running text (block classifier, HTML)"
@@ -305,6 +308,7 @@ class Entry(NamedTuple):
     link_chars: int = -1
     chrome: bool = False
     main: bool = True
+    item: bool = False  # a bulleted or numbered list item of a text page
 
 
 def _demote_menu_headings(entries: list[Entry]) -> list[Entry]:
@@ -332,6 +336,48 @@ def _demote_menu_headings(entries: list[Entry]) -> list[Entry]:
     return out
 
 
+_RUN_WORDS = 3
+_RUN_CHARS = 30
+_RUN_THAI_CHARS = 20
+_RUN_LENGTH = 3
+
+
+def _menu_like(text: str, lang: str) -> bool:
+    """A menu entry's or a tag's shape: a few words, no sentence, no list bullet's sentence."""
+    if _ends_sentence(text) or text.endswith((",", ";", ":")):
+        return False
+    if lang == "th" and _SCRIPTS["th"].search(text):
+        return len(text) <= _RUN_THAI_CHARS and " " not in text
+    return len(text.split()) <= _RUN_WORDS and len(text) <= _RUN_CHARS
+
+
+def _menu_runs(entries: list[Entry], lang: str) -> set[int]:
+    """Plain text: entries in a run of at least `_RUN_LENGTH` consecutive lines (no blank line
+    between) that all have a menu entry's shape, except the run's last line, which may be the
+    heading of the text below it. Lines the rules removed count as members (a menu the rules know
+    in part), but at least two must be lines they did not know (a title above its table of
+    contents is not a menu)."""
+    members: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        unknown = [i for i in run if not entries[i].removed]
+        if len(run) >= _RUN_LENGTH and len(unknown) >= 2:
+            members.update(i for i in run[:-1] if not entries[i].removed)
+        run.clear()
+
+    for i, entry in enumerate(entries):
+        contiguous = bool(run) and entry.number == entries[run[-1]].number + 1
+        if not contiguous:
+            close()
+        if entry.removed or (not entry.item and _menu_like(entry.text, lang)) or _mostly_digits(entry.text):
+            run.append(i)
+        else:
+            close()
+    close()
+    return members
+
+
 def _junk_at(entries: list[Entry], index: int, number: int) -> bool:
     """The entry at `index` is on line `number` and is junk (removed by the rules, or a bare number)."""
     return (
@@ -350,10 +396,12 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
     """
     from justext.core import classify_paragraphs, revise_paragraph_classification
 
+    runs: set[int] = set()
     if html:
         groups = [[i] for i in range(len(entries))]
     else:
         entries = _demote_menu_headings(entries)
+        runs = _menu_runs(entries, lang)
         groups = _groups([(e.number, e.text, e.heading, e.removed) for e in entries])
     paragraphs: list[_Paragraph] = []
     for group in groups:
@@ -429,6 +477,9 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
             reason = None
         elif interface.closing(text):
             reason = None  # "Thank you", the last slide: the author's words, not the site's
+        elif group[0] in runs and len(group) == 1:
+            edge = i > last or (i < first and len(paragraph.words) <= _MENU_WORDS)
+            reason = EDGE if edge else MENU_RUN
         elif _other_script(text, lang):
             reason = OTHER_SCRIPT
         elif paragraph.links_density() > 0.2:

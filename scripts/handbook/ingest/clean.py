@@ -313,6 +313,7 @@ def _mark_boilerplate_blocks(lines: list[_Line], lang: str, dropped: list[_Line]
                 line.link_chars,
                 line.chrome,
                 line.main,
+                line.kind == "item",
             )
             for line in everything
         ],
