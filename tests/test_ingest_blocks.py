@@ -224,6 +224,42 @@ def test_the_lines_above_a_title_the_text_follows_are_the_pages_header() -> None
     assert [b.text for b in source.blocks][-3:] == [line for line in ARTICLE if line]
 
 
+@pytest.mark.parametrize(
+    "tab",
+    [
+        "How we answer complaints at the front desk — Service Notes",
+        "Service Notes | How we answer complaints at the front desk",
+        "How we answer complaints at the front desk - Blog - Service Notes",
+    ],
+)
+def test_the_tab_title_above_the_article_goes_and_its_heading_is_the_title(tab: str) -> None:
+    page = _page(
+        "service-notes.example",
+        tab,
+        "",
+        "How we answer complaints at the front desk",
+        "5 min read",
+        "",
+        *ARTICLE,
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert source.title == "How we answer complaints at the front desk"
+    assert {c.text: c.reason for c in source.removed}[tab] == blocks.TAB_TITLE
+
+
+def test_a_decks_title_above_its_longer_subtitle_is_not_the_pages_header() -> None:
+    page = _page(
+        "Slide 1",
+        "Service standards at the table",
+        "Training for new waiters, module one",
+        "Slide 2",
+        *ARTICLE,
+    )
+    kept = [b.text for b in ingest_bytes(page, name="a.txt").blocks]
+    title = ingest_bytes(page, name="a.txt").title
+    assert {"Service standards at the table", "Training for new waiters, module one"} <= {title, *kept}
+
+
 def test_a_run_of_short_lines_goes_as_a_menu_and_a_bulleted_list_stays() -> None:
     page = _page(
         "How we answer complaints at the front desk",

@@ -36,7 +36,8 @@ sharing, cookies, newsletter, related links, author box, comments or ads) and bl
 trafilatura's main text that are not running text.
 
 The decision for each block, in order: mostly digits -> junk; a browser-tab title before the
-article -> junk; HTML furniture -> junk; outside trafilatura's main text -> junk unless it is
+article, or any block that is a later heading with a site or section name beside it after a
+separator ("Title — Site", "Site | Title") -> junk; HTML furniture -> junk; outside trafilatura's main text -> junk unless it is
 running text, jusText-good on its own, or a heading leading into article text with no furniture
 between (an FAQ's question); running text (ends a sentence, at least `_SENTENCE_WORDS` words),
 the article title (longest block before the text) or a closing formula ("Thank you" of a deck's
@@ -80,6 +81,8 @@ _LINK_MARK = re.compile(r"\[\d{1,4}\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$")
 # The browser tab's title copied with the page: "Article title | Site name".
 _TAB_TITLE = re.compile(r"^[^|]{10,100} [|] [^|.!?]{2,40}$")
+_TITLE_SEPARATOR = re.compile(r"\s+[-–—|·•:/]\s+|(?<=\w)\.\s+")
+_SITE_WORDS = 8
 _SEGMENT_END = re.compile(r"[.,;:!?،؛؟]|\[\d{1,4}\]")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -92,6 +95,7 @@ _MENU_WORDS = 3
 _MENU_HEADING_CHARS = 25
 _THAI_SHORT = 50
 _TITLE_CHARS = 20
+_TITLE_SHARE = 0.75
 _SCRIPTS = {
     "en": re.compile("[A-Za-z\u00c0-\u024f]"),
     "ru": re.compile("[\u0400-\u04ff]"),
@@ -279,6 +283,37 @@ def _text_near(paragraphs: list[_Paragraph], title: int, first: int, removed: li
     return first < len(paragraphs) and between <= MAX_HEADING_DISTANCE
 
 
+def _repeated_titles(paragraphs: list[_Paragraph]) -> set[int]:
+    """Blocks that are a later block's text with the site's or the section's name beside it,
+    after a separator: the browser tab's title or a document viewer's file title ("How to answer
+    a complaint — Service Notes", "Service Notes | How to answer a complaint")."""
+    from handbook.ingest.rules import key
+
+    later: dict[str, int] = {}
+    for index in range(len(paragraphs) - 1, -1, -1):
+        text = paragraphs[index].text
+        if len(text) <= 200:
+            later.setdefault(key(text), index)
+    found: set[int] = set()
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if len(text) > 250 or _ends_sentence(text.rstrip("»”\"'’)")) and text.rstrip()[-1] == ".":
+            continue
+        for match in _TITLE_SEPARATOR.finditer(text):
+            for part, rest in (
+                (text[: match.start()], text[match.end() :]),
+                (text[match.end() :], text[: match.start()]),
+            ):
+                part_key = key(part)
+                if (
+                    len(part_key) >= 10
+                    and later.get(part_key, -1) > index
+                    and len(rest.split()) <= _SITE_WORDS
+                ):
+                    found.add(index)
+    return found
+
+
 def _good(paragraph: _Paragraph) -> bool:
     """jusText's revised class is good, and not only for being a short heading within its distance
     of good text: such a heading is judged by `_leads_into_text` instead, which stops at another
@@ -428,6 +463,9 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
             )
         ):
             paragraph.cf_class = "bad"
+    repeated = _repeated_titles(paragraphs)
+    for index in repeated:
+        paragraphs[index].cf_class = "bad"
     revise_paragraph_classification(paragraphs)
     removed_item = [entries[group[0]].removed for group in groups]
     article = [
@@ -446,14 +484,28 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
     chrome = [entries[group[0]].chrome for group in groups]
     furniture = {i for i, c in enumerate(chrome) if c}
     title = _title_candidate(
-        paragraphs, [r or c for r, c in zip(removed_item, chrome, strict=True)], first, lang
+        paragraphs,
+        [r or c or i in repeated for i, (r, c) in enumerate(zip(removed_item, chrome, strict=True))],
+        first,
+        lang,
     )
-    # The page's header: everything before a title heading that the article text follows at once.
-    lead_end = (
-        title
-        if title >= 0 and paragraphs[title].heading and _text_near(paragraphs, title, first, removed_item)
-        else -1
-    )
+    # The page's header: everything before a title heading that the article text follows at once
+    # -- before the first heading nearly as long as the title, which may be the title's first half
+    # (a deck's title above its subtitle).
+    lead_end = -1
+    if title >= 0 and paragraphs[title].heading and _text_near(paragraphs, title, first, removed_item):
+        lead_end = min(
+            j
+            for j in range(title + 1)
+            if j == title
+            or (
+                paragraphs[j].heading
+                and not removed_item[j]
+                and not chrome[j]
+                and j not in repeated
+                and len(paragraphs[j].text) >= _TITLE_SHARE * len(paragraphs[title].text)
+            )
+        )
     reasons: list[str | None] = [None] * len(entries)
     for i, (paragraph, group) in enumerate(zip(paragraphs, groups, strict=True)):
         if removed_item[i]:
@@ -464,7 +516,7 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
         leads = paragraph.heading and _leads_into_text(paragraphs, i, anchors, furniture)
         if _mostly_digits(text) and not running:
             reason = DIGITS  # a bare number is a vote or page count wherever it stands
-        elif i < first and _TAB_TITLE.match(text):
+        elif (i < first and _TAB_TITLE.match(text)) or i in repeated:
             reason = TAB_TITLE
         elif entry.chrome:
             reason = CHROME
