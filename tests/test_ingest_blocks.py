@@ -79,6 +79,9 @@ INTERFACE_JUNK = [
     ("السلة (0)", interface.MENU),
     ("Reply · Like (3)", interface.MENU),
     ("Sort by: Newest", interface.MENU),
+    ("Edit", interface.MENU),
+    ("עריכה", interface.MENU),
+    ("Править", interface.MENU),
     ("ترتيب حسب: الأعلى تقييمًا", interface.MENU),
     ("מיון לפי: הכי חדש", interface.MENU),
     ("เรียงตาม: ล่าสุด", interface.MENU),
@@ -529,8 +532,13 @@ def _html_page(body: str) -> bytes:
         # text a browser does not show
         '<div style="display: none"><p>Our front desk opens at seven every morning and closes at eleven at night, all week.</p></div>',
         "<div hidden><p>Guests who arrive after midnight ring the bell, and the night porter lets them in at once.</p></div>",
+        # a site-wide notice, a wiki's note above a section, a forum signature, a feedback box
+        '<div id="siteNotice"><p>The wiki is moving to a new server on Saturday, and editing will pause for two hours.</p></div>',
+        '<div class="hatnote">For callbacks requested through the website form, see the page on web callbacks.</div>',
+        '<div class="post-signature">Twenty years behind a hotel desk and still learning something new every week.</div>',
+        '<div class="page-feedback"><span>Was this page useful to you and your team today?</span> <button>Yes</button></div>',
     ],
-    ids=["class-name", "figcaption", "display-none", "hidden"],
+    ids=["class-name", "figcaption", "display-none", "hidden", "notice", "hatnote", "signature", "feedback"],
 )
 def test_html_furniture_and_hidden_text_go(body: str) -> None:
     kept = [b.text for b in ingest_bytes(_html_page(body), name="a.html").blocks]

@@ -32,7 +32,9 @@ removed; blocks that are mostly digits (vote counts, page numbers); short lines 
 script than the article's and not inside a sentence (a Latin menu on a Hebrew page, a language
 picker); in HTML, blocks inside page-furniture markup (nav, footer, aside, form, a header
 outside the article, an element whose ARIA role or class/id names navigation, sidebar, footer,
-sharing, cookies, newsletter, related links, author box, comments or ads) and blocks outside
+sharing, cookies, newsletter, related links, author box, comments, ads, site notices,
+feedback boxes, posters' profiles and signatures, stats and action bars, tag lists -- the
+conventional names readability and Boilerpipe also read) and blocks outside
 trafilatura's main text that are not running text.
 
 The decision for each block, in order: mostly digits -> junk; a browser-tab title before the

@@ -65,6 +65,7 @@ MENU_WORDS = word_set(
     "هل كان هذا المقال مفيدا|هل كان هذا المقال مفيدًا|האם המידע עזר לך|"
     "reject non-essential|reject all|accept all cookies|manage cookies|cookie settings|"
     "necessary only|manage preferences|click to expand|free preview|you're reading a free preview|"
+    "edit|edit this page|edit page|view source|view history|"
     # he
     "דלג לתוכן הראשי|דילוג לתוכן|ראשי|מאמרים|אודות|אודותינו|צור קשר|צרו קשר|העתקת קישור|השב|"
     "העלאה|התחברות|הורדה|הורדת pdf|שמירה|עקוב|עקבו|דווח|דיווח|ציטוט|מצב לילה|הוספת תגובה|"
@@ -82,7 +83,8 @@ MENU_WORDS = word_set(
     "перейти к основному содержанию|перейти к содержанию|книги|авторы|жанры|новинки|в избранное|"
     "расшифровка слайдов|скачать|цитата|пожаловаться|сообщить о неприемлемом содержимом|"
     "ночной режим|статьи|о нас|о компании|контакты|загрузить|да|нет|корзина|акции|"
-    "помогла ли вам эта статья|задать вопрос|войти / регистрация"
+    "помогла ли вам эта статья|задать вопрос|войти / регистрация|править|редактировать|עריכה|ערוך|"
+    "تعديل|عدّل|แก้ไข"
 )
 # A talk's or a letter's closing words, alone on their line: the last slide of a deck, the end of
 # a post. They are the author's, not the site's, though short and at the end of the page.
