@@ -123,6 +123,35 @@ INTERFACE_JUNK = [
     ("مرحبًا بك في عدد هذا الأسبوع من نشرتنا.", rules.NEWSLETTER),
     ("من رعاة هذا العدد", interface.CREDIT),
     ("Sponsored by Replyloop", interface.CREDIT),
+    # forum ranks and follower counts, quiz and lesson counters, quiz buttons
+    ("Well-known member   Messages 2,486", interface.META),
+    ("Модератор · Сообщений: 4 218", interface.META),
+    ("1.2 אלף עוקבים", interface.META),
+    ("3 คำตอบ", interface.META),
+    ("Question 1 of 3", interface.PAGE),
+    ("Урок 4 из 9", interface.PAGE),
+    ("שאלה 2 מתוך 5", interface.PAGE),
+    ("Submit answer", interface.MENU),
+    ("Mark as complete", interface.MENU),
+    # prompts to log in, to ask for more help, to read online
+    ("You must log in or register to reply here.", interface.PROMPT),
+    ("Войдите, чтобы оставить комментарий", interface.PROMPT),
+    ("התחברו כדי להגיב", interface.PROMPT),
+    ("سجّل الدخول لإضافة تعليق", interface.PROMPT),
+    ("กรุณาเข้าสู่ระบบก่อนแสดงความคิดเห็น", interface.PROMPT),
+    ("Still need help?", interface.PROMPT),
+    ("Остались вопросы?", interface.PROMPT),
+    ("ยังไม่พบคำตอบที่ต้องการ?", interface.PROMPT),
+    ("לא מצאתם תשובה?", interface.PROMPT),
+    ("هل ما زلت بحاجة إلى مساعدة؟", interface.PROMPT),
+    ("Читать онлайн «Гостеприимство изнутри»", interface.MENU),
+    # a library's metadata labels, discounts and trial periods
+    ("Жанр: Управление, подбор персонала", interface.META),
+    ("Genre: Business, management", interface.META),
+    ("الناشر: دار المعرفة", interface.META),
+    ("Онлайн-курс «Продажи в рознице» — скидка 30% до конца месяца", interface.OFFER),
+    ("Кассовые программы для аптек — бесплатный тестовый период 30 дней", interface.OFFER),
+    ("Get 20% off your first year", interface.OFFER),
     # who answered, who uploaded
     ('ענה: רו"ח גלעד מ.', rules.BYLINE),
     ("ענתה: טלי, בעלת חנות בחיפה", rules.BYLINE),
@@ -152,6 +181,9 @@ CONTENT = [
     "Our support team (14 people) answers every message within a day.",
     "By clicking through the menu with a customer, you learn where they get lost.",
     "Answered by the team within two hours, most tickets never become complaints.",
+    "A 10% discount rarely wins back a customer who was treated badly at the desk.",
+    "Customers who log in to reply to a survey are usually the ones who had a problem.",
+    "Question 1 of the survey asks how easy it was to reach us.",
 ]
 
 
@@ -261,6 +293,21 @@ def test_a_decks_title_above_its_longer_subtitle_is_not_the_pages_header() -> No
     kept = [b.text for b in ingest_bytes(page, name="a.txt").blocks]
     title = ingest_bytes(page, name="a.txt").title
     assert {"Service standards at the table", "Training for new waiters, module one"} <= {title, *kept}
+
+
+def test_the_wrapped_rest_of_a_junk_line_goes_with_it() -> None:
+    page = _page(
+        "How we answer complaints at the front desk",
+        "",
+        *ARTICLE,
+        "",
+        "   Call us: 0345 600 2210 (every day from 8am to 10pm, calls are",
+        "   free) or write to our support chat.",
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert [b.text for b in source.blocks] == [line for line in ARTICLE if line]
+    reasons = {c.text: c.reason for c in source.removed}
+    assert reasons["free) or write to our support chat."] == interface.CONTACT
 
 
 def test_a_run_of_short_lines_goes_as_a_menu_and_a_bulleted_list_stays() -> None:

@@ -1,6 +1,7 @@
 """The cleaning stages of `handbook ingest`, line by line then block by block.
 
-Boilerplate removal (the rules in `handbook.ingest.rules`), headings, lines broken mid-sentence,
+Boilerplate removal (the rules in `handbook.ingest.rules`; in a text wrapped at a fixed width,
+the rest of a junk line on the next line goes with it), headings, lines broken mid-sentence,
 glued sentences and captions, dangling link words, teaser lists and the flags of a text. Each
 removal and repair is recorded with its reason. `clean_lines` runs them in order.
 
@@ -48,6 +49,7 @@ class _Line:
     link_chars: int = -1  # HTML signals (see `handbook.ingest.html.ExtractedLine`)
     chrome: bool = False
     main: bool = True
+    junk_reason: str | None = None  # the line rules' reason, once they removed the line
 
 
 _CASED_LOWER = "a-zа-яё"
@@ -157,6 +159,23 @@ def _sentence(text: str) -> bool:
     return rules.ends_sentence(text) and len(text.split()) >= 8
 
 
+def _continues(dropped: list[_Line], line: _Line) -> bool:
+    """`line` is the wrapped rest of the junk line just before it (a `lynx -dump` or reader capture
+    wraps at a fixed width): it follows on the next line, starts in lower case, and the junk line
+    did not end a sentence."""
+    if not dropped or line.kind != "text" or line.link_chars >= 0 or not dropped[-1].junk_reason:
+        return False  # (HTML blocks are elements, not wrapped lines)
+    before = dropped[-1]
+    first = line.text[0]
+    return (
+        before.number == line.number - 1
+        and before.kind == "text"
+        and first.isalpha()
+        and first.islower()
+        and not rules.ends_sentence(before.text)
+    )
+
+
 def _remove_boilerplate(
     lines: list[_Line], removed: list[Change], repaired: list[Change], dropped: list[_Line]
 ) -> tuple[list[_Line], str | None]:
@@ -195,8 +214,11 @@ def _remove_boilerplate(
                 continue
             mode = None
         reason = rules.classify_line(line.text)
+        if reason is None and _continues(dropped, line):
+            reason = dropped[-1].junk_reason  # the rest of a junk line wrapped at a fixed width
         if reason is not None:
             removed.append(Change(line.number, line.text, reason))
+            line.junk_reason = reason
             dropped.append(line)
             if reason == rules.RELATED and not rules.related_rest(line.text):
                 mode = "related"

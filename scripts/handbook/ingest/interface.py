@@ -13,7 +13,10 @@ with an arrow, "‹ Billing"), a section label with its count ("Discussion (14)"
 ("Sort by:", "ترتيب حسب:"), skip links, search boxes ("Search for answers..."), downloads (a file
 name, a format with its size, a list of formats), contact lines (a hotline label with a number,
 or a phone number outside a sentence), the consent notice under a form ("By clicking ... you
-agree"), and a sponsor's line.
+agree"), a sponsor's line, prompts to log in or to ask for more help ("You must log in to
+reply", "Остались вопросы?"), "read online" buttons, a library's metadata labels ("Жанр:"),
+discounts and trial periods outside a sentence, forum ranks and follower counts, and quiz
+counters and buttons ("Question 1 of 3", "Submit answer").
 
 Every rule is about the kind of a line, never one site's strings: a line goes only when it is
 made *entirely* of such words, numbers and dates (at most one other word, such as a user's
@@ -43,6 +46,7 @@ PAGER = "previous/next link (pager)"
 FILE = "download link: a file name, format or size"
 CONTACT = "contact line: a phone number or hotline"
 CONSENT = "consent notice of a form (personal data, terms)"
+PROMPT = "prompt to log in, or to ask for more help (interface vocabulary)"
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -66,6 +70,8 @@ MENU_WORDS = word_set(
     "reject non-essential|reject all|accept all cookies|manage cookies|cookie settings|"
     "necessary only|manage preferences|click to expand|free preview|you're reading a free preview|"
     "edit|edit this page|edit page|view source|view history|"
+    "submit|submit answer|mark as complete|mark as done|mark complete|"
+    "שלח|שליחה|הגש|הגשה|إرسال|أرسل|ส่ง|ส่งคำตอบ|отправить|отправить ответ|"
     # he
     "דלג לתוכן הראשי|דילוג לתוכן|ראשי|מאמרים|אודות|אודותינו|צור קשר|צרו קשר|העתקת קישור|השב|"
     "העלאה|התחברות|הורדה|הורדת pdf|שמירה|עקוב|עקבו|דווח|דיווח|ציטוט|מצב לילה|הוספת תגובה|"
@@ -118,7 +124,13 @@ _OFFER = re.compile(
     r"request a demo|ניסיון חינם|נסו \S+(?: \S+)? בחינם|ללא כרטיס אשראי|התחילו בחינם|تجربة مجانية|"
     r"جرّب \S+ مجان|جرب \S+ مجان|بدون بطاقة ائتمان|دون بطاقة ائتمان|ابدأ مجان|ทดลองใช้ฟรี|"
     r"ไม่ต้องใช้บัตรเครดิต|เริ่มใช้ฟรี|бесплатный пробный|попробуйте \S+(?: \S+)? бесплатно|"
-    r"без банковской карты|без привязки карты|начать бесплатно",
+    r"без банковской карты|без привязки карты|начать бесплатно|пробный период|тестовый период",
+    re.IGNORECASE,
+)
+# A discount offered outside a sentence: "— скидка 30% до конца месяца", "Get 20% off".
+_DISCOUNT = re.compile(
+    r"(?:скидк\w*|discount|הנחה|خصم|ส่วนลด)\s*(?:до|of|של|بنسبة)?\s*\d{1,2}\s*%|"
+    r"\d{1,2}\s*%\s*(?:off|скидк\w*|הנחה|خصم|ส่วนลด)",
     re.IGNORECASE,
 )
 _LANGUAGE_GLOSS = re.compile(r"\s*\([^)]{2,20}\)$")
@@ -150,8 +162,10 @@ _READER = re.compile(
 )
 _ZOOM = re.compile(r"[-−–]\s*\d{2,3}\s*%\s*\+")
 _PAGE = re.compile(
-    r"^(?:page|slide|post|message|comment|reply|страница|слайд|сообщение|комментарий|עמוד|"
-    r"שקופית|הודעה|תגובה|الصفحة|صفحة|الشريحة|شريحة|المشاركة|หน้า|สไลด์|ความคิดเห็นที่)\s*"
+    r"^(?:page|slide|post|message|comment|reply|question|lesson|step|item|страница|слайд|сообщение|"
+    r"комментарий|вопрос|урок|шаг|עמוד|שקופית|הודעה|תגובה|שאלה|שיעור|שלב|الصفحة|صفحة|الشريحة|"
+    r"شريحة|المشاركة|سؤال|السؤال|درس|الدرس|خطوة|หน้า|สไลด์|ความคิดเห็นที่|คำถามที่|คำถาม|ข้อ|"
+    r"บทเรียนที่)\s*"
     r"(?:#|№|no\.?)?\s*[\d٠-٩]+(?:\s*[-–]\s*[\d٠-٩]+)?"
     r"(?:\s*(?:of|/|из|מתוך|من|จาก)\s*[\d٠-٩]+)?$"
     r"|^[\d٠-٩]{1,4}\s*(?:/|of|из|מתוך|من|จาก)\s*[\d٠-٩]{1,4}$"
@@ -222,6 +236,28 @@ _SPONSOR_LINE = re.compile(
     r"спонсор\w*|בחסות|נותני החסות|برعاية|من رعاة|الراعي|ผู้สนับสนุน|สนับสนุนโดย)",
     re.IGNORECASE,
 )
+_PROMPT = re.compile(
+    r"(?:you must |please )?(?:log in|login|sign in|register)\b.{0,30}\bto (?:reply|comment|post|"
+    r"continue|read|join)|(?:войдите|зарегистрируйтесь|авторизуйтесь)\W.{0,30}чтобы|"
+    r"(?:התחברו|התחבר|הירשמו|היכנסו) כדי|(?:سجّل|سجل) (?:الدخول|دخولك) (?:ل|كي|حتى)|"
+    r"เข้าสู่ระบบ(?:ก่อน|เพื่อ)|"
+    r"^(?:still need help|still stuck|still have questions|need more help|can't find what you|"
+    r"didn't find what you|остались вопросы|не нашли ответ|לא מצאתם|עדיין צריכים עזרה|"
+    r"צריכים עזרה נוספת|هل ما زلت بحاجة|لم تجد (?:ما|إجابة)|ยังไม่พบคำตอบ|ยังไม่พบคําตอบ|"
+    r"ยังมีคำถาม|ต้องการความช่วยเหลือเพิ่มเติม)",
+    re.IGNORECASE,
+)
+_READ_ONLINE = re.compile(
+    r"^(?:read online|read now|start reading|читать онлайн|читать|קרא אונליין|קראו אונליין|"
+    r"اقرأ أونلاين|اقرأ الآن|اقرأ عبر الإنترنت|อ่านออนไลน์|อ่านเลย)(?=\s|$)",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(
+    r"^(?:genre|genres|category|publisher|isbn|language|series|жанр|жанры|категория|издательство|"
+    r"серия|язык|ז'אנר|ז׳אנר|קטגוריה|הוצאה|הוצאה לאור|שפה|סדרה|النوع|التصنيف|الناشر|السلسلة|"
+    r"اللغة|หมวด|หมวดหมู่|สำนักพิมพ์|ภาษา|ประเภท)\s*[:：]\s*\S",
+    re.IGNORECASE,
+)
 _READING_RANGE = re.compile(
     r"^\d{1,2}\s*[-–]\s*\d{1,2}\s*(?:minutes?|mins?|минут[аы]?|мин\.?|דקות|دقائق|دقيقة|นาที)$",
     re.IGNORECASE,
@@ -277,22 +313,23 @@ META_WORDS = word_set(
     "created|on|at|in|by|times|views|view|downloads|download|pages|slides|likes|like|comments|"
     "comment|replies|reply|votes|vote|shares|reads|posts|messages|points|reputation|rating|score|"
     "joined|member since|registered|date|k|answers|answer|questions|question|"
+    "member|members|well-known|moderator|newbie|guest|followers|follower|following|thousand|"
     # he
     "פורסם|פורסמה|עודכן|עודכנה|הועלה|הועלתה|נשאל|נשאלה|נענה|נענתה|נערך|נצפה|נצפתה|נוסף|תאריך|"
     "העלאה|עדכון|אחרון|פעמים|פעם|צפיות|הורדות|עמודים|שקופיות|לייקים|תגובות|תשובות|קולות|הודעות|"
-    'נקודות|הצטרף|הצטרפה|ב|ב-|על|ידי|ע"י|'
+    'נקודות|הצטרף|הצטרפה|ב|ב-|על|ידי|ע"י|חבר|חברה|מנהל|מנהלת|אורח|עוקבים|עוקב|אלף|'
     # ar
     "نشر|نُشر|تم|الرفع|رفع|النشر|التحديث|تحديث|آخر|سُئل|سئل|عُدّل|عدل|أجاب|أجابت|شوهد|شوهدت|"
     "أضيف|في|مرة|مرات|مشاهدة|مشاهدات|تحميل|تحميلات|صفحة|صفحات|شريحة|شرائح|إعجاب|تعليق|تعليقًا|"
-    "تعليقا|تعليقات|رد|ردود|صوت|أصوات|مشاركات|نقاط|انضم|تاريخ|بتاريخ|"
+    "تعليقا|تعليقات|رد|ردود|صوت|أصوات|مشاركات|نقاط|انضم|تاريخ|بتاريخ|عضو|مشرف|زائر|متابع|متابعين|ألف|"
     # ru
     "опубликовано|опубликован|обновлено|обновлён|загружено|загружен|добавлено|добавлен|текст|"
     "изменено|дата|просмотров|просмотра|просмотр|скачиваний|страниц|слайдов|слайда|лайков|"
     "комментариев|комментария|комментарий|ответов|ответа|голосов|голоса|оценка|из|сообщений|"
-    "регистрация|на|сайте|в|от|"
+    "регистрация|на|сайте|в|от|участник|модератор|новичок|гость|подписчиков|подписчика|тыс|"
     # th
     "โพสต์|โพสต์เมื่อ|เมื่อ|อัปเดต|อัพเดต|แก้ไข|เผยแพร่|วันที่|น.|ครั้ง|ดู|เข้าชม|ยอดวิว|ถูกใจ|"
-    "ความคิดเห็น|ตอบ|ดาวน์โหลด|หน้า|สไลด์|คะแนน|สมาชิกหมายเลข|สมาชิก"
+    "ความคิดเห็น|ตอบ|ดาวน์โหลด|หน้า|สไลด์|คะแนน|สมาชิกหมายเลข|สมาชิก|คำตอบ|คําตอบ|ผู้ติดตาม|พัน"
 )
 _LETTER_OR_DIGIT = re.compile(r"\w")
 _PARTS = re.compile(r"\s*[·•|]\s*")
@@ -455,6 +492,14 @@ def classify(text: str, navigation: frozenset[str] = frozenset()) -> str | None:
         return CONSENT
     if len(stripped.split()) <= 8 and _SPONSOR_LINE.match(stripped):
         return CREDIT
-    if len(stripped) <= 100 and _OFFER.search(stripped):
+    if words <= 12 and _PROMPT.search(stripped):
+        return PROMPT
+    if short_line and words <= 6 and _READ_ONLINE.match(stripped):
+        return MENU
+    if short_line and words <= 8 and _LABEL.match(stripped):
+        return META
+    if len(stripped) <= 100 and (
+        _OFFER.search(stripped) or (_DISCOUNT.search(stripped) and not _sentence(stripped))
+    ):
         return OFFER
     return None
