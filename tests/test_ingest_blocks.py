@@ -145,6 +145,16 @@ INTERFACE_JUNK = [
     ("לא מצאתם תשובה?", interface.PROMPT),
     ("هل ما زلت بحاجة إلى مساعدة؟", interface.PROMPT),
     ("Читать онлайн «Гостеприимство изнутри»", interface.MENU),
+    (
+        "Not the answer you're looking for? Browse other questions tagged kpi or ask your own question.",
+        interface.PROMPT,
+    ),
+    ("Highest score (default)", interface.MENU),
+    ("Сначала новые (по умолчанию)", interface.MENU),
+    # a comment signed with its author's name and date
+    ("Seven days is a great idea, stealing that. – helpdesk_hannah Sep 14, 2021 at 12:03", interface.COMMENT),
+    ("Спасибо, очень помогло! – Олег 3 мар 2024 в 10:15", interface.COMMENT),
+    ("תודה, זה בדיוק מה שחיפשתי – דנה 12.03.2025", interface.COMMENT),
     # a library's metadata labels, discounts and trial periods
     ("Жанр: Управление, подбор персонала", interface.META),
     ("Genre: Business, management", interface.META),
@@ -184,6 +194,8 @@ CONTENT = [
     "A 10% discount rarely wins back a customer who was treated badly at the desk.",
     "Customers who log in to reply to a survey are usually the ones who had a problem.",
     "Question 1 of the survey asks how easy it was to reach us.",
+    "The desk opens at eight – and by nine the queue is out of the door.",
+    "Refunds take five days – March 2024 was the first month we met that.",
 ]
 
 

@@ -15,7 +15,8 @@ name, a format with its size, a list of formats), contact lines (a hotline label
 or a phone number outside a sentence), the consent notice under a form ("By clicking ... you
 agree"), a sponsor's line, prompts to log in or to ask for more help ("You must log in to
 reply", "Остались вопросы?"), "read online" buttons, a library's metadata labels ("Жанр:"),
-discounts and trial periods outside a sentence, forum ranks and follower counts, and quiz
+discounts and trial periods outside a sentence, a select's default option, a comment signed
+after a dash with its author's name and date ("... – Олег 3 мар 2024 в 10:15"), forum ranks and follower counts, and quiz
 counters and buttons ("Question 1 of 3", "Submit answer").
 
 Every rule is about the kind of a line, never one site's strings: a line goes only when it is
@@ -47,6 +48,7 @@ FILE = "download link: a file name, format or size"
 CONTACT = "contact line: a phone number or hotline"
 CONSENT = "consent notice of a form (personal data, terms)"
 PROMPT = "prompt to log in, or to ask for more help (interface vocabulary)"
+COMMENT = "a comment signed with its author's name and date"
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -240,13 +242,23 @@ _PROMPT = re.compile(
     r"(?:you must |please )?(?:log in|login|sign in|register)\b.{0,30}\bto (?:reply|comment|post|"
     r"continue|read|join)|(?:войдите|зарегистрируйтесь|авторизуйтесь)\W.{0,30}чтобы|"
     r"(?:התחברו|התחבר|הירשמו|היכנסו) כדי|(?:سجّل|سجل) (?:الدخول|دخولك) (?:ل|كي|حتى)|"
-    r"เข้าสู่ระบบ(?:ก่อน|เพื่อ)|"
+    r"เข้าสู่ระบบ(?:ก่อน|เพื่อ)",
+    re.IGNORECASE,
+)
+_MORE_HELP = re.compile(
     r"^(?:still need help|still stuck|still have questions|need more help|can't find what you|"
     r"didn't find what you|остались вопросы|не нашли ответ|לא מצאתם|עדיין צריכים עזרה|"
     r"צריכים עזרה נוספת|هل ما زلت بحاجة|لم تجد (?:ما|إجابة)|ยังไม่พบคำตอบ|ยังไม่พบคําตอบ|"
-    r"ยังมีคำถาม|ต้องการความช่วยเหลือเพิ่มเติม)",
+    r"ยังมีคำถาม|ต้องการความช่วยเหลือเพิ่มเติม|not the answer you're looking for|"
+    r"не тот ответ, который вы ищете|לא התשובה שחיפשתם|ليست الإجابة التي تبحث عنها|"
+    r"ไม่ใช่คำตอบที่คุณกำลังมองหา)",
     re.IGNORECASE,
 )
+_DEFAULT_OPTION = re.compile(
+    r"\((?:default|по умолчанию|ברירת מחדל|افتراضي|الافتراضي|ค่าเริ่มต้น)\)$", re.IGNORECASE
+)
+# "... – helpdesk_hannah Sep 14, 2021 at 12:03": a comment's text, a dash, its author and date.
+_SIGNED = re.compile(r"^(?P<body>.*\S)\s+[–—-]\s+(?P<tail>\S[^–—]{0,60})$")
 _READ_ONLINE = re.compile(
     r"^(?:read online|read now|start reading|читать онлайн|читать|קרא אונליין|קראו אונליין|"
     r"اقرأ أونلاين|اقرأ الآن|اقرأ عبر الإنترنت|อ่านออนไลน์|อ่านเลย)(?=\s|$)",
@@ -422,6 +434,17 @@ def _name_beside_date(text: str) -> bool:
     return bool(dated) and all(p in dated or len(p.split()) <= 3 for p in parts)
 
 
+def _signed_comment(text: str) -> bool:
+    """A comment signed after a dash with a name and a date: the date has a day or a time, and the
+    name is at most two words."""
+    match = _SIGNED.match(text)
+    if not match:
+        return False
+    tail = match.group("tail")
+    core, known, other = _meta_tokens(tail)
+    return core >= 1 and known >= 1 and 1 <= other <= 2 and bool(re.search(r"\d", tail))
+
+
 def _download(text: str) -> bool:
     if len(text.split()) > 12:
         return False
@@ -492,8 +515,12 @@ def classify(text: str, navigation: frozenset[str] = frozenset()) -> str | None:
         return CONSENT
     if len(stripped.split()) <= 8 and _SPONSOR_LINE.match(stripped):
         return CREDIT
-    if words <= 12 and _PROMPT.search(stripped):
+    if (words <= 12 and _PROMPT.search(stripped)) or (words <= 30 and _MORE_HELP.search(stripped)):
         return PROMPT
+    if short_line and words <= 6 and _DEFAULT_OPTION.search(stripped):
+        return MENU
+    if _signed_comment(stripped):
+        return COMMENT
     if short_line and words <= 6 and _READ_ONLINE.match(stripped):
         return MENU
     if short_line and words <= 8 and _LABEL.match(stripped):
