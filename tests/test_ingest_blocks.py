@@ -149,6 +149,10 @@ INTERFACE_JUNK = [
         "Not the answer you're looking for? Browse other questions tagged kpi or ask your own question.",
         interface.PROMPT,
     ),
+    ("Not the answer you’re looking for? Browse other questions tagged kpi.", interface.PROMPT),
+    ("Reactions: gardencentre_gemma and 3 others", interface.PROMPT),
+    ("Pages 6 to 12 are not shown in this preview.", interface.PROMPT),
+    ("Конец ознакомительного фрагмента", interface.PROMPT),
     ("Highest score (default)", interface.MENU),
     ("Сначала новые (по умолчанию)", interface.MENU),
     # a comment signed with its author's name and date
@@ -305,6 +309,26 @@ def test_a_decks_title_above_its_longer_subtitle_is_not_the_pages_header() -> No
     kept = [b.text for b in ingest_bytes(page, name="a.txt").blocks]
     title = ingest_bytes(page, name="a.txt").title
     assert {"Service standards at the table", "Training for new waiters, module one"} <= {title, *kept}
+
+
+@pytest.mark.parametrize("marks", [("1. ", "2. "), ("- ", "- ")])
+def test_a_short_list_that_ends_the_article_is_kept(marks: tuple[str, str]) -> None:
+    page = _page(
+        "How we answer complaints at the front desk",
+        "",
+        *ARTICLE,
+        "",
+        "When to call a supervisor",
+        "",
+        f"{marks[0]}The refund is over £250",
+        f"{marks[1]}The customer has no receipt",
+        "",
+        "Share",
+        "© 2024 Service Notes. All rights reserved.",
+    )
+    kept = [b.text for b in ingest_bytes(page, name="a.txt").blocks]
+    last = [t.removeprefix("1. ").removeprefix("2. ") for t in kept[-3:]]
+    assert last == ["When to call a supervisor", "The refund is over £250", "The customer has no receipt"]
 
 
 def test_the_wrapped_rest_of_a_junk_line_goes_with_it() -> None:

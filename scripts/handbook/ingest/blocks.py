@@ -44,7 +44,8 @@ running text, jusText-good on its own, or a heading leading into article text wi
 between (an FAQ's question); running text (ends a sentence, at least `_SENTENCE_WORDS` words),
 the article title (longest block before the text) or a closing formula ("Thank you" of a deck's
 last slide) -> kept; then another script, link density, jusText's bad, a heading leading into
-text (kept), a short line before the first or after the last block of text (the page's edges),
+text (kept), a short line before the first or after the last block of text (the page's edges; a bulleted or
+numbered list right after the last sentence, and the heading over it, are the article's end),
 anything not running text above the article's title when that title is a heading the text
 follows at once (the page's header: a site name, a course or section name, a tab title), and a
 short block between two confident junk blocks (context). In plain text, a run of three or more
@@ -316,6 +317,30 @@ def _repeated_titles(paragraphs: list[_Paragraph]) -> set[int]:
     return found
 
 
+_LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
+def _list_after(paragraphs: list[_Paragraph], firsts: list[Entry], last: int) -> int:
+    """The article's last block, counting a list that ends it: the bulleted or numbered items
+    right after its last sentence (and the heading over them), which are short, but the article's
+    ("When to call a supervisor", "1. The refund is over £250", ...)."""
+
+    def item(j: int) -> bool:
+        entry = firsts[j]
+        return not entry.removed and (entry.item or bool(_LIST_ITEM.match(paragraphs[j].text)))
+
+    j = last + 1
+    while j < len(paragraphs):
+        if item(j):
+            last = j
+        elif not (
+            paragraphs[j].heading and not firsts[j].removed and j + 1 < len(paragraphs) and item(j + 1)
+        ):
+            break
+        j += 1
+    return last
+
+
 def _good(paragraph: _Paragraph) -> bool:
     """jusText's revised class is good, and not only for being a short heading within its distance
     of good text: such a heading is judged by `_leads_into_text` instead, which stops at another
@@ -482,6 +507,8 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
         )
     ]
     first, last = (article[0], article[-1]) if article else (len(paragraphs), -1)
+    if article and not html:
+        last = _list_after(paragraphs, [entries[g[0]] for g in groups], last)
     anchors = set(article)
     chrome = [entries[group[0]].chrome for group in groups]
     furniture = {i for i, c in enumerate(chrome) if c}

@@ -249,9 +249,12 @@ _MORE_HELP = re.compile(
     r"^(?:still need help|still stuck|still have questions|need more help|can't find what you|"
     r"didn't find what you|остались вопросы|не нашли ответ|לא מצאתם|עדיין צריכים עזרה|"
     r"צריכים עזרה נוספת|هل ما زلت بحاجة|لم تجد (?:ما|إجابة)|ยังไม่พบคำตอบ|ยังไม่พบคําตอบ|"
-    r"ยังมีคำถาม|ต้องการความช่วยเหลือเพิ่มเติม|not the answer you're looking for|"
+    r"ยังมีคำถาม|ต้องการความช่วยเหลือเพิ่มเติม|not the answer you['’]re looking for|"
     r"не тот ответ, который вы ищете|לא התשובה שחיפשתם|ليست الإجابة التي تبحث عنها|"
-    r"ไม่ใช่คำตอบที่คุณกำลังมองหา)",
+    r"ไม่ใช่คำตอบที่คุณกำลังมองหา|reactions\s*:|liked by\s*:?|реакции\s*:|понравилось\s*:|"
+    r"לייקים\s*:|إعجابات\s*:|ถูกใจโดย)"
+    r"|not shown in this preview|end of (?:the )?preview|ознакомительн\w* фрагмент|"
+    r"סוף התצוגה המקדימה|نهاية المعاينة|สิ้นสุดตัวอย่าง",
     re.IGNORECASE,
 )
 _DEFAULT_OPTION = re.compile(
