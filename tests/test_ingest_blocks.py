@@ -200,6 +200,7 @@ CONTENT = [
     "Question 1 of the survey asks how easy it was to reach us.",
     "The desk opens at eight – and by nine the queue is out of the door.",
     "Refunds take five days – March 2024 was the first month we met that.",
+    "ชำระด้วยบัตรของขวัญ: เงินจะกลับเข้าบัตรภายใน 15 นาที",
 ]
 
 
@@ -329,6 +330,42 @@ def test_a_short_list_that_ends_the_article_is_kept(marks: tuple[str, str]) -> N
     kept = [b.text for b in ingest_bytes(page, name="a.txt").blocks]
     last = [t.removeprefix("1. ").removeprefix("2. ") for t in kept[-3:]]
     assert last == ["When to call a supervisor", "The refund is over £250", "The customer has no receipt"]
+
+
+THAI_WRAPPED = [
+    [
+        "เมื่อร้านค้ายกเลิกคำสั่งซื้อหลังจากลูกค้าชำระเงินแล้ว ระบบจะคืนเงินให้",
+        "โดยอัตโนมัติ ลูกค้าไม่ต้องติดต่อพนักงาน และจะได้รับข้อความแจ้งเตือน",
+        "ทันทีที่คืนเงินสำเร็จ",
+    ],
+    [
+        "ถ้าสินค้าที่ได้รับไม่ครบหรือผิดรายการ ให้แจ้งปัญหาจากหน้าประวัติ",
+        "คำสั่งซื้อภายในหนึ่งวัน",
+        "พร้อมแนบรูปถ่ายสินค้าที่ได้รับ",
+        "ทีมงานจะตรวจสอบและคืนเงินเฉพาะรายการที่มีปัญหา",
+    ],
+]
+
+
+def test_a_thai_paragraph_wrapped_at_a_fixed_width_is_one_paragraph() -> None:
+    # A lynx dump wraps Thai at its few spaces: lines of very different lengths.
+    page = _page(
+        "ขอคืนเงินเมื่อร้านยกเลิกคำสั่งซื้อ",
+        "",
+        "   อัปเดตล่าสุด 2 เดือนที่แล้ว",
+        "",
+        *[f"   {line}" for line in THAI_WRAPPED[0]],
+        "",
+        "ถ้าได้รับสินค้าไม่ครบ",
+        "",
+        *[f"   {line}" for line in THAI_WRAPPED[1]],
+        "",
+        "   บทความนี้มีประโยชน์หรือไม่ [11]ใช่ [12]ไม่ใช่",
+        "   [13]เข้าสู่ระบบ",
+    )
+    kept = "".join(b.text for b in ingest_bytes(page, name="a.txt").blocks).replace(" ", "")
+    for paragraph in THAI_WRAPPED:
+        assert "".join(paragraph).replace(" ", "") in kept
 
 
 def test_the_wrapped_rest_of_a_junk_line_goes_with_it() -> None:

@@ -206,23 +206,50 @@ def _other_script(text: str, lang: str) -> bool:
     return letters >= 2 and own * 4 < letters
 
 
-def _groups(items: list[tuple[int, str, bool, bool]]) -> list[list[int]]:
-    """Indexes of `items` (line number, text, heading, removed) grouped into paragraphs.
+WRAP_SLACK = 14
+
+
+def wrap_width(lines: list[tuple[int, int]]) -> int:
+    """The width a `lynx -dump` or reader capture wrapped its paragraphs at, or 0 when the page's
+    paragraphs are single long lines (`lines`: each text line's number and length).
+
+    Wrapped: a quarter of the text lines (at least three) end within `WRAP_SLACK` characters of
+    the longest usual line, that is at most 80 characters, and paragraphs are set apart by blank
+    lines (a sixth of the lines at least) -- a "select all, copy" of slides or a menu has short
+    lines too, but no blank lines between them.
+    """
+    if len(lines) < 6:
+        return 0
+    lengths = sorted(length for _, length in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(length >= width - WRAP_SLACK for length in lengths)
+    numbers = sorted(number for number, _ in lines)
+    gaps = sum(b - a > 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    if width > 80 or near < max(3, len(lengths) // 4) or gaps < max(2, len(lines) // 6):
+        return 0
+    return width
+
+
+def _groups(items: list[tuple[int, str, bool, bool, bool]], wrapped: bool = False) -> list[list[int]]:
+    """Indexes of `items` (line number, text, heading, removed, list item) grouped into paragraphs.
 
     A `lynx -dump` or reader capture wraps a paragraph over lines of 60-80 characters: a line
-    that long, not ending a sentence, and followed at once by another text line is one block with it.
+    that long, not ending a sentence, and followed at once by another text line is one block with
+    it. On a page wrapped at a fixed width (`wrapped`), any such run of lines is one block: the
+    lines of a paragraph in a script without capitals or full stops (Thai) vary in length.
     """
     groups: list[list[int]] = []
-    for index, (number, text, _heading, removed) in enumerate(items):
+    for index, (number, text, _heading, removed, item) in enumerate(items):
         if groups and not removed:
-            prev_number, prev_text, _, prev_removed = items[groups[-1][-1]]
+            prev_number, prev_text, _, prev_removed, _ = items[groups[-1][-1]]
             if (
                 number == prev_number + 1
                 and not prev_removed
+                and not item
                 and not _ends_sentence(prev_text)
                 and not _LINK_MARK.match(text)
                 and not _mostly_digits(text)
-                and (len(prev_text) >= _WRAP_WIDTH or prev_text[-1] in ",-–—" or text[0].islower())
+                and (wrapped or len(prev_text) >= _WRAP_WIDTH or prev_text[-1] in ",-–—" or text[0].islower())
             ):
                 groups[-1].append(index)
                 continue
@@ -464,7 +491,8 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
     else:
         entries = _demote_menu_headings(entries)
         runs = _menu_runs(entries, lang)
-        groups = _groups([(e.number, e.text, e.heading, e.removed) for e in entries])
+        wrapped = wrap_width([(e.number, len(e.text)) for e in entries if not e.item]) > 0
+        groups = _groups([(e.number, e.text, e.heading, e.removed, e.item) for e in entries], wrapped)
     paragraphs: list[_Paragraph] = []
     for group in groups:
         first_entry = entries[group[0]]
