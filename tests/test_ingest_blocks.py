@@ -166,12 +166,26 @@ INTERFACE_JUNK = [
     ("Онлайн-курс «Продажи в рознице» — скидка 30% до конца месяца", interface.OFFER),
     ("Кассовые программы для аптек — бесплатный тестовый период 30 дней", interface.OFFER),
     ("Get 20% off your first year", interface.OFFER),
+    # round 3, after holdout3: blog menus, dual-calendar dates with reading time, announcement bars
+    ("Updated over a week ago", interface.META),
+    ("Понравилась статья? Раз в месяц присылаем лучшие материалы блога.", interface.PROMPT),
+    ("Liked this article? Share it with your team.", interface.PROMPT),
+    ("קראו עוד: רשת פארם תפתח חנות ללא קופאים", rules.RELATED),
+    ("المدونة", interface.MENU),
+    ("הבלוג", interface.MENU),
+    ("Блог", interface.MENU),
+    ("12 شعبان 1446 هـ الموافق 11 فبراير 2025 · قراءة في 6 دقائق", interface.META),
+    ("🎉 جديد: تكامل مع واتساب للأعمال — اعرف المزيد", interface.OFFER),
+    ("New: our WhatsApp integration is here. Learn more", interface.OFFER),
+    ("Новинка: интеграция с WhatsApp — подробнее", interface.OFFER),
     # who answered, who uploaded
     ('ענה: רו"ח גלעד מ.', rules.BYLINE),
     ("ענתה: טלי, בעלת חנות בחיפה", rules.BYLINE),
     ("הועלה על ידי: מחלקת_שירות_רשת_אופק", rules.BYLINE),
     ("อัปโหลดโดย HR_Riverside", rules.BYLINE),
     ("Uploaded by Nadia", rules.BYLINE),
+    ("بقلم هالة منصور · مديرة نجاح العملاء", rules.BYLINE),
+    ("By Dana Whitfield · Head of Customer Care", rules.BYLINE),
     ("Ответил: Сергей К.", rules.BYLINE),
     ("أجاب: خالد م.", rules.BYLINE),
 ]
@@ -201,6 +215,7 @@ CONTENT = [
     "The desk opens at eight – and by nine the queue is out of the door.",
     "Refunds take five days – March 2024 was the first month we met that.",
     "ชำระด้วยบัตรของขวัญ: เงินจะกลับเข้าบัตรภายใน 15 นาที",
+    "New: customers can now book a callback from the app, and most of them do it at night.",
 ]
 
 

@@ -17,7 +17,8 @@ agree"), a sponsor's line, prompts to log in or to ask for more help ("You must 
 reply", "Остались вопросы?"), "read online" buttons, a library's metadata labels ("Жанр:"),
 discounts and trial periods outside a sentence, a select's default option, a comment signed
 after a dash with its author's name and date ("... – Олег 3 мар 2024 в 10:15"), forum ranks and follower counts, and quiz
-counters and buttons ("Question 1 of 3", "Submit answer").
+counters and buttons ("Question 1 of 3", "Submit answer"), announcement bars ("New: ... —
+Learn more"), "liked this article?" prompts, and a blog's menu entry.
 
 Every rule is about the kind of a line, never one site's strings: a line goes only when it is
 made *entirely* of such words, numbers and dates (at most one other word, such as a user's
@@ -73,6 +74,7 @@ MENU_WORDS = word_set(
     "necessary only|manage preferences|click to expand|free preview|you're reading a free preview|"
     "edit|edit this page|edit page|view source|view history|"
     "submit|submit answer|mark as complete|mark as done|mark complete|"
+    "הבלוג|בלוג|المدونة|مدونة|บล็อก|блог|"
     "שלח|שליחה|הגש|הגשה|إرسال|أرسل|ส่ง|ส่งคำตอบ|отправить|отправить ответ|"
     # he
     "דלג לתוכן הראשי|דילוג לתוכן|ראשי|מאמרים|אודות|אודותינו|צור קשר|צרו קשר|העתקת קישור|השב|"
@@ -253,6 +255,8 @@ _MORE_HELP = re.compile(
     r"не тот ответ, который вы ищете|לא התשובה שחיפשתם|ليست الإجابة التي تبحث عنها|"
     r"ไม่ใช่คำตอบที่คุณกำลังมองหา|reactions\s*:|liked by\s*:?|реакции\s*:|понравилось\s*:|"
     r"לייקים\s*:|إعجابات\s*:|ถูกใจโดย)"
+    r"|(?:liked|enjoyed) (?:this|the) (?:article|post)|понравилась статья|понравился материал|"
+    r"אהבתם את (?:הכתבה|המאמר)|هل أعجبك (?:المقال|الموضوع)|ชอบบทความนี้"
     r"|not shown in this preview|end of (?:the )?preview|ознакомительн\w* фрагмент|"
     r"סוף התצוגה המקדימה|نهاية المعاينة|สิ้นสุดตัวอย่าง",
     re.IGNORECASE,
@@ -262,6 +266,12 @@ _DEFAULT_OPTION = re.compile(
 )
 # "... – helpdesk_hannah Sep 14, 2021 at 12:03": a comment's text, a dash, its author and date.
 _SIGNED = re.compile(r"^(?P<body>.*\S)\s+[–—-]\s+(?P<tail>\S[^–—]{0,60})$")
+# An announcement bar: "New: ... — Learn more".
+_ANNOUNCEMENT = re.compile(
+    r"^\W*(?:new|новинка|новое|חדש|جديد|ใหม่)\s*[:：!].*(?:learn more|read more|find out more|"
+    r"подробнее|узнать больше|למידע נוסף|לפרטים|اعرف المزيد|اقرأ المزيد|ดูเพิ่มเติม|อ่านเพิ่มเติม)\W*$",
+    re.IGNORECASE,
+)
 _READ_ONLINE = re.compile(
     r"^(?:read online|read now|start reading|читать онлайн|читать|קרא אונליין|קראו אונליין|"
     r"اقرأ أونلاين|اقرأ الآن|اقرأ عبر الإنترنت|อ่านออนไลน์|อ่านเลย)(?=\s|$)",
@@ -328,6 +338,8 @@ META_WORDS = word_set(
     "created|on|at|in|by|times|views|view|downloads|download|pages|slides|likes|like|comments|"
     "comment|replies|reply|votes|vote|shares|reads|posts|messages|points|reputation|rating|score|"
     "joined|member since|registered|date|k|answers|answer|questions|question|"
+    "read|reading|min|الموافق|قراءة|للقراءة|чтения|קריאה|"
+    "a|an|over|about|almost|около|более|почти|מעל|כמעט|حوالي|أكثر|ประมาณ|กว่า|"
     "member|members|well-known|moderator|newbie|guest|followers|follower|following|thousand|"
     # he
     "פורסם|פורסמה|עודכן|עודכנה|הועלה|הועלתה|נשאל|נשאלה|נענה|נענתה|נערך|נצפה|נצפתה|נוסף|תאריך|"
@@ -524,6 +536,8 @@ def classify(text: str, navigation: frozenset[str] = frozenset()) -> str | None:
         return MENU
     if _signed_comment(stripped):
         return COMMENT
+    if words <= 16 and _ANNOUNCEMENT.search(stripped):
+        return OFFER
     if short_line and words <= 6 and _READ_ONLINE.match(stripped):
         return MENU
     if short_line and words <= 8 and _LABEL.match(stripped):

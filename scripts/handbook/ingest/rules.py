@@ -168,7 +168,7 @@ _VIDEO = re.compile(
 _RELATED = re.compile(
     r"^(?:"
     + _alternation(
-        "related|related posts|related articles|related stories|related reading|see also|"
+        "related|related posts|related articles|related stories|related reading|see also|קראו עוד|"
         "read also|also read|you may also like|more from|recommended|recommended for you|"
         "похожие статьи|похожие записи|похожие материалы|читайте также|см. также|см также|"
         "смотрите также|по теме|рекомендуем|вам может понравиться|ที่เกี่ยวข้อง|"
@@ -270,7 +270,9 @@ def classify_line(text: str) -> str | None:
         return DANGLING
     if core in BYLINE_WORDS or (
         _BYLINE.match(stripped)
-        and len(words) <= 6
+        # a byline's first part, perhaps with the author's role after a separator
+        and len(re.split(r"\s+[·•|]\s+", stripped)[0].split()) <= 6
+        and len(words) <= 12
         # a sentence does not end a byline, an initial does ("ענה: רו"ח גלעד מ.")
         and (not ends_sentence(stripped) or len(words[-1].strip(".")) <= 1)
     ):
