@@ -474,3 +474,109 @@ def test_a_hand_written_page_missing_a_block_is_imported_for_checking() -> None:
     translated = "# ת\n\nאחת.\n"
     entries = {e.msgid: e.state for e in import_page(english, translated, lang="he", page="p.md").entries}
     assert entries == {"T": SegmentState.REVIEWED, "One.": SegmentState.STALE}
+
+
+def test_a_revived_entry_keeps_its_translators_comments_and_drops_only_the_reason() -> None:
+    # Comments sorting before and after sync's reason: only the reason goes when the English is back.
+    from handbook.translate.merge import OBSOLETE_REASON
+
+    comments = ("Asked Dana about the tone.", OBSOLETE_REASON, "see the glossary for the term.")
+    old = Catalog("he", "a.md", obsolete=[Entry("Back.", "חזר.", obsolete=True, comments=comments)])
+    catalog, _ = merge_page([unit("Back.")], old, Memory(), drafts=True)
+    assert [(e.msgstr, e.comments, e.obsolete) for e in catalog.entries] == [
+        ("חזר.", ("Asked Dana about the tone.", "see the glossary for the term."), False)
+    ]
+
+
+def test_a_needs_work_text_in_the_memory_is_a_persons_text_not_a_reviewed_one() -> None:
+    # A translator's "needs work" text (fuzzy, no engine) is reused as it is on another page:
+    # still a person's text, still fuzzy, never promoted to reviewed; a reviewed text beats it.
+    memory = Memory()
+    memory.add(Entry("Shared.", "טיוטה של אדם.", fuzzy=True))
+    assert memory.reviewed("Shared.") is False
+    catalog, needs = merge_page([unit("Shared.")], Catalog("he", "b.md"), memory, drafts=True)
+    [entry] = catalog.entries
+    assert (entry.msgstr, entry.fuzzy, entry.engine, entry.state, entry.human) == (
+        "טיוטה של אדם.",
+        True,
+        "",
+        SegmentState.MACHINE,
+        True,
+    )
+    assert needs == []
+    memory.add(Entry("Shared.", "סופי."))
+    assert (memory.reviewed("Shared."), memory.hit("Shared.").msgstr) == (True, "סופי.")
+
+
+def test_an_obsolete_draft_equal_to_the_reviewed_text_it_gives_way_to_is_not_kept() -> None:
+    # Page b's translator accepted the machine draft word for word; page a's old draft of the
+    # same English (read from another file: an equal string, not the same object) comes back
+    # as page b's reviewed text, and is not kept a second time as an obsolete entry.
+    draft = "[טיוטה]"
+    old = Catalog("he", "a.md", obsolete=[replace(machine("Back.", draft, "pseudo"), obsolete=True)])
+    memory = Memory()
+    memory.add(Entry("Back.", (draft + ".")[:-1]))
+    catalog, needs = merge_page([unit("Back.")], old, memory, drafts=True)
+    assert needs == []
+    assert [(e.msgstr, e.state) for e in catalog.entries] == [(draft, SegmentState.REVIEWED)]
+    assert catalog.obsolete == []
+
+
+def test_of_several_obsolete_texts_the_first_human_one_comes_back() -> None:
+    # gettext's msgctxt lets one English text have several obsolete entries: when the English is
+    # back, the first text a person wrote comes back active, never a machine draft before it.
+    for obsolete, back in (
+        (
+            [machine("Back.", "[draft]", "pseudo"), Entry("Back.", "אנושי.", context="kept translation")],
+            "אנושי.",
+        ),
+        ([Entry("Back.", "ראשון."), Entry("Back.", "שני.", context="kept translation")], "ראשון."),
+    ):
+        old = Catalog("he", "a.md", obsolete=[replace(entry, obsolete=True) for entry in obsolete])
+        catalog, needs = merge_page([unit("Back.")], old, Memory(), drafts=True)
+        assert needs == []
+        assert [(e.msgstr, e.state, e.context) for e in catalog.entries] == [
+            (back, SegmentState.REVIEWED, "")
+        ]
+        assert [e.msgstr for e in catalog.obsolete] == [e.msgstr for e in obsolete if e.msgstr != back]
+
+
+def test_a_hand_written_page_missing_a_block_in_the_middle_imports_the_blocks_after_it() -> None:
+    from handbook.translate.merge import import_page
+
+    english = "# T\n\nOne.\n\n## B {#b}\n\nTwo.\n"
+    translated = "# ת\n\n## ב {#b}\n\nשתיים.\n"
+    catalog = import_page(english, translated, lang="he", page="p.md")
+    assert {e.msgid: (e.msgstr, e.state) for e in catalog.entries} == {
+        "T": ("ת", SegmentState.REVIEWED),
+        "B": ("ב", SegmentState.REVIEWED),
+        "Two.": ("שתיים.", SegmentState.STALE),
+    }
+    assert catalog.obsolete == []
+
+
+def test_a_persons_needs_work_text_is_never_replaced_by_the_memory() -> None:
+    # "Needs work" (fuzzy, no engine) is a person's text: neither another page's machine draft
+    # nor another page's reviewed text takes its place, and its comments stay.
+    mine = Entry("Shared.", "הטקסט שלי.", fuzzy=True, note="paragraph", comments=("Check the tone.",))
+    for other in (machine("Shared.", "[draft]", "pseudo"), Entry("Shared.", "של הדף האחר.")):
+        memory = Memory()
+        memory.add(other)
+        memory.add(mine)
+        catalog, needs = merge_page([unit("Shared.")], Catalog("he", "a.md", [mine]), memory, drafts=True)
+        assert (catalog.entries, catalog.obsolete, needs) == ([mine], [], [])
+
+
+def test_an_imported_leftover_block_gets_no_sync_reason_comment() -> None:
+    # Its msgid says why it is kept ("[unmatched block ...]"); sync's own reason is for English
+    # that left the page, and is written once.
+    from handbook.translate.merge import OBSOLETE_REASON
+
+    leftover = Entry("[unmatched block 1 of the hand-written docs/he/a.md]", "פסקה נוספת.", obsolete=True)
+    gone = Entry("Gone.", "הלך.", obsolete=True, comments=(OBSOLETE_REASON,))
+    old = Catalog("he", "a.md", obsolete=[leftover, gone])
+    catalog, _ = merge_page([unit("Stays.")], old, Memory(), drafts=False)
+    assert [(e.msgid, e.comments) for e in catalog.obsolete] == [
+        (leftover.msgid, ()),
+        ("Gone.", (OBSOLETE_REASON,)),
+    ]
