@@ -1,8 +1,8 @@
 """Nothing a person wrote is lost *or demoted*: property tests that reach the merge's hard cases.
 
 The edits are the ones where a human text meets the memory: an English sentence replaced by one
-already reviewed on another page, paragraphs merged and split, blocks moved between pages, and
-translators reviewing entries in between. The property, after every sync: each text a person wrote
+already reviewed on another page, paragraphs merged and split, blocks moved between pages or
+deleted, and translators reviewing entries (or marking their own text "needs work") in between. The property, after every sync: each text a person wrote
 is still in a PO file of that language *as a human text* (reviewed, stale, or obsolete and not a
 machine draft), never only as the msgstr of a machine draft. (Reliability's adversarial tests of
 sync live in tests/test_reliability_*.py; these are about the merge rules.)
@@ -79,6 +79,8 @@ OPERATIONS = st.one_of(
     st.tuples(st.just("insert"), st.sampled_from(PAGES), st.integers(0, 9), SENTENCE),
     st.tuples(st.just("review"), st.sampled_from(PAGES), st.integers(0, 9), st.just("")),
     st.tuples(st.just("review"), st.sampled_from(PAGES), st.integers(0, 9), st.just("")),
+    st.tuples(st.just("needs work"), st.sampled_from(PAGES), st.integers(0, 9), st.just("")),
+    st.tuples(st.just("delete"), st.sampled_from(PAGES), st.integers(0, 9), st.just("")),
 )
 
 
@@ -100,11 +102,14 @@ def apply(operation: tuple, pages: dict[str, list[str]], project: Project, count
         sentences = blocks[position].split(". ")
         if len(sentences) > 1:
             blocks[position : position + 1] = [sentences[0] + "."] + [". ".join(sentences[1:])]
+    elif name == "delete" and len(blocks) > 1:
+        blocks.pop(position)
     elif name == "move" and len(blocks) > 1:
         other = pages["b.md" if page == "a.md" else "a.md"]
         other.insert(arg % (len(other) + 1), blocks.pop(position))
-    elif name == "review":
-        # A translator writes a text of their own for one active entry and clears fuzzy.
+    elif name in ("review", "needs work"):
+        # A translator writes a text of their own for one active entry and clears fuzzy, or
+        # keeps it fuzzy ("needs work": a person's text all the same, with no engine comment).
         path = project.translations_dir / "he" / page.replace(".md", ".po")
         catalog = polib.pofile(str(path))
         active = [entry for entry in catalog if not entry.obsolete]
@@ -112,6 +117,8 @@ def apply(operation: tuple, pages: dict[str, list[str]], project: Project, count
         counter[0] += 1
         entry.msgstr = f"תרגום אנושי {counter[0]}"
         entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+        if name == "needs work":
+            entry.flags.append("fuzzy")
         entry.previous_msgid = None
         entry.tcomment = ""
         catalog.save(str(path))
