@@ -66,8 +66,9 @@ bench: setup  ## run every benchmark in bench/ (speed, ingest quality, search re
 	@echo "== bench/search_relevance.py"
 	$(BIN)/python bench/search_relevance.py $(if $(RECORDING),--record "make bench")
 
-# Mutation testing of the invariant-carrying modules, one at a time (bench/mutate.py; not CI).
-# `make mutate MUTATE="render merge"` for some; results to record by hand in bench/MUTATION.md.
+# Mutation testing of the invariant-carrying modules (bench/mutate.py; not CI): one module per core
+# at a time, each in its own copy of the checkout. `make mutate MUTATE="render merge"` for some;
+# results to record by hand in bench/MUTATION.md.
 MUTATE ?=
 mutate: setup  ## cosmic-ray over the sync merge, escaping, memory, search, links, ingest rules, Argos
 	$(BIN)/python bench/mutate.py $(MUTATE)

@@ -1,6 +1,6 @@
 """Measure how well `handbook ingest` cleans real-world pages: the corpus in tests/data/ingest/corpus.
 
-Usage: .venv/bin/python bench/ingest_quality.py [--set tuning|holdout|holdout2|all] [--verbose] [--record]
+Usage: .venv/bin/python bench/ingest_quality.py [--set tuning|holdout|holdout2|holdout3|all] [--verbose] [--record]
 
 `--record` replaces the `## ingest quality` section of bench/RESULTS.md by this run's command,
 date, commit, table and the verdicts computed from it. That section is at present written by hand
@@ -25,7 +25,9 @@ Matching (both sides NFKC-normalised, whitespace collapsed, a leading `*`/`-`/`�
 The held-out sets are measured once each, when written, and recorded beside the tuning figure;
 never tune on them. `holdout` (the first, 10 pages) has since been seen and is now a second
 tuning check; `holdout2` (10 pages written after the method was changed to classify every HTML
-block) is the current measure of pages the method was not tuned on.
+block) was measured once and has been seen since; `holdout3` (10 pages written in round 3 before
+that round's changes were measured on them) is the current measure of pages the method was not
+tuned on.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ from handbook.ingest.pipeline import ingest_bytes  # noqa: E402
 from handbook.ingest.records import IngestError  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "ingest" / "corpus"
-SETS = ("tuning", "holdout", "holdout2")
+SETS = ("tuning", "holdout", "holdout2", "holdout3")
 LANGS = ("en", "he", "ar", "th", "ru")
 _SPACE = re.compile(r"\s+")
 _BULLET = re.compile(r"^[*\-•–·]\s+")

@@ -5,13 +5,16 @@ so nothing else may run in this checkout meanwhile. Each module has its own fast
 (the tests that exercise it, `-x`), so a killed mutant costs one short pytest run.
 
     .venv/bin/python bench/mutate.py [NAME ...]     # default: every module, smallest first
+    .venv/bin/python bench/mutate.py --jobs 2       # modules two at a time (default: one per core)
     .venv/bin/python bench/mutate.py --list          # the modules, their lines and tests
     .venv/bin/python bench/mutate.py --retest-survivors NAME   # after new tests: the survivors again
 
 For each module: `cosmic-ray init`, the operator filter below, the line filter where only part of
 a module carries the invariant, a baseline run (the selection must pass unmutated), `cosmic-ray
 exec`, then a summary (killed, survived, incompetent, timeouts; every survivor with its line and
-operator) printed and written to `.cache/mutation/NAME.json`. Record the figures in
+operator) printed and written to `.cache/mutation/NAME.json`. With several modules and `--jobs` above
+1, each job mutates its own copy of the checkout (in a temporary folder), and the sessions and
+summaries are copied back to `.cache/mutation/`. Record the figures in
 `bench/MUTATION.md` by hand, with the survivors killed by a test or written off with a reason.
 """
 
@@ -20,9 +23,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -221,6 +228,96 @@ def retest_survivors(name: str, timeout: float, keep_lines: set[int] = frozenset
     return result
 
 
+# What a job's copy of the checkout leaves out: at its top, the environment, caches and builds
+# (shared or rebuilt); anywhere, Python's and the tools' caches.
+_TOP_LEVEL_LEFT_OUT = {".git", ".venv", ".cache", "site", "site.old", "node_modules"}
+_LEFT_OUT = shutil.ignore_patterns(
+    "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis", "*.egg-info", ".site-build-*"
+)
+
+
+def _not_copied(folder: str, names: list[str]) -> set[str]:
+    left_out = set(_LEFT_OUT(folder, names))
+    if Path(folder) == REPO:
+        left_out |= _TOP_LEVEL_LEFT_OUT & set(names)
+    return left_out
+
+
+def mutate_in_copies(names: list[str], jobs: int, timeout: float) -> None:
+    """Mutate `names` `jobs` at a time, each job in its own copy of the checkout.
+
+    cosmic-ray rewrites the module on disk, so two modules cannot be mutated in one checkout at
+    once; in copies they can, one per core. Each finished module's session and summary are copied
+    to `.cache/mutation/` and its summary printed as the serial run prints it.
+    """
+    WORK.mkdir(parents=True, exist_ok=True)
+    pending: queue.Queue[str] = queue.Queue()
+    for name in names:
+        pending.put(name)
+    lock = threading.Lock()
+    done: list[str] = []
+    failed: list[str] = []
+    started = time.time()
+
+    def job(folder: Path) -> None:
+        copy = folder / "checkout"
+        shutil.copytree(REPO, copy, ignore=_not_copied)
+        while True:
+            try:
+                name = pending.get_nowait()
+            except queue.Empty:
+                return
+            log = WORK / f"{name}.log"
+            with log.open("w", encoding="utf-8") as out:
+                result = subprocess.run(
+                    [
+                        sys.executable,
+                        str(copy / "bench" / "mutate.py"),
+                        "--jobs",
+                        "1",
+                        "--timeout",
+                        str(timeout),
+                        name,
+                    ],
+                    cwd=copy,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    check=False,
+                )
+            for suffix in (".json", ".sqlite", ".toml"):
+                made = copy / ".cache" / "mutation" / f"{name}{suffix}"
+                if made.is_file():
+                    shutil.copy2(made, WORK / made.name)
+            with lock:
+                (done if result.returncode == 0 else failed).append(name)
+                minutes = (time.time() - started) / 60
+                if result.returncode == 0:
+                    summary_text = json.loads((WORK / f"{name}.json").read_text(encoding="utf-8"))
+                    score = summary_text["score"]
+                    print(
+                        f"[{len(done) + len(failed)}/{len(names)}] {name}: {score:.1%} killed "
+                        f"({summary_text['counts']}), {summary_text['minutes']} min; {minutes:.1f} min so far",
+                        flush=True,
+                    )
+                else:
+                    print(f"[{len(done) + len(failed)}/{len(names)}] {name} FAILED: see {log}", flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="mutate-") as folder:
+        slots = [Path(folder) / f"job-{index}" for index in range(min(jobs, len(names)))]
+        threads = [threading.Thread(target=job, args=(slot,)) for slot in slots]
+        for slot, thread in zip(slots, threads, strict=True):
+            slot.mkdir()
+            thread.start()
+        for thread in threads:
+            thread.join()
+    print(
+        f"{len(done)} module(s) in {(time.time() - started) / 60:.1f} minutes with {len(slots)} jobs",
+        flush=True,
+    )
+    if failed:
+        sys.exit(f"failed: {', '.join(failed)} (logs in {WORK})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help=f"modules to mutate (default all): {', '.join(TARGETS)}")
@@ -239,6 +336,12 @@ def main() -> None:
     parser.add_argument(
         "--timeout", type=float, default=180.0, help="seconds per mutant before it counts as a timeout"
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="modules mutated at once, each in its own copy of the checkout (default: one per core)",
+    )
     args = parser.parse_args()
     if args.list:
         for name, target in TARGETS.items():
@@ -253,6 +356,10 @@ def main() -> None:
     # The tiny Argos model parts are built once and shared by every mutant's pytest run
     # (tests/conftest_argos.py); tinymodel.py is not mutated, and the cache is keyed by its text.
     os.environ.setdefault("HANDBOOK_TINY_MODEL_CACHE", str(WORK / "tiny-models"))
+    names = args.names or list(TARGETS)
+    if args.jobs > 1 and len(names) > 1 and not (args.summary or args.retest_survivors):
+        mutate_in_copies(names, args.jobs, args.timeout)
+        return
     for name in args.names or TARGETS:
         if args.summary:
             session = WORK / f"{name}.sqlite"

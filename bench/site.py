@@ -86,6 +86,9 @@ class QueryRun:
     requests: int
     kilobytes: float
     first_result_ms: float
+    # "blocked": the search alone; "allowed": a first visit as it is, the service worker precaching
+    # the language (issue 20) while the reader types (its fetches are not counted in `kilobytes`).
+    service_worker: str = "blocked"
 
 
 def source_pages(lang: str) -> list[str]:
@@ -209,7 +212,7 @@ def measure_build(articles: int, workdir: Path) -> tuple[BuildRun, Path]:
     return run, site
 
 
-def measure_queries(site: Path) -> list[QueryRun]:
+def measure_queries(site: Path, service_workers: str = "block") -> list[QueryRun]:
     from playwright.sync_api import sync_playwright
 
     from handbook.site.search_box import search
@@ -223,7 +226,7 @@ def measure_queries(site: Path) -> list[QueryRun]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
             for lang in LANGUAGES:
-                context = browser.new_context()
+                context = browser.new_context(service_workers=service_workers)
                 page = context.new_page()
                 page.goto(base + ("/" if lang.code == "en" else f"/{lang.code}/"), wait_until="networkidle")
                 fetched: list = []
@@ -234,7 +237,8 @@ def measure_queries(site: Path) -> list[QueryRun]:
                 elapsed = (time.perf_counter() - started) * 1000
                 results = len(page.query_selector_all(".md-search-result__item"))
                 size = sum(request.sizes()["responseBodySize"] for request in fetched)
-                runs.append(QueryRun(lang.code, query, results, len(fetched), size / 1000, elapsed))
+                mode = "blocked" if service_workers == "block" else "allowed"
+                runs.append(QueryRun(lang.code, query, results, len(fetched), size / 1000, elapsed, mode))
                 context.close()
             browser.close()
     finally:
@@ -263,18 +267,21 @@ def render(
         for b in builds
     )
     query_rows = "\n".join(
-        f"| {q.lang} | {q.query} | {q.results} | {q.requests} | {q.kilobytes:.0f} KB | {q.first_result_ms:.0f} ms |"
+        f"| {q.lang} | {q.query} | {q.service_worker} | {q.results} | {q.requests} | {q.kilobytes:.0f} KB "
+        f"| {q.first_result_ms:.0f} ms |"
         for q in queries
     )
-    largest = builds[-1].articles if builds else 0
+    largest = f"{builds[-1].articles} x 5 site" if builds else "site given with --site"
     browser = (
         f"""
-First query in Chromium on the {largest} x 5 site (fresh context per language, served by
+First query in Chromium on the {largest} (fresh context per language, served by
 `handbook.site.serve` without compression; Pagefind's index, fragment and wasm files are gzip files
-already, `pagefind.js` is not):
+already, `pagefind.js` is not). "blocked": service workers blocked, the search alone, every byte
+counted; "allowed": a first visit as it is, the service worker precaching the language meanwhile
+(the bytes of requests it answers or makes are not counted):
 
-| lang | query | results | requests | bytes fetched | time to first result |
-|---|---|---|---|---|---|
+| lang | query | service worker | results | requests | bytes fetched | time to first result |
+|---|---|---|---|---|---|---|
 {query_rows}
 """
         if queries
@@ -306,13 +313,15 @@ RSS is the largest single process: the benchmark itself, a language's mkdocs pro
 
 
 BUILD_AIM = 45.0  # seconds for 800 x 5
-QUERY_AIM_KB = 500.0
+QUERY_AIM_KB = 300.0  # issue 22: at most 0.3 MB for a first query at 800 pages per language
+QUERY_AIM_MS = 350.0  # issue 22: time to first result
 
 
 def verdict(builds: list[BuildRun], walls: dict[int, list[float]], queries: list[QueryRun]) -> str:
     """The aims and whether this run met them: every figure is one this run measured."""
     lines = [
-        f"Aims: 800 x 5 built in under {BUILD_AIM:.0f} s; a first query fetches under {QUERY_AIM_KB:.0f} KB."
+        f"Aims: 800 x 5 built in under {BUILD_AIM:.0f} s; a first query fetches at most {QUERY_AIM_KB:.0f} KB "
+        f"and shows its first result within {QUERY_AIM_MS:.0f} ms."
     ]
     largest = next((b for b in builds if b.articles == 800), None)
     if largest is None:
@@ -329,11 +338,21 @@ def verdict(builds: list[BuildRun], walls: dict[int, list[float]], queries: list
             f"median {runs[len(runs) // 2]:.1f} s. mkdocs: {per_page:.1f} ms CPU per page, "
             f"{largest.pages_cpu:.1f} s in all; search indexes and assembly: {largest.index_cpu:.1f} s CPU."
         )
-    if queries:
-        worst = max(queries, key=lambda q: q.kilobytes)
-        met = "met" if worst.kilobytes < QUERY_AIM_KB else "**not met**"
-        lines.append(f"First query: {met} (at most {worst.kilobytes:.0f} KB, {worst.lang}).")
-    else:
+    blocked = [q for q in queries if q.service_worker == "blocked"]
+    if blocked:
+        worst = max(blocked, key=lambda q: q.kilobytes)
+        met = "met" if worst.kilobytes <= QUERY_AIM_KB else "**not met**"
+        lines.append(f"First query, transfer: {met} (at most {worst.kilobytes:.0f} KB, {worst.lang}).")
+    for mode in ("blocked", "allowed"):
+        runs = [q for q in queries if q.service_worker == mode]
+        if runs:
+            slowest = max(runs, key=lambda q: q.first_result_ms)
+            met = "met" if slowest.first_result_ms <= QUERY_AIM_MS else "**not met**"
+            lines.append(
+                f"First query, time (service worker {mode}): {met} "
+                f"(at most {slowest.first_result_ms:.0f} ms, {slowest.lang})."
+            )
+    if not queries:
         lines.append("First query: not measured in this run (--no-browser).")
     return "\n".join(lines) + "\n"
 
@@ -344,6 +363,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="builds per size; the fastest is reported")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium query measurement")
     parser.add_argument("--no-record", action="store_true", help="print only; leave bench/RESULTS.md alone")
+    parser.add_argument(
+        "--site",
+        help="measure the first query on this already built site (with --sizes '' nothing is built); "
+        "prints only, never records",
+    )
     parser.add_argument("--build-one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -353,7 +377,9 @@ def main() -> None:
         return
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("PYTHAINLP_DATA", str(REPO / ".cache" / "pythainlp"))
-    sizes = [int(size) for size in args.sizes.split(",")]
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    if args.site:
+        args.no_record = True
     load_before = os.getloadavg()[0]
     speed_before = reference_seconds()
     builds: list[BuildRun] = []
@@ -381,8 +407,10 @@ def main() -> None:
             best, site = min(runs, key=lambda pair: pair[0].wall)
             builds.append(best)
             walls[size] = [run.wall for run, _ in runs]
+        if args.site:
+            site = Path(args.site)
         if site is not None and not args.no_browser:
-            queries = measure_queries(site)
+            queries = measure_queries(site, "block") + measure_queries(site, "allow")
             for query in queries:
                 print(query, flush=True)
     speed = (speed_before, reference_seconds())

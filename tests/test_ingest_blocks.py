@@ -67,6 +67,127 @@ INTERFACE_JUNK = [
     ("Попробуйте Связькит бесплатно", interface.OFFER),
     ("Practical support tips, once a month. No spam.", rules.NEWSLETTER),
     ("Раз в месяц присылаем лучшие статьи. Без спама!", rules.NEWSLETTER),
+    # round 3: pagers, counted section labels, sort controls, skip links, search boxes
+    ("Next lesson: Handling a second complaint", interface.PAGER),
+    ("Previous lesson", interface.PAGER),
+    ("‹ เวลาทำการ", interface.PAGER),
+    ("การส่งต่อแชท ›", interface.PAGER),
+    ("הפרק הבא", interface.PAGER),
+    ("الفصل التالي ←", interface.PAGER),
+    ("Следующая статья", interface.PAGER),
+    ("Discussion (14)", interface.META),
+    ("السلة (0)", interface.MENU),
+    ("Reply · Like (3)", interface.MENU),
+    ("Sort by: Newest", interface.MENU),
+    ("Edit", interface.MENU),
+    ("עריכה", interface.MENU),
+    ("Править", interface.MENU),
+    ("ترتيب حسب: الأعلى تقييمًا", interface.MENU),
+    ("מיון לפי: הכי חדש", interface.MENU),
+    ("เรียงตาม: ล่าสุด", interface.MENU),
+    ("Сортировать по: дате", interface.MENU),
+    ("تخطي إلى المحتوى الرئيسي", interface.MENU),
+    ("Skip to footer", interface.MENU),
+    ("Search for answers...", interface.MENU),
+    ("ابحث في مقالات المساعدة...", interface.MENU),
+    ("ค้นหาในคู่มือ", interface.MENU),
+    ("Поиск по сайту", interface.MENU),
+    ("חיפוש באתר", interface.MENU),
+    # a name or a site beside a date
+    ("Priya M. · 2 days ago", interface.META),
+    ("Олег Ветров · 3 марта 2025", interface.META),
+    # Hebrew dates with a prefix letter on the month
+    ("הועלה ב-ג' בכסלו התשפ\"ד", interface.META),
+    ("12 במרץ 2025", interface.META),
+    # downloads: file names, formats and sizes
+    ("Download slides (PDF, 1.2 MB)", interface.FILE),
+    ("Available Formats: PDF, TXT or read online", interface.FILE),
+    ("มาตรฐานการต้อนรับแขกสำหรับพนักงานส่วนหน้า.pdf", interface.FILE),
+    ("تحميل الملف (PDF، 2.4 ميغابايت)", interface.FILE),
+    ("Скачать (DOCX, 340 КБ)", interface.FILE),
+    # phone lines and hotlines
+    ("Горячая линия: 8 800 555-49-43", interface.CONTACT),
+    ("Call Center 1756 กด 2 ทุกวัน 08.00-20.00 น.", interface.CONTACT),
+    ("Call us: 0345 600 2210", interface.CONTACT),
+    ("מוקד טלפוני: 03-555-1234", interface.CONTACT),
+    ("هاتف: ‎+966 11 520 4400", interface.CONTACT),
+    ("Позвоните нам: 8 800 100-47-47 (ежедневно с 8:00 до 22:00, звонок", interface.CONTACT),
+    # consent under a form, and a newsletter's own lines
+    ("Нажимая кнопку, вы соглашаетесь на обработку персональных данных", interface.CONSENT),
+    ("By subscribing you agree to receive our emails", interface.CONSENT),
+    ("בלחיצה על הרשמה אני מסכים/ה לתנאי השימוש", interface.CONSENT),
+    ("بالنقر على اشترك، فإنك توافق على تلقي رسائلنا", interface.CONSENT),
+    ("การกดสมัครถือว่าคุณยินยอมรับข่าวสารจากเรา", interface.CONSENT),
+    ("وصلتك هذه الرسالة لأنك مشترك في نشرة رواق الخدمة.", rules.NEWSLETTER),
+    ("You are receiving this email because you signed up on our website.", rules.NEWSLETTER),
+    ("مرحبًا بك في عدد هذا الأسبوع من نشرتنا.", rules.NEWSLETTER),
+    ("من رعاة هذا العدد", interface.CREDIT),
+    ("Sponsored by Replyloop", interface.CREDIT),
+    # forum ranks and follower counts, quiz and lesson counters, quiz buttons
+    ("Well-known member   Messages 2,486", interface.META),
+    ("Модератор · Сообщений: 4 218", interface.META),
+    ("1.2 אלף עוקבים", interface.META),
+    ("3 คำตอบ", interface.META),
+    ("Question 1 of 3", interface.PAGE),
+    ("Урок 4 из 9", interface.PAGE),
+    ("שאלה 2 מתוך 5", interface.PAGE),
+    ("Submit answer", interface.MENU),
+    ("Mark as complete", interface.MENU),
+    # prompts to log in, to ask for more help, to read online
+    ("You must log in or register to reply here.", interface.PROMPT),
+    ("Войдите, чтобы оставить комментарий", interface.PROMPT),
+    ("התחברו כדי להגיב", interface.PROMPT),
+    ("سجّل الدخول لإضافة تعليق", interface.PROMPT),
+    ("กรุณาเข้าสู่ระบบก่อนแสดงความคิดเห็น", interface.PROMPT),
+    ("Still need help?", interface.PROMPT),
+    ("Остались вопросы?", interface.PROMPT),
+    ("ยังไม่พบคำตอบที่ต้องการ?", interface.PROMPT),
+    ("לא מצאתם תשובה?", interface.PROMPT),
+    ("هل ما زلت بحاجة إلى مساعدة؟", interface.PROMPT),
+    ("Читать онлайн «Гостеприимство изнутри»", interface.MENU),
+    (
+        "Not the answer you're looking for? Browse other questions tagged kpi or ask your own question.",
+        interface.PROMPT,
+    ),
+    ("Not the answer you’re looking for? Browse other questions tagged kpi.", interface.PROMPT),
+    ("Reactions: gardencentre_gemma and 3 others", interface.PROMPT),
+    ("Pages 6 to 12 are not shown in this preview.", interface.PROMPT),
+    ("Конец ознакомительного фрагмента", interface.PROMPT),
+    ("Highest score (default)", interface.MENU),
+    ("Сначала новые (по умолчанию)", interface.MENU),
+    # a comment signed with its author's name and date
+    ("Seven days is a great idea, stealing that. – helpdesk_hannah Sep 14, 2021 at 12:03", interface.COMMENT),
+    ("Спасибо, очень помогло! – Олег 3 мар 2024 в 10:15", interface.COMMENT),
+    ("תודה, זה בדיוק מה שחיפשתי – דנה 12.03.2025", interface.COMMENT),
+    # a library's metadata labels, discounts and trial periods
+    ("Жанр: Управление, подбор персонала", interface.META),
+    ("Genre: Business, management", interface.META),
+    ("الناشر: دار المعرفة", interface.META),
+    ("Онлайн-курс «Продажи в рознице» — скидка 30% до конца месяца", interface.OFFER),
+    ("Кассовые программы для аптек — бесплатный тестовый период 30 дней", interface.OFFER),
+    ("Get 20% off your first year", interface.OFFER),
+    # round 3, after holdout3: blog menus, dual-calendar dates with reading time, announcement bars
+    ("Updated over a week ago", interface.META),
+    ("Понравилась статья? Раз в месяц присылаем лучшие материалы блога.", interface.PROMPT),
+    ("Liked this article? Share it with your team.", interface.PROMPT),
+    ("קראו עוד: רשת פארם תפתח חנות ללא קופאים", rules.RELATED),
+    ("المدونة", interface.MENU),
+    ("הבלוג", interface.MENU),
+    ("Блог", interface.MENU),
+    ("12 شعبان 1446 هـ الموافق 11 فبراير 2025 · قراءة في 6 دقائق", interface.META),
+    ("🎉 جديد: تكامل مع واتساب للأعمال — اعرف المزيد", interface.OFFER),
+    ("New: our WhatsApp integration is here. Learn more", interface.OFFER),
+    ("Новинка: интеграция с WhatsApp — подробнее", interface.OFFER),
+    # who answered, who uploaded
+    ('ענה: רו"ח גלעד מ.', rules.BYLINE),
+    ("ענתה: טלי, בעלת חנות בחיפה", rules.BYLINE),
+    ("הועלה על ידי: מחלקת_שירות_רשת_אופק", rules.BYLINE),
+    ("อัปโหลดโดย HR_Riverside", rules.BYLINE),
+    ("Uploaded by Nadia", rules.BYLINE),
+    ("بقلم هالة منصور · مديرة نجاح العملاء", rules.BYLINE),
+    ("By Dana Whitfield · Head of Customer Care", rules.BYLINE),
+    ("Ответил: Сергей К.", rules.BYLINE),
+    ("أجاب: خالد م.", rules.BYLINE),
 ]
 
 # Sentences that mention the same things stay.
@@ -77,6 +198,24 @@ CONTENT = [
     'בחודש אב התשפ"ה פתחנו מוקד שירות חדש שעונה גם בערב.',
     "Страница с ответами на частые вопросы помогает не всем: многие звонят сразу.",
     "ลูกค้าที่ร้องเรียนภายใน 24 ชั่วโมงมักได้รับการแก้ไขเร็วกว่า",
+    # round 3: the same words inside sentences and headings
+    "Next steps",
+    "Next, ask the customer what a good outcome would look like for them.",
+    "Sort by urgency first, then by the age of the ticket.",
+    "Search the order history before you ask the customer for the number again.",
+    "Call us on 0345 600 2210 and we will book the collection for you the same day.",
+    "Позвоните по номеру 8 800 100-47-47, и мы оформим возврат за пять минут.",
+    "If you send the PDF version of the receipt, we can refund the order the same day.",
+    "Our support team (14 people) answers every message within a day.",
+    "By clicking through the menu with a customer, you learn where they get lost.",
+    "Answered by the team within two hours, most tickets never become complaints.",
+    "A 10% discount rarely wins back a customer who was treated badly at the desk.",
+    "Customers who log in to reply to a survey are usually the ones who had a problem.",
+    "Question 1 of the survey asks how easy it was to reach us.",
+    "The desk opens at eight – and by nine the queue is out of the door.",
+    "Refunds take five days – March 2024 was the first month we met that.",
+    "ชำระด้วยบัตรของขวัญ: เงินจะกลับเข้าบัตรภายใน 15 นาที",
+    "New: customers can now book a callback from the app, and most of them do it at night.",
 ]
 
 
@@ -130,6 +269,157 @@ def test_a_short_line_between_junk_lines_goes_and_the_article_title_stays() -> N
     assert source.title == "How we answer complaints at the front desk"
     assert "Widgets" not in [b.text for b in source.blocks]
     assert {c.text: c.reason for c in source.removed}["Widgets"] == blocks.EDGE
+
+
+def test_the_lines_above_a_title_the_text_follows_are_the_pages_header() -> None:
+    # A reader-mode or select-all capture: the site's name and a course name above the title,
+    # longer than a menu's words; the byline and reading time between the title and the text.
+    page = _page(
+        "Northwind Service Academy Online",
+        "Customer Care course, module two",
+        "Ending a support call the customer remembers well",
+        "Dana Whitfield",
+        "6 min read",
+        "",
+        *ARTICLE,
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert source.title == "Ending a support call the customer remembers well"
+    reasons = {c.text: c.reason for c in source.removed}
+    assert reasons["Northwind Service Academy Online"] == blocks.LEAD
+    assert reasons["Customer Care course, module two"] == blocks.LEAD
+    assert [b.text for b in source.blocks][-3:] == [line for line in ARTICLE if line]
+
+
+@pytest.mark.parametrize(
+    "tab",
+    [
+        "How we answer complaints at the front desk — Service Notes",
+        "Service Notes | How we answer complaints at the front desk",
+        "How we answer complaints at the front desk - Blog - Service Notes",
+    ],
+)
+def test_the_tab_title_above_the_article_goes_and_its_heading_is_the_title(tab: str) -> None:
+    page = _page(
+        "service-notes.example",
+        tab,
+        "",
+        "How we answer complaints at the front desk",
+        "5 min read",
+        "",
+        *ARTICLE,
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert source.title == "How we answer complaints at the front desk"
+    assert {c.text: c.reason for c in source.removed}[tab] == blocks.TAB_TITLE
+
+
+def test_a_decks_title_above_its_longer_subtitle_is_not_the_pages_header() -> None:
+    page = _page(
+        "Slide 1",
+        "Service standards at the table",
+        "Training for new waiters, module one",
+        "Slide 2",
+        *ARTICLE,
+    )
+    kept = [b.text for b in ingest_bytes(page, name="a.txt").blocks]
+    title = ingest_bytes(page, name="a.txt").title
+    assert {"Service standards at the table", "Training for new waiters, module one"} <= {title, *kept}
+
+
+@pytest.mark.parametrize("marks", [("1. ", "2. "), ("- ", "- ")])
+def test_a_short_list_that_ends_the_article_is_kept(marks: tuple[str, str]) -> None:
+    page = _page(
+        "How we answer complaints at the front desk",
+        "",
+        *ARTICLE,
+        "",
+        "When to call a supervisor",
+        "",
+        f"{marks[0]}The refund is over £250",
+        f"{marks[1]}The customer has no receipt",
+        "",
+        "Share",
+        "© 2024 Service Notes. All rights reserved.",
+    )
+    kept = [b.text for b in ingest_bytes(page, name="a.txt").blocks]
+    last = [t.removeprefix("1. ").removeprefix("2. ") for t in kept[-3:]]
+    assert last == ["When to call a supervisor", "The refund is over £250", "The customer has no receipt"]
+
+
+THAI_WRAPPED = [
+    [
+        "เมื่อร้านค้ายกเลิกคำสั่งซื้อหลังจากลูกค้าชำระเงินแล้ว ระบบจะคืนเงินให้",
+        "โดยอัตโนมัติ ลูกค้าไม่ต้องติดต่อพนักงาน และจะได้รับข้อความแจ้งเตือน",
+        "ทันทีที่คืนเงินสำเร็จ",
+    ],
+    [
+        "ถ้าสินค้าที่ได้รับไม่ครบหรือผิดรายการ ให้แจ้งปัญหาจากหน้าประวัติ",
+        "คำสั่งซื้อภายในหนึ่งวัน",
+        "พร้อมแนบรูปถ่ายสินค้าที่ได้รับ",
+        "ทีมงานจะตรวจสอบและคืนเงินเฉพาะรายการที่มีปัญหา",
+    ],
+]
+
+
+def test_a_thai_paragraph_wrapped_at_a_fixed_width_is_one_paragraph() -> None:
+    # A lynx dump wraps Thai at its few spaces: lines of very different lengths.
+    page = _page(
+        "ขอคืนเงินเมื่อร้านยกเลิกคำสั่งซื้อ",
+        "",
+        "   อัปเดตล่าสุด 2 เดือนที่แล้ว",
+        "",
+        *[f"   {line}" for line in THAI_WRAPPED[0]],
+        "",
+        "ถ้าได้รับสินค้าไม่ครบ",
+        "",
+        *[f"   {line}" for line in THAI_WRAPPED[1]],
+        "",
+        "   บทความนี้มีประโยชน์หรือไม่ [11]ใช่ [12]ไม่ใช่",
+        "   [13]เข้าสู่ระบบ",
+    )
+    kept = "".join(b.text for b in ingest_bytes(page, name="a.txt").blocks).replace(" ", "")
+    for paragraph in THAI_WRAPPED:
+        assert "".join(paragraph).replace(" ", "") in kept
+
+
+def test_the_wrapped_rest_of_a_junk_line_goes_with_it() -> None:
+    page = _page(
+        "How we answer complaints at the front desk",
+        "",
+        *ARTICLE,
+        "",
+        "   Call us: 0345 600 2210 (every day from 8am to 10pm, calls are",
+        "   free) or write to our support chat.",
+    )
+    source = ingest_bytes(page, name="a.txt")
+    assert [b.text for b in source.blocks] == [line for line in ARTICLE if line]
+    reasons = {c.text: c.reason for c in source.removed}
+    assert reasons["free) or write to our support chat."] == interface.CONTACT
+
+
+def test_a_run_of_short_lines_goes_as_a_menu_and_a_bulleted_list_stays() -> None:
+    page = _page(
+        "How we answer complaints at the front desk",
+        "",
+        ARTICLE[0],
+        "- Hear them out",
+        "- Say sorry once",
+        "- Fix the problem",
+        "",
+        *ARTICLE[2:],
+        "",
+        "Retail",
+        "Complaints",
+        "Staff training",
+        "Dana Whitfield writes about service and trains new support teams every spring.",
+    )
+    source = ingest_bytes(page, name="a.txt")
+    kept = [b.text for b in source.blocks]
+    items = ["Hear them out", "Say sorry once", "Fix the problem"]
+    assert [t for t in kept if t in items] == items
+    reasons = {c.text: c.reason for c in source.removed}
+    assert reasons["Retail"] == reasons["Complaints"] == blocks.MENU_RUN
 
 
 def test_lynx_link_lists_and_vote_counts_go_by_density() -> None:
@@ -377,8 +667,13 @@ def _html_page(body: str) -> bytes:
         # text a browser does not show
         '<div style="display: none"><p>Our front desk opens at seven every morning and closes at eleven at night, all week.</p></div>',
         "<div hidden><p>Guests who arrive after midnight ring the bell, and the night porter lets them in at once.</p></div>",
+        # a site-wide notice, a wiki's note above a section, a forum signature, a feedback box
+        '<div id="siteNotice"><p>The wiki is moving to a new server on Saturday, and editing will pause for two hours.</p></div>',
+        '<div class="hatnote">For callbacks requested through the website form, see the page on web callbacks.</div>',
+        '<div class="post-signature">Twenty years behind a hotel desk and still learning something new every week.</div>',
+        '<div class="page-feedback"><span>Was this page useful to you and your team today?</span> <button>Yes</button></div>',
     ],
-    ids=["class-name", "figcaption", "display-none", "hidden"],
+    ids=["class-name", "figcaption", "display-none", "hidden", "notice", "hatnote", "signature", "feedback"],
 )
 def test_html_furniture_and_hidden_text_go(body: str) -> None:
     kept = [b.text for b in ingest_bytes(_html_page(body), name="a.html").blocks]

@@ -1,8 +1,8 @@
 """Nothing a person wrote is lost *or demoted*: property tests that reach the merge's hard cases.
 
 The edits are the ones where a human text meets the memory: an English sentence replaced by one
-already reviewed on another page, paragraphs merged and split, blocks moved between pages, and
-translators reviewing entries in between. The property, after every sync: each text a person wrote
+already reviewed on another page, paragraphs merged and split, blocks moved between pages or
+deleted, and translators reviewing entries (or marking their own text "needs work") in between. The property, after every sync: each text a person wrote
 is still in a PO file of that language *as a human text* (reviewed, stale, or obsolete and not a
 machine draft), never only as the msgstr of a machine draft. (Reliability's adversarial tests of
 sync live in tests/test_reliability_*.py; these are about the merge rules.)
@@ -79,6 +79,8 @@ OPERATIONS = st.one_of(
     st.tuples(st.just("insert"), st.sampled_from(PAGES), st.integers(0, 9), SENTENCE),
     st.tuples(st.just("review"), st.sampled_from(PAGES), st.integers(0, 9), st.just("")),
     st.tuples(st.just("review"), st.sampled_from(PAGES), st.integers(0, 9), st.just("")),
+    st.tuples(st.just("needs work"), st.sampled_from(PAGES), st.integers(0, 9), st.just("")),
+    st.tuples(st.just("delete"), st.sampled_from(PAGES), st.integers(0, 9), st.just("")),
 )
 
 
@@ -100,11 +102,14 @@ def apply(operation: tuple, pages: dict[str, list[str]], project: Project, count
         sentences = blocks[position].split(". ")
         if len(sentences) > 1:
             blocks[position : position + 1] = [sentences[0] + "."] + [". ".join(sentences[1:])]
+    elif name == "delete" and len(blocks) > 1:
+        blocks.pop(position)
     elif name == "move" and len(blocks) > 1:
         other = pages["b.md" if page == "a.md" else "a.md"]
         other.insert(arg % (len(other) + 1), blocks.pop(position))
-    elif name == "review":
-        # A translator writes a text of their own for one active entry and clears fuzzy.
+    elif name in ("review", "needs work"):
+        # A translator writes a text of their own for one active entry and clears fuzzy, or
+        # keeps it fuzzy ("needs work": a person's text all the same, with no engine comment).
         path = project.translations_dir / "he" / page.replace(".md", ".po")
         catalog = polib.pofile(str(path))
         active = [entry for entry in catalog if not entry.obsolete]
@@ -112,6 +117,8 @@ def apply(operation: tuple, pages: dict[str, list[str]], project: Project, count
         counter[0] += 1
         entry.msgstr = f"תרגום אנושי {counter[0]}"
         entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+        if name == "needs work":
+            entry.flags.append("fuzzy")
         entry.previous_msgid = None
         entry.tcomment = ""
         catalog.save(str(path))
@@ -474,3 +481,109 @@ def test_a_hand_written_page_missing_a_block_is_imported_for_checking() -> None:
     translated = "# ת\n\nאחת.\n"
     entries = {e.msgid: e.state for e in import_page(english, translated, lang="he", page="p.md").entries}
     assert entries == {"T": SegmentState.REVIEWED, "One.": SegmentState.STALE}
+
+
+def test_a_revived_entry_keeps_its_translators_comments_and_drops_only_the_reason() -> None:
+    # Comments sorting before and after sync's reason: only the reason goes when the English is back.
+    from handbook.translate.merge import OBSOLETE_REASON
+
+    comments = ("Asked Dana about the tone.", OBSOLETE_REASON, "see the glossary for the term.")
+    old = Catalog("he", "a.md", obsolete=[Entry("Back.", "חזר.", obsolete=True, comments=comments)])
+    catalog, _ = merge_page([unit("Back.")], old, Memory(), drafts=True)
+    assert [(e.msgstr, e.comments, e.obsolete) for e in catalog.entries] == [
+        ("חזר.", ("Asked Dana about the tone.", "see the glossary for the term."), False)
+    ]
+
+
+def test_a_needs_work_text_in_the_memory_is_a_persons_text_not_a_reviewed_one() -> None:
+    # A translator's "needs work" text (fuzzy, no engine) is reused as it is on another page:
+    # still a person's text, still fuzzy, never promoted to reviewed; a reviewed text beats it.
+    memory = Memory()
+    memory.add(Entry("Shared.", "טיוטה של אדם.", fuzzy=True))
+    assert memory.reviewed("Shared.") is False
+    catalog, needs = merge_page([unit("Shared.")], Catalog("he", "b.md"), memory, drafts=True)
+    [entry] = catalog.entries
+    assert (entry.msgstr, entry.fuzzy, entry.engine, entry.state, entry.human) == (
+        "טיוטה של אדם.",
+        True,
+        "",
+        SegmentState.MACHINE,
+        True,
+    )
+    assert needs == []
+    memory.add(Entry("Shared.", "סופי."))
+    assert (memory.reviewed("Shared."), memory.hit("Shared.").msgstr) == (True, "סופי.")
+
+
+def test_an_obsolete_draft_equal_to_the_reviewed_text_it_gives_way_to_is_not_kept() -> None:
+    # Page b's translator accepted the machine draft word for word; page a's old draft of the
+    # same English (read from another file: an equal string, not the same object) comes back
+    # as page b's reviewed text, and is not kept a second time as an obsolete entry.
+    draft = "[טיוטה]"
+    old = Catalog("he", "a.md", obsolete=[replace(machine("Back.", draft, "pseudo"), obsolete=True)])
+    memory = Memory()
+    memory.add(Entry("Back.", (draft + ".")[:-1]))
+    catalog, needs = merge_page([unit("Back.")], old, memory, drafts=True)
+    assert needs == []
+    assert [(e.msgstr, e.state) for e in catalog.entries] == [(draft, SegmentState.REVIEWED)]
+    assert catalog.obsolete == []
+
+
+def test_of_several_obsolete_texts_the_first_human_one_comes_back() -> None:
+    # gettext's msgctxt lets one English text have several obsolete entries: when the English is
+    # back, the first text a person wrote comes back active, never a machine draft before it.
+    for obsolete, back in (
+        (
+            [machine("Back.", "[draft]", "pseudo"), Entry("Back.", "אנושי.", context="kept translation")],
+            "אנושי.",
+        ),
+        ([Entry("Back.", "ראשון."), Entry("Back.", "שני.", context="kept translation")], "ראשון."),
+    ):
+        old = Catalog("he", "a.md", obsolete=[replace(entry, obsolete=True) for entry in obsolete])
+        catalog, needs = merge_page([unit("Back.")], old, Memory(), drafts=True)
+        assert needs == []
+        assert [(e.msgstr, e.state, e.context) for e in catalog.entries] == [
+            (back, SegmentState.REVIEWED, "")
+        ]
+        assert [e.msgstr for e in catalog.obsolete] == [e.msgstr for e in obsolete if e.msgstr != back]
+
+
+def test_a_hand_written_page_missing_a_block_in_the_middle_imports_the_blocks_after_it() -> None:
+    from handbook.translate.merge import import_page
+
+    english = "# T\n\nOne.\n\n## B {#b}\n\nTwo.\n"
+    translated = "# ת\n\n## ב {#b}\n\nשתיים.\n"
+    catalog = import_page(english, translated, lang="he", page="p.md")
+    assert {e.msgid: (e.msgstr, e.state) for e in catalog.entries} == {
+        "T": ("ת", SegmentState.REVIEWED),
+        "B": ("ב", SegmentState.REVIEWED),
+        "Two.": ("שתיים.", SegmentState.STALE),
+    }
+    assert catalog.obsolete == []
+
+
+def test_a_persons_needs_work_text_is_never_replaced_by_the_memory() -> None:
+    # "Needs work" (fuzzy, no engine) is a person's text: neither another page's machine draft
+    # nor another page's reviewed text takes its place, and its comments stay.
+    mine = Entry("Shared.", "הטקסט שלי.", fuzzy=True, note="paragraph", comments=("Check the tone.",))
+    for other in (machine("Shared.", "[draft]", "pseudo"), Entry("Shared.", "של הדף האחר.")):
+        memory = Memory()
+        memory.add(other)
+        memory.add(mine)
+        catalog, needs = merge_page([unit("Shared.")], Catalog("he", "a.md", [mine]), memory, drafts=True)
+        assert (catalog.entries, catalog.obsolete, needs) == ([mine], [], [])
+
+
+def test_an_imported_leftover_block_gets_no_sync_reason_comment() -> None:
+    # Its msgid says why it is kept ("[unmatched block ...]"); sync's own reason is for English
+    # that left the page, and is written once.
+    from handbook.translate.merge import OBSOLETE_REASON
+
+    leftover = Entry("[unmatched block 1 of the hand-written docs/he/a.md]", "פסקה נוספת.", obsolete=True)
+    gone = Entry("Gone.", "הלך.", obsolete=True, comments=(OBSOLETE_REASON,))
+    old = Catalog("he", "a.md", obsolete=[leftover, gone])
+    catalog, _ = merge_page([unit("Stays.")], old, Memory(), drafts=False)
+    assert [(e.msgid, e.comments) for e in catalog.obsolete] == [
+        (leftover.msgid, ()),
+        ("Gone.", (OBSOLETE_REASON,)),
+    ]

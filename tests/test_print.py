@@ -27,9 +27,11 @@ from handbook.cli import main
 from handbook.core.project import Project
 from handbook.core.ui import t
 from handbook.site.links import page_path
+from handbook.site.print_pack import SCREEN_ONLY, SCREEN_ONLY_CLASSES
 
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 HARAKAT = re.compile("[\u064b-\u0652]")  # Arabic vowel marks, shadda, sukun
+LAM_ALEF_MARK = re.compile("\u0644[\u064b-\u0652]+\u0627")  # a mark between lam and alef
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +101,29 @@ def headings_missing(project: Project, lang: str, text: str) -> list[str]:
         title, headings = built_headings(project.site_dir, source, lang)
         missing += [f"{source}: {h}" for h in [title, *headings] if squash(h) not in text]
     return missing
+
+
+def included_words(project: Project, lang: str) -> list[str]:
+    """Every word (a run of letters and marks, NFKC) of the text of first-shift's included pages."""
+    sources = [
+        "onboarding/first-shift.md",
+        *first_mentions(project, "onboarding/first-shift.md"),
+        "glossary.md",
+    ]
+    words = []
+    for source in sources:
+        tree = lxml_html.fromstring((project.site_dir / page_path(source, lang) / "index.html").read_bytes())
+        body = tree.xpath("//*[@data-pagefind-body]")[0]
+        # as the pack prints it: without the screen-only parts
+        for element in list(body.iter()):
+            classes = set((element.get("class") or "").split()) if isinstance(element.tag, str) else set()
+            if element.tag in SCREEN_ONLY or classes & set(SCREEN_ONLY_CLASSES):
+                element.drop_tree()
+            elif element.tag == "a":  # a link is followed by its endnote number
+                element.tail = " " + (element.tail or "")
+        text = unicodedata.normalize("NFKC", body.text_content())
+        words += re.findall(r"[^\W\d_](?:[^\W\d_]|[\u064b-\u0652\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])*", text)
+    return words
 
 
 def test_a_hebrew_pack_has_cover_contents_linked_pages_glossary_and_endnotes(
@@ -172,9 +197,9 @@ def thai_breaks_inside_words(lines: list[str]) -> list[str]:
 
     thai = re.compile("[\u0e00-\u0e7f]")
     dictionary = thai_words()
-    # The text layer gives SARA AM as NIKHAHIT + SARA AA (NFKC's form, a tone mark between them in
-    # drawing order): the dictionary knows the composed letter.
-    lines = [re.sub("\u0e4d([\u0e48-\u0e4b]?)\u0e32", "\\1\u0e33", line) for line in lines]
+    # The text layer gives SARA AM without a tone mark as NIKHAHIT + SARA AA (NFKC's form): the
+    # dictionary knows the composed letter.
+    lines = [line.replace("\u0e4d\u0e32", "\u0e33") for line in lines]
     bad = []
     for before, after in zip(lines, lines[1:], strict=False):
         if not (before and after and thai.match(before[-1]) and thai.match(after[0])):
@@ -211,7 +236,12 @@ def test_a_thai_pack_breaks_lines_between_words(printable: Project, tmp_path: Pa
     assert len(breaks) <= 2, breaks
     # The text layer: every included page's title and headings as a reader copies or searches them
     # (ำ among them, also after a tone mark: "น้ำ").
-    assert headings_missing(printable, "th", squash("".join(pdf_pages(pdf, "-raw")))) == []
+    text = squash("".join(pdf_pages(pdf, "-raw")))
+    assert headings_missing(printable, "th", text) == []
+    # ... and every word of the included pages, SARA AM after a tone mark too ("ซ้ำ", not "ซํ้า").
+    words = included_words(printable, "th")
+    assert len(words) > 800 and any(re.search("[\u0e48-\u0e4b]\u0e4d\u0e32", w) for w in words)
+    assert [w for w in words if w not in text] == []
 
 
 def test_an_arabic_pack_is_laid_out_right_to_left(printable: Project, tmp_path: Path):
@@ -235,13 +265,17 @@ def test_an_arabic_pack_is_laid_out_right_to_left(printable: Project, tmp_path: 
     assert width - 50 <= max(x for _, x in title) <= width - 40, title
     assert min(x for x, _ in title) > width / 2, title
     assert unembedded_fonts(pdf) == []
-    # The text layer: every included page's title and headings, lam-alef ligatures in logical order.
-    # Known gap: a heading with a vowel mark (harakat) that WeasyPrint raises with text rise (Ts) is
-    # split by pdftotext onto lines of its own ("لماذا يهمّ هذا"); those are the only ones allowed to
-    # be missing, and headings with ligatures and no mark must all be whole.
-    missing = headings_missing(printable, "ar", squash("".join(pdf_pages(pdf))))
-    assert [m for m in missing if not HARAKAT.search(m)] == []
-    assert len(missing) <= 8, missing  # of the 12 headings with harakat today: no more lost
+    # The text layer: every included page's title and headings, lam-alef ligatures in logical order,
+    # vowel marks WeasyPrint raises (text rise) in their word ("لماذا يهمّ هذا"), brackets drawn
+    # mirrored read as written ("(كاليفورنيا)"); and every word of the pages' text with a mark.
+    # Known gap: a mark on the lam of a lam-alef ligature ("أولًا") reads after the alef.
+    text = squash("".join(pdf_pages(pdf)))
+    missing = headings_missing(printable, "ar", text)
+    assert [m for m in missing if not LAM_ALEF_MARK.search(m)] == [], missing
+    assert len(missing) <= 1, missing
+    marked = [w for w in included_words(printable, "ar") if HARAKAT.search(w) and not LAM_ALEF_MARK.search(w)]
+    assert len(marked) > 200
+    assert [w for w in marked if w not in text] == []
 
 
 def test_the_font_check_flags_a_font_that_is_not_embedded(tmp_path: Path, poppler):

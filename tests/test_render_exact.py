@@ -69,6 +69,8 @@ def test_a_translation_equal_to_the_english_is_not_escaped() -> None:
     assert (
         render(plain, lambda s: s.replace("ask", "fragt")) == "# T\n\nIf a &lt; b, fragt \\[first] later.\n"
     )
+    # Without a brace, so nothing is refused: the equal text is still the English, not escaped.
+    assert render(plain, lambda s: (s + ".")[:-1]) == plain
 
 
 def test_reference_links_to_a_placeholder_stay_live_wherever_they_are() -> None:
@@ -81,3 +83,39 @@ def test_blank_lines_inside_a_translated_block_are_dropped() -> None:
     # A blank line would end the list item and start a new paragraph outside it.
     text = "# T\n\n- item one\n  second line\n"
     assert render(text, lambda s: "один\n\nдва\n" if s.startswith("item") else s) == "# T\n\n- один\n  два\n"
+
+
+def test_a_refused_translation_renders_the_english() -> None:
+    # translate.safety refuses block syntax at a line start and attribute lists: the page shows
+    # the English of that block, byte for byte, and the other blocks' translations.
+    # The English shown is trusted: its own "<" and "[" are not escaped.
+    text = "# T\n\nIf a < b, ask [first].\n\nSecond para.\n"
+    for refused in ("# Big heading", "> a quote", "Text {: .evil }"):
+        translations = {"If a < b, ask [first].": refused, "Second para.": "Zweiter."}
+        rendered = render(text, lambda s, t=translations: t.get(s, s))
+        assert rendered == "# T\n\nIf a < b, ask [first].\n\nZweiter.\n", refused
+
+
+def test_a_number_with_a_full_stop_at_a_line_start_of_a_translation_stays_text() -> None:
+    # "1999. ..." would make the paragraph an ordered list starting at 1999.
+    text = "# T\n\nIn that year we opened.\n"
+    for translated, expected in (("1999. פתחנו.", "1999\\. פתחנו."), ("2) שנית.", "2\\) שנית.")):
+        assert render(text, lambda s, t=translated: t if s.startswith("In") else s) == f"# T\n\n{expected}\n"
+
+
+def test_only_a_translated_table_cell_escapes_its_pipes_and_backticks() -> None:
+    # In a cell a pipe would split it and a backtick run would join it to the next cell; in a
+    # paragraph both are text and a code span the translator kept stays a code span.
+    text = "# T\n\nA plain paragraph.\n\n| Key | Use |\n|---|---|\n| Quotes | Marks |\n"
+    translations = {"A plain paragraph.": "Wähle `a` | b.", "Quotes": "a | b `c"}
+    rendered = render(text, lambda s: translations.get(s, s))
+    assert rendered == ("# T\n\nWähle `a` | b.\n\n| Key | Use |\n|---|---|\n| a \\| b \\`c | Marks |\n")
+
+
+def test_a_translations_trailing_spaces_make_no_line_break_the_english_lacks() -> None:
+    # Two trailing spaces are a hard line break (<br>) in Markdown: dropped from a translation,
+    # kept where the English itself has one.
+    text = "# T\n\nLine one\nline two.\n\nHard break  \nhere.\n"
+    translations = {"Line one\nline two.": "Zeile eins  \nZeile zwei.  "}
+    rendered = render(text, lambda s: translations.get(s, s))
+    assert rendered == "# T\n\nZeile eins\nZeile zwei.\n\nHard break  \nhere.\n"

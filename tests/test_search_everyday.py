@@ -113,10 +113,13 @@ def test_no_empty_list_when_one_word_is_in_the_handbook(page, site_url: str, lan
 @pytest.mark.parametrize("lang", LANGS)
 def test_function_and_question_words_do_not_decide_the_result(page, site_url: str, lang: str) -> None:
     open_home(page, site_url, lang)
-    question, plain = CASES[lang]["stopwords"]
-    asked = run_query(page.page, question)
-    assert asked, f"{question!r} finds nothing"
-    assert asked[:3] == run_query(page.page, plain)[:3]
+    misses = []
+    for question, plain in CASES[lang]["stopwords"]:
+        asked = run_query(page.page, question)
+        assert asked, f"{question!r} finds nothing"
+        if asked[:3] != run_query(page.page, plain)[:3]:
+            misses.append(f"{question!r}: {asked[:3]}, {plain!r}: {run_query(page.page, plain)[:3]}")
+    assert misses == []
 
 
 @pytest.mark.browser

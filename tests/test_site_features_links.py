@@ -217,7 +217,9 @@ def _as_published(context, site_url: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("code", CODES)
-def test_no_sitemap_404_on_home_pages(browser, site_url: str, code: str) -> None:
+def test_home_pages_fetch_no_sitemap_and_nothing_fails(browser, site_url: str, code: str) -> None:
+    """Material would fetch every language's sitemap to map its language links (handbook-links.js
+    keeps it from looking: the switcher's links already name the page in each language)."""
     # No service worker: its offline precaching would race the routed requests (tests/test_offline*)
     context = browser.new_context(service_workers="block")
     _as_published(context, site_url)
@@ -227,14 +229,8 @@ def test_no_sitemap_404_on_home_pages(browser, site_url: str, code: str) -> None
     try:
         response = tab.goto(f"{SITE_URL}{_prefix(code)}", wait_until="networkidle")
         assert response is not None and response.status == 200
-        expected = {f"{SITE_URL}{_prefix(other)}sitemap.xml" for other in CODES}
-        # Material fetches them in the background after load; on a busy machine that can come late.
-        for _ in range(50):
-            sitemaps = {url for status, url in responses if url.endswith("sitemap.xml")}
-            if sitemaps >= expected:
-                break
-            tab.wait_for_timeout(200)
-        assert sitemaps == expected
+        tab.wait_for_timeout(1000)  # Material's background fetches come after load
+        assert [url for _, url in responses if "sitemap" in url] == []
         assert [(status, url) for status, url in responses if status >= 400] == []
     finally:
         context.close()

@@ -3,42 +3,22 @@
 (function () {
   "use strict";
 
-  // Material fetches sitemap.xml next to each <link rel="alternate"> when the page is ready
-  // (DOMContentLoaded, after this script), expecting language roots. The handbook's alternates are
-  // this page in each language, at the public address (site_url), so Material would ask for
-  // sitemaps that do not exist and, when the site is served from another address (a preview, an
-  // intranet mirror), ask another host. For that moment the alternates point at each language's
-  // root on the address serving this page; once Material has read them they are put back, so the
-  // document keeps the public per-page alternates search engines read.
-  (function pointAlternatesAtLanguageRoots() {
-    var config = document.getElementById("__config");
-    var canonical = document.querySelector('link[rel="canonical"]');
-    if (!config || !canonical) {
-      return;
-    }
-    var servedRoot = new URL(JSON.parse(config.textContent).base + "/", window.location.href).href;
-    var here = window.location.href.split("#")[0].split("?")[0].replace(/index\.html$/, "");
-    if (here.indexOf(servedRoot) !== 0) {
-      return;
-    }
-    var pagePath = here.slice(servedRoot.length);
-    var publicRoot = canonical.href.slice(0, canonical.href.length - pagePath.length);
-    if (canonical.href.slice(publicRoot.length) !== pagePath) {
-      return;
-    }
-    var original = [];
+  // Material fetches sitemap.xml beside each <link rel="alternate"> when the page is ready
+  // (DOMContentLoaded, after this script), to map its language selector's links to pages. The
+  // handbook's switcher links already name this page in each language (the click handler below
+  // keeps Material's own out), so those sitemaps would be five downloads on every first visit, about
+  // 0.5 MB each at 800 pages per language, never used; and with the public per-page alternates
+  // they would not exist, or be on another host when the site is served from another address. For
+  // that moment the alternates are not rel="alternate"; once Material has looked they are put back,
+  // so the document keeps the public per-page alternates search engines read.
+  (function hideAlternatesFromMaterial() {
+    var hidden = [];
     document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) {
-      var href = link.getAttribute("href");
-      if (link.href.indexOf(publicRoot) !== 0) {
-        return;
-      }
-      var code = link.getAttribute("hreflang");
-      var inFolder = link.href.slice(publicRoot.length).indexOf(code + "/") === 0;
-      original.push([link, href]);
-      link.href = servedRoot + (inFolder ? code + "/" : "");
+      hidden.push(link);
+      link.setAttribute("rel", "hb-alternate");
     });
     document.addEventListener("DOMContentLoaded", function () {
-      original.forEach(function (entry) { entry[0].setAttribute("href", entry[1]); });
+      hidden.forEach(function (link) { link.setAttribute("rel", "alternate"); });
     }, { once: true });
   })();
 

@@ -32,17 +32,25 @@ removed; blocks that are mostly digits (vote counts, page numbers); short lines 
 script than the article's and not inside a sentence (a Latin menu on a Hebrew page, a language
 picker); in HTML, blocks inside page-furniture markup (nav, footer, aside, form, a header
 outside the article, an element whose ARIA role or class/id names navigation, sidebar, footer,
-sharing, cookies, newsletter, related links, author box, comments or ads) and blocks outside
+sharing, cookies, newsletter, related links, author box, comments, ads, site notices,
+feedback boxes, posters' profiles and signatures, stats and action bars, tag lists -- the
+conventional names readability and Boilerpipe also read) and blocks outside
 trafilatura's main text that are not running text.
 
 The decision for each block, in order: mostly digits -> junk; a browser-tab title before the
-article -> junk; HTML furniture -> junk; outside trafilatura's main text -> junk unless it is
+article, or any block that is a later heading with a site or section name beside it after a
+separator ("Title — Site", "Site | Title") -> junk; HTML furniture -> junk; outside trafilatura's main text -> junk unless it is
 running text, jusText-good on its own, or a heading leading into article text with no furniture
 between (an FAQ's question); running text (ends a sentence, at least `_SENTENCE_WORDS` words),
 the article title (longest block before the text) or a closing formula ("Thank you" of a deck's
 last slide) -> kept; then another script, link density, jusText's bad, a heading leading into
-text (kept), a short line before the first or after the last block of text (the page's edges),
-and a short block between two confident junk blocks (context). Every removal carries its
+text (kept), a short line before the first or after the last block of text (the page's edges; a bulleted or
+numbered list right after the last sentence, and the heading over it, are the article's end),
+anything not running text above the article's title when that title is a heading the text
+follows at once (the page's header: a site name, a course or section name, a tab title), and a
+short block between two confident junk blocks (context). In plain text, a run of three or more
+lines in a row with a menu entry's shape (a few words, no sentence, not a bulleted item) is a
+menu or a tag list, all but its last line (which may head the text below it). Every removal carries its
 reason, named after the feature that decided it.
 
 Why one module of this size: the features, jusText's face of a block and the decision read
@@ -66,6 +74,8 @@ DIGITS = "mostly digits: counter, score or page number (block classifier)"
 OTHER_SCRIPT = "line in another script than the article's, not inside a sentence (block classifier)"
 TAB_TITLE = "page title with the site's name (browser tab), before the article (block classifier)"
 EDGE = "short line at the page start or end, outside the article text (block classifier)"
+MENU_RUN = "in a run of three or more short lines without a sentence: a menu or tag list (block classifier)"
+LEAD = "before the article's title, which the article text follows: the page's header (block classifier)"
 CHROME = "inside navigation, header, footer, sidebar or form markup (block classifier, HTML)"
 OUTSIDE_MAIN = "outside the main text trafilatura selects, and not running text (block classifier, HTML)"
 
@@ -74,6 +84,8 @@ _LINK_MARK = re.compile(r"\[\d{1,4}\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$")
 # The browser tab's title copied with the page: "Article title | Site name".
 _TAB_TITLE = re.compile(r"^[^|]{10,100} [|] [^|.!?]{2,40}$")
+_TITLE_SEPARATOR = re.compile(r"\s+[-–—|·•:/]\s+|(?<=\w)\.\s+")
+_SITE_WORDS = 8
 _SEGMENT_END = re.compile(r"[.,;:!?،؛؟]|\[\d{1,4}\]")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -86,6 +98,7 @@ _MENU_WORDS = 3
 _MENU_HEADING_CHARS = 25
 _THAI_SHORT = 50
 _TITLE_CHARS = 20
+_TITLE_SHARE = 0.75
 _SCRIPTS = {
     "en": re.compile("[A-Za-z\u00c0-\u024f]"),
     "ru": re.compile("[\u0400-\u04ff]"),
@@ -193,23 +206,50 @@ def _other_script(text: str, lang: str) -> bool:
     return letters >= 2 and own * 4 < letters
 
 
-def _groups(items: list[tuple[int, str, bool, bool]]) -> list[list[int]]:
-    """Indexes of `items` (line number, text, heading, removed) grouped into paragraphs.
+WRAP_SLACK = 14
+
+
+def wrap_width(lines: list[tuple[int, int]]) -> int:
+    """The width a `lynx -dump` or reader capture wrapped its paragraphs at, or 0 when the page's
+    paragraphs are single long lines (`lines`: each text line's number and length).
+
+    Wrapped: a quarter of the text lines (at least three) end within `WRAP_SLACK` characters of
+    the longest usual line, that is at most 80 characters, and paragraphs are set apart by blank
+    lines (a sixth of the lines at least) -- a "select all, copy" of slides or a menu has short
+    lines too, but no blank lines between them.
+    """
+    if len(lines) < 6:
+        return 0
+    lengths = sorted(length for _, length in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(length >= width - WRAP_SLACK for length in lengths)
+    numbers = sorted(number for number, _ in lines)
+    gaps = sum(b - a > 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    if width > 80 or near < max(3, len(lengths) // 4) or gaps < max(2, len(lines) // 6):
+        return 0
+    return width
+
+
+def _groups(items: list[tuple[int, str, bool, bool, bool]], wrapped: bool = False) -> list[list[int]]:
+    """Indexes of `items` (line number, text, heading, removed, list item) grouped into paragraphs.
 
     A `lynx -dump` or reader capture wraps a paragraph over lines of 60-80 characters: a line
-    that long, not ending a sentence, and followed at once by another text line is one block with it.
+    that long, not ending a sentence, and followed at once by another text line is one block with
+    it. On a page wrapped at a fixed width (`wrapped`), any such run of lines is one block: the
+    lines of a paragraph in a script without capitals or full stops (Thai) vary in length.
     """
     groups: list[list[int]] = []
-    for index, (number, text, _heading, removed) in enumerate(items):
+    for index, (number, text, _heading, removed, item) in enumerate(items):
         if groups and not removed:
-            prev_number, prev_text, _, prev_removed = items[groups[-1][-1]]
+            prev_number, prev_text, _, prev_removed, _ = items[groups[-1][-1]]
             if (
                 number == prev_number + 1
                 and not prev_removed
+                and not item
                 and not _ends_sentence(prev_text)
                 and not _LINK_MARK.match(text)
                 and not _mostly_digits(text)
-                and (len(prev_text) >= _WRAP_WIDTH or prev_text[-1] in ",-–—" or text[0].islower())
+                and (wrapped or len(prev_text) >= _WRAP_WIDTH or prev_text[-1] in ",-–—" or text[0].islower())
             ):
                 groups[-1].append(index)
                 continue
@@ -264,6 +304,70 @@ def _title_candidate(paragraphs: list[_Paragraph], removed: list[bool], first: i
     return best
 
 
+def _text_near(paragraphs: list[_Paragraph], title: int, first: int, removed: list[bool]) -> bool:
+    """The article text starts within jusText's heading distance after the title (lines the rules
+    removed, such as a byline or a date, do not count)."""
+    between = sum(
+        len(paragraphs[j].text) for j in range(title + 1, min(first, len(paragraphs))) if not removed[j]
+    )
+    return first < len(paragraphs) and between <= MAX_HEADING_DISTANCE
+
+
+def _repeated_titles(paragraphs: list[_Paragraph]) -> set[int]:
+    """Blocks that are a later block's text with the site's or the section's name beside it,
+    after a separator: the browser tab's title or a document viewer's file title ("How to answer
+    a complaint — Service Notes", "Service Notes | How to answer a complaint")."""
+    from handbook.ingest.rules import key
+
+    later: dict[str, int] = {}
+    for index in range(len(paragraphs) - 1, -1, -1):
+        text = paragraphs[index].text
+        if len(text) <= 200:
+            later.setdefault(key(text), index)
+    found: set[int] = set()
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if len(text) > 250 or _ends_sentence(text.rstrip("»”\"'’)")) and text.rstrip()[-1] == ".":
+            continue
+        for match in _TITLE_SEPARATOR.finditer(text):
+            for part, rest in (
+                (text[: match.start()], text[match.end() :]),
+                (text[match.end() :], text[: match.start()]),
+            ):
+                part_key = key(part)
+                if (
+                    len(part_key) >= 10
+                    and later.get(part_key, -1) > index
+                    and len(rest.split()) <= _SITE_WORDS
+                ):
+                    found.add(index)
+    return found
+
+
+_LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
+def _list_after(paragraphs: list[_Paragraph], firsts: list[Entry], last: int) -> int:
+    """The article's last block, counting a list that ends it: the bulleted or numbered items
+    right after its last sentence (and the heading over them), which are short, but the article's
+    ("When to call a supervisor", "1. The refund is over £250", ...)."""
+
+    def item(j: int) -> bool:
+        entry = firsts[j]
+        return not entry.removed and (entry.item or bool(_LIST_ITEM.match(paragraphs[j].text)))
+
+    j = last + 1
+    while j < len(paragraphs):
+        if item(j):
+            last = j
+        elif not (
+            paragraphs[j].heading and not firsts[j].removed and j + 1 < len(paragraphs) and item(j + 1)
+        ):
+            break
+        j += 1
+    return last
+
+
 def _good(paragraph: _Paragraph) -> bool:
     """jusText's revised class is good, and not only for being a short heading within its distance
     of good text: such a heading is judged by `_leads_into_text` instead, which stops at another
@@ -293,6 +397,7 @@ class Entry(NamedTuple):
     link_chars: int = -1
     chrome: bool = False
     main: bool = True
+    item: bool = False  # a bulleted or numbered list item of a text page
 
 
 def _demote_menu_headings(entries: list[Entry]) -> list[Entry]:
@@ -320,6 +425,48 @@ def _demote_menu_headings(entries: list[Entry]) -> list[Entry]:
     return out
 
 
+_RUN_WORDS = 3
+_RUN_CHARS = 30
+_RUN_THAI_CHARS = 20
+_RUN_LENGTH = 3
+
+
+def _menu_like(text: str, lang: str) -> bool:
+    """A menu entry's or a tag's shape: a few words, no sentence, no list bullet's sentence."""
+    if _ends_sentence(text) or text.endswith((",", ";", ":")):
+        return False
+    if lang == "th" and _SCRIPTS["th"].search(text):
+        return len(text) <= _RUN_THAI_CHARS and " " not in text
+    return len(text.split()) <= _RUN_WORDS and len(text) <= _RUN_CHARS
+
+
+def _menu_runs(entries: list[Entry], lang: str) -> set[int]:
+    """Plain text: entries in a run of at least `_RUN_LENGTH` consecutive lines (no blank line
+    between) that all have a menu entry's shape, except the run's last line, which may be the
+    heading of the text below it. Lines the rules removed count as members (a menu the rules know
+    in part), but at least two must be lines they did not know (a title above its table of
+    contents is not a menu)."""
+    members: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        unknown = [i for i in run if not entries[i].removed]
+        if len(run) >= _RUN_LENGTH and len(unknown) >= 2:
+            members.update(i for i in run[:-1] if not entries[i].removed)
+        run.clear()
+
+    for i, entry in enumerate(entries):
+        contiguous = bool(run) and entry.number == entries[run[-1]].number + 1
+        if not contiguous:
+            close()
+        if entry.removed or (not entry.item and _menu_like(entry.text, lang)) or _mostly_digits(entry.text):
+            run.append(i)
+        else:
+            close()
+    close()
+    return members
+
+
 def _junk_at(entries: list[Entry], index: int, number: int) -> bool:
     """The entry at `index` is on line `number` and is junk (removed by the rules, or a bare number)."""
     return (
@@ -338,11 +485,14 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
     """
     from justext.core import classify_paragraphs, revise_paragraph_classification
 
+    runs: set[int] = set()
     if html:
         groups = [[i] for i in range(len(entries))]
     else:
         entries = _demote_menu_headings(entries)
-        groups = _groups([(e.number, e.text, e.heading, e.removed) for e in entries])
+        runs = _menu_runs(entries, lang)
+        wrapped = wrap_width([(e.number, len(e.text)) for e in entries if not e.item]) > 0
+        groups = _groups([(e.number, e.text, e.heading, e.removed, e.item) for e in entries], wrapped)
     paragraphs: list[_Paragraph] = []
     for group in groups:
         first_entry = entries[group[0]]
@@ -368,6 +518,9 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
             )
         ):
             paragraph.cf_class = "bad"
+    repeated = _repeated_titles(paragraphs)
+    for index in repeated:
+        paragraphs[index].cf_class = "bad"
     revise_paragraph_classification(paragraphs)
     removed_item = [entries[group[0]].removed for group in groups]
     article = [
@@ -382,12 +535,34 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
         )
     ]
     first, last = (article[0], article[-1]) if article else (len(paragraphs), -1)
+    if article and not html:
+        last = _list_after(paragraphs, [entries[g[0]] for g in groups], last)
     anchors = set(article)
     chrome = [entries[group[0]].chrome for group in groups]
     furniture = {i for i, c in enumerate(chrome) if c}
     title = _title_candidate(
-        paragraphs, [r or c for r, c in zip(removed_item, chrome, strict=True)], first, lang
+        paragraphs,
+        [r or c or i in repeated for i, (r, c) in enumerate(zip(removed_item, chrome, strict=True))],
+        first,
+        lang,
     )
+    # The page's header: everything before a title heading that the article text follows at once
+    # -- before the first heading nearly as long as the title, which may be the title's first half
+    # (a deck's title above its subtitle).
+    lead_end = -1
+    if title >= 0 and paragraphs[title].heading and _text_near(paragraphs, title, first, removed_item):
+        lead_end = min(
+            j
+            for j in range(title + 1)
+            if j == title
+            or (
+                paragraphs[j].heading
+                and not removed_item[j]
+                and not chrome[j]
+                and j not in repeated
+                and len(paragraphs[j].text) >= _TITLE_SHARE * len(paragraphs[title].text)
+            )
+        )
     reasons: list[str | None] = [None] * len(entries)
     for i, (paragraph, group) in enumerate(zip(paragraphs, groups, strict=True)):
         if removed_item[i]:
@@ -398,7 +573,7 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
         leads = paragraph.heading and _leads_into_text(paragraphs, i, anchors, furniture)
         if _mostly_digits(text) and not running:
             reason = DIGITS  # a bare number is a vote or page count wherever it stands
-        elif i < first and _TAB_TITLE.match(text):
+        elif (i < first and _TAB_TITLE.match(text)) or i in repeated:
             reason = TAB_TITLE
         elif entry.chrome:
             reason = CHROME
@@ -411,6 +586,9 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
             reason = None
         elif interface.closing(text):
             reason = None  # "Thank you", the last slide: the author's words, not the site's
+        elif group[0] in runs and len(group) == 1:
+            edge = i > last or (i < first and len(paragraph.words) <= _MENU_WORDS)
+            reason = EDGE if edge else MENU_RUN
         elif _other_script(text, lang):
             reason = OTHER_SCRIPT
         elif paragraph.links_density() > 0.2:
@@ -421,6 +599,8 @@ def classify(entries: list[Entry], lang: str, *, html: bool = False) -> list[str
             reason = None  # jusText's rule: a heading shortly before good text is good
         elif i > last or (i < first and len(paragraph.words) <= _MENU_WORDS):
             reason = EDGE
+        elif i < lead_end and not running:
+            reason = LEAD
         elif i not in anchors and _confident_junk(paragraphs, i - 1) and _confident_junk(paragraphs, i + 1):
             reason = CONTEXT
         else:

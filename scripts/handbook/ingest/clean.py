@@ -1,6 +1,9 @@
 """The cleaning stages of `handbook ingest`, line by line then block by block.
 
-Boilerplate removal (the rules in `handbook.ingest.rules`), headings, lines broken mid-sentence,
+Boilerplate removal (the rules in `handbook.ingest.rules`; in a text wrapped at a fixed width,
+the rest of a junk line on the next line goes with it), headings (on a page wrapped at a fixed
+width, a line that fills the width or goes on from one that does is part of a paragraph, not a
+heading: Thai, Hebrew and Arabic have no capitals to tell), lines broken mid-sentence,
 glued sentences and captions, dangling link words, teaser lists and the flags of a text. Each
 removal and repair is recorded with its reason. `clean_lines` runs them in order.
 
@@ -48,6 +51,8 @@ class _Line:
     link_chars: int = -1  # HTML signals (see `handbook.ingest.html.ExtractedLine`)
     chrome: bool = False
     main: bool = True
+    junk_reason: str | None = None  # the line rules' reason, once they removed the line
+    continued: bool = False  # removed as the wrapped rest of the junk line before it
 
 
 _CASED_LOWER = "a-zа-яё"
@@ -157,6 +162,30 @@ def _sentence(text: str) -> bool:
     return rules.ends_sentence(text) and len(text.split()) >= 8
 
 
+def _continues(dropped: list[_Line], line: _Line, width: int) -> bool:
+    """`line` is the wrapped rest of the junk line just before it (a `lynx -dump` or reader capture
+    wraps at a fixed width): it follows on the next line, the junk line did not end a sentence,
+    it filled the line (the page's wrap `width`, or 55 characters), and the line starts in lower
+    case -- or, on a page wrapped at a fixed width, in a script without case (Hebrew, Arabic, Thai).
+    Only the rest of a line a rule removed goes, never the rest of a rest."""
+    if not dropped or line.kind != "text" or line.link_chars >= 0 or not dropped[-1].junk_reason:
+        return False  # (HTML blocks are elements, not wrapped lines)
+    before = dropped[-1]
+    first = line.text[0]
+    caseless = first.isalpha() and not first.islower() and not first.isupper()
+    from handbook.ingest.blocks import WRAP_SLACK
+
+    return (
+        before.number == line.number - 1
+        and before.kind == "text"
+        and not before.continued
+        and len(before.text) >= (width - WRAP_SLACK if width else 55)
+        and first.isalpha()
+        and (first.islower() or (width > 0 and caseless))
+        and not rules.ends_sentence(before.text)
+    )
+
+
 def _remove_boilerplate(
     lines: list[_Line], removed: list[Change], repaired: list[Change], dropped: list[_Line]
 ) -> tuple[list[_Line], str | None]:
@@ -168,6 +197,7 @@ def _remove_boilerplate(
     kept: list[_Line] = []
     tag: str | None = None
     mode: str | None = None  # "related" or "toc" while inside such a list
+    width = _wrap_width(lines)
     for line in lines:
         if len(line.text) <= 100:
             remaining[rules.toc_key(line.text)] -= 1
@@ -195,8 +225,12 @@ def _remove_boilerplate(
                 continue
             mode = None
         reason = rules.classify_line(line.text)
+        if reason is None and _continues(dropped, line, width):
+            reason = dropped[-1].junk_reason  # the rest of a junk line wrapped at a fixed width
+            line.continued = True
         if reason is not None:
             removed.append(Change(line.number, line.text, reason))
+            line.junk_reason = reason
             dropped.append(line)
             if reason == rules.RELATED and not rules.related_rest(line.text):
                 mode = "related"
@@ -218,14 +252,24 @@ def _remove_boilerplate(
     return kept, tag
 
 
+def _wrap_width(lines: list[_Line]) -> int:
+    """The width the page's paragraphs were wrapped at (`handbook.ingest.blocks.wrap_width`), or 0."""
+    from handbook.ingest.blocks import wrap_width
+
+    return wrap_width([(line.number, len(line.text)) for line in lines if line.kind == "text"])
+
+
 def _mark_headings(lines: list[_Line], lang: str, html: bool) -> None:
     punctuated = any(re.search(r"[.!?…؟]", line.text) for line in lines)
+    width = 0 if html else _wrap_width(lines)
     for index, line in enumerate(lines):
         if html:
             line.heading = line.kind == "heading"
             continue
         if line.kind != "text" or index == len(lines) - 1 or not _heading_like(line.text, lang):
             continue
+        if width and _wrapped(lines, index, width):
+            continue  # a line of a paragraph wrapped at a fixed width, not a heading
         if lang == "th" and len(line.text) > 60 and not _NUMBERED.match(line.text):
             continue  # Thai headings are short; a longer unpunctuated line is a paragraph
         following = lines[index + 1]
@@ -246,6 +290,22 @@ def _mark_headings(lines: list[_Line], lang: str, html: bool) -> None:
             line.heading = bool(_NUMBERED.match(line.text)) or prev_gap or next_gap
         else:
             line.heading = True
+
+
+def _wrapped(lines: list[_Line], index: int, width: int) -> bool:
+    """In a page wrapped at `width`: the line fills the width and the next line goes on at once,
+    or the line right before it fills the width (it is the rest of that paragraph)."""
+    line = lines[index]
+    from handbook.ingest.blocks import WRAP_SLACK
+
+    full = width - WRAP_SLACK
+    after = (
+        index + 1 < len(lines)
+        and lines[index + 1].number == line.number + 1
+        and lines[index + 1].kind == "text"
+    )
+    before = index > 0 and lines[index - 1].number == line.number - 1 and lines[index - 1].kind == "text"
+    return (len(line.text) >= full and after) or (before and len(lines[index - 1].text) >= full)
 
 
 def _join_broken_lines(lines: list[_Line], lang: str, html: bool, repaired: list[Change]) -> list[_Line]:
@@ -313,6 +373,7 @@ def _mark_boilerplate_blocks(lines: list[_Line], lang: str, dropped: list[_Line]
                 line.link_chars,
                 line.chrome,
                 line.main,
+                line.kind == "item",
             )
             for line in everything
         ],

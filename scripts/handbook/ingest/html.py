@@ -64,7 +64,9 @@ _CHROME_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs|footer|sidebar|share|sharing|"
     r"social|cookies?|consent|newsletter|subscribe|related|widget|banner|promo|ads?|advert\w*|"
     r"sponsor\w*|toolbar|topbar|pagination|pager|author|bio|byline|meta|comments?|toc|cta|logo|"
-    r"credits?|editsection|edit-link)(?:$|[\s_-])",
+    r"credits?|editsection|edit-link|notice|sitenotice|alert|announcement|hatnote|dablink|feedback|"
+    r"signature|profile|stats|actions|rating|player|controls|tags|jumpbox|agegate|popup|gdpr|"
+    r"shoutbox|skyscraper|supplemental)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w")

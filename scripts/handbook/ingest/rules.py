@@ -120,7 +120,8 @@ _STAMP_PREFIX = re.compile(
 )
 _STAMP_COUNT = re.compile(
     r"\d+\s*(?:min(?:ute)?s?\.?\s*read|мин(?:ут[аы]?)?\.?\s*(?:чтения|на чтение)|"
-    r"דק(?:ות|')?\s*(?:קריאה|לקריאה)|دقائق?\s*(?:قراءة|للقراءة)|นาที(?:ในการอ่าน)?)"
+    r"דק(?:ות|')?\s*(?:קריאה|לקריאה)|دقائق?\s*(?:قراءة|للقراءة)|นาทีในการอ่าน)"
+    r"|^\d+\s*นาที$"
     r"|^(?:อ่าน|читать)\s*\d+\s*(?:นาที|мин)"
     r"|^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$",
     re.IGNORECASE,
@@ -142,7 +143,10 @@ _FOOTER = re.compile(
 _NEWSLETTER = re.compile(
     r"newsletter|subscribe to|sign up for|no spam|рассылк|подпишитесь на|без спама|ניוזלטר|הירשמו ל|"
     r"הרשמו ל|בלי ספאם|ללא ספאם|بدون رسائل مزعجة|بلا رسائل مزعجة|ไม่มีสแปม|"
-    r"النشرة البريدية|النشرة الإخبارية|اشترك في|จดหมายข่าว|สมัครรับ",
+    r"النشرة البريدية|النشرة الإخبارية|اشترك في|จดหมายข่าว|สมัครรับ|نشرة|نشرتنا|"
+    r"you are receiving this|you received this|this email was sent|вы получили это письмо|"
+    r"это письмо отправлено|קיבלת את המייל|קיבלת הודעה זו|وصلتك هذه الرسالة|تلقيت هذه الرسالة|"
+    r"คุณได้รับอีเมลนี้",
     re.IGNORECASE,
 )
 _SPAM_PREFIX = re.compile(
@@ -164,7 +168,7 @@ _VIDEO = re.compile(
 _RELATED = re.compile(
     r"^(?:"
     + _alternation(
-        "related|related posts|related articles|related stories|related reading|see also|"
+        "related|related posts|related articles|related stories|related reading|see also|קראו עוד|"
         "read also|also read|you may also like|more from|recommended|recommended for you|"
         "похожие статьи|похожие записи|похожие материалы|читайте также|см. также|см также|"
         "смотрите также|по теме|рекомендуем|вам может понравиться|ที่เกี่ยวข้อง|"
@@ -199,7 +203,11 @@ _ARCHIVE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|posted by|author|автор|מאת|כותב|بقلم|بواسطة|الكاتب|โดย|ผู้เขียน)\s*[:：]?\s+\S",
+    r"^(?:by|written by|posted by|author|автор|מאת|כותב|بقلم|بواسطة|الكاتب|โดย|ผู้เขียน|"
+    r"answered by|asked by|uploaded by|shared by|added by|ответил|ответила|спросил|спросила|"
+    r"загрузил|загрузила|добавил|добавила|ענה|ענתה|הועלה על ידי|הועלה ע\"י|נכתב על ידי|"
+    r"أجاب|أجابت|سأل|سألت|رفعه|تم الرفع بواسطة|ตอบโดย|ถามโดย|อัปโหลดโดย|อัพโหลดโดย|โพสต์โดย)"
+    r"\s*[:：]?\s+\S",
     re.IGNORECASE,
 )
 _COUNTER = re.compile(
@@ -260,7 +268,14 @@ def classify_line(text: str) -> str | None:
         return NAVIGATION
     if core in DANGLING_WORDS:
         return DANGLING
-    if core in BYLINE_WORDS or (_BYLINE.match(stripped) and len(words) <= 6 and not ends_sentence(stripped)):
+    if core in BYLINE_WORDS or (
+        _BYLINE.match(stripped)
+        # a byline's first part, perhaps with the author's role after a separator
+        and len(re.split(r"\s+[·•|]\s+", stripped)[0].split()) <= 6
+        and len(words) <= 12
+        # a sentence does not end a byline, an initial does ("ענה: רו"ח גלעד מ.")
+        and (not ends_sentence(stripped) or len(words[-1].strip(".")) <= 1)
+    ):
         return BYLINE
     if _FONT_CONTROLS.match(stripped) or (_FONT_WORDS.search(stripped) and len(words) <= 8):
         return WIDGET

@@ -27,6 +27,7 @@ text elements); only text and the attributes above change, everything else is ke
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -102,6 +103,7 @@ _UNIT = re.compile(r"[A-Za-z]{1,3}")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 
+@functools.cache  # a page has a few hundred distinct characters and is read one character at a time
 def _strong(ch: str) -> str | None:
     """ "L" for a left-to-right letter, "R" for a right-to-left one, None for anything else."""
     kind = unicodedata.bidirectional(ch)
@@ -257,7 +259,7 @@ def isolate_html_tracking(document: str, span: tuple[int, int]) -> tuple[str, tu
                 piece = _attributes(piece)
             out.append(piece)
             continue
-        if skip or not any(_strong(ch) == "L" for ch in piece):
+        if skip or not any(_strong(ch) == "L" for ch in set(piece)):
             out.append(piece)
             continue
         text = html.unescape(piece)

@@ -13,12 +13,30 @@ search in PDF readers take as ل + أ); a glyph the cmap does not reach (a conte
 tone mark) reads as the glyph its GSUB single substitution came from; WeasyPrint's own text is kept
 where it is one character the cmap gives this glyph, up to NFKC (an Arabic contextual form reads as
 its plain letter) and for left-to-right ligatures (fi).
+
+What a glyph map cannot say is told with marked-content spans carrying /ActualText (PDF 14.9.4,
+honoured by poppler's pdftotext, Acrobat and PDFium), written into WeasyPrint's content streams:
+- a mark WeasyPrint raises or lowers with a text rise (`Ts`: Arabic tanween or a fatha over a tall
+  letter, a Thai tone mark above a vowel) has its origin off the baseline, so an extractor puts it
+  on a line of its own and breaks its line's word order ("لماذا يهمّ هذا");
+- HarfBuzz draws Thai SARA AM after a tone mark as NIKHAHIT, the tone mark, then SARA AA (ซ้ำ read
+  as ซํ้า): the run reads as the tone mark and ำ;
+- in right-to-left text HarfBuzz draws "(" with the ")" glyph (bidi mirroring): it reads as "(".
+The span opens with an invisible (`3 Tr`) copy of its first glyph on the baseline, its advance
+taken back: an extractor (which places an ActualText where the span's first glyph is drawn, as wide
+as the span's glyphs) then puts the text in the word it belongs to. Poppler reads a text of several
+characters left to right unless all are right-to-left letters, so a raised mark in right-to-left
+text gets a span of its own, made to stand just before the letter it sits on (a second copy ends
+it). Readers that ignore ActualText (pdf.js before its support) read such a glyph two or three
+times. Known gap: a mark on an Arabic lam-alef ligature ("أولًا") reads after the ligature's two
+letters ("أولاً"): its text belongs between them, which one ligature glyph cannot give.
 The drawn page is unchanged.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 
 __all__ = ["glyph_texts", "text_layer"]
@@ -83,7 +101,18 @@ def _cmap_lines(texts: dict[int, str]) -> list[bytes]:
 
 
 def text_layer(document, pdf) -> None:
-    """WeasyPrint finisher: every font's ToUnicode CMap rebuilt from the font's own tables."""
+    """WeasyPrint finisher: every font's ToUnicode CMap rebuilt from the font's own tables, and
+    ActualText spans where glyphs alone read wrong (raised marks, Thai SARA AM after a tone mark,
+    brackets drawn mirrored in right-to-left text)."""
+    texts: dict[str, dict[int, str]] = {}
+    fonts_by_hash = {font.hash: font for font in document.fonts.values()}
+    for obj in list(pdf.objects):
+        if (
+            hasattr(obj, "stream")
+            and isinstance(obj.stream, list)
+            and any(isinstance(item, bytes) and item.endswith((b" Ts", b" TJ")) for item in obj.stream)
+        ):
+            obj.stream[:] = _with_spans(obj.stream, fonts_by_hash, texts)
     fonts = {font.name: font for font in document.fonts.values()}
     for obj in list(pdf.objects):
         if not (isinstance(obj, dict) and obj.get("Type") == "/Font" and "ToUnicode" in obj):
@@ -95,3 +124,196 @@ def text_layer(document, pdf) -> None:
         head = stream[: stream.index(b"endcodespacerange") + 1]
         tail = stream[stream.index(b"endcmap") :]
         stream[:] = head + _cmap_lines(glyph_texts(font)) + tail
+
+
+# --- ActualText spans -------------------------------------------------------------------------
+# WeasyPrint 70 writes a text line as `/F size Tf` and `[<glyph ids>number<glyph ids>...] TJ`
+# arrays (4 hex digits a glyph); a raised glyph alone as `r Ts`, `[offset<id>] TJ`, `0 Ts`.
+
+_FONT = re.compile(rb"/(\w+) [-\d.e]+ Tf")
+_RISE = re.compile(rb"(-?[\d.e-]+) Ts")
+_SHOW = re.compile(rb"\[(.*)\] TJ", re.S)
+_ELEMENT = re.compile(rb"<([0-9a-fA-F]*)>|(-?[\d.e+-]+)")
+# HarfBuzz draws SARA AM (Thai, Lao) after tone marks as NIKHAHIT, the tone marks, then SARA AA.
+_SARA_AM = {("\u0e4d", "\u0e32"): "\u0e33", ("\u0ecd", "\u0eb2"): "\u0eb3"}
+_EDGE = 150
+# Glyphs HarfBuzz draws mirrored in right-to-left text: the ")" glyph there stands for "(".
+_MIRRORED = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
+_TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0ec8\u0ec9\u0eca\u0ecb")
+
+
+def _parse(items: list, fonts: dict) -> tuple[list, list]:
+    """The stream as operations (a TJ as ["TJ", font, rise, elements], others as they are) and
+    its glyphs in drawing order as (operation, element) positions."""
+    operations, glyphs, font, rise, block = [], [], None, 0.0, 0
+    for item in items:
+        if item == b"BT":
+            block += 1
+        if isinstance(item, bytes) and (match := _FONT.fullmatch(item)):
+            font = fonts.get(match.group(1).decode())
+        elif isinstance(item, bytes) and (match := _RISE.fullmatch(item)):
+            rise = float(match.group(1))
+        elif (
+            isinstance(item, bytes)
+            and font is not None
+            and not font.bitmap
+            and (match := _SHOW.fullmatch(item))
+        ):
+            elements = []
+            for hexa, number in _ELEMENT.findall(match.group(1)):
+                if number:
+                    elements.append(number)
+                for at in range(0, len(hexa), 4):
+                    glyphs.append((len(operations), len(elements)))
+                    elements.append(int(hexa[at : at + 4], 16))
+            operations.append(["TJ", font, rise, elements, block])
+            continue
+        operations.append(item)
+    return operations, glyphs
+
+
+def _spans(operations: list, glyphs: list, text_of) -> dict[int, tuple[int, str, bool]]:
+    """First glyph index -> (last glyph index, ActualText, a raised mark in right-to-left text)."""
+    spans: dict[int, tuple[int, str, bool]] = {}
+    index = 0
+    while index < len(glyphs):
+        first = text_of(glyphs[index])
+        end, tones = index + 1, ""
+        while end < len(glyphs) and _same_line(operations, glyphs[index], glyphs[end]):
+            if text_of(glyphs[end]) in _TONES:
+                tones += text_of(glyphs[end])
+                end += 1
+                continue
+            composed = _SARA_AM.get((first, text_of(glyphs[end])))
+            if composed and tones:
+                spans[index] = (end, tones + composed, False)
+            break
+        if index in spans:
+            index = spans[index][0] + 1
+            continue
+        if first in _MIRRORED and _direction(operations, glyphs, index, text_of) == "R":
+            spans[index] = (index, _MIRRORED[first], False)  # drawn mirrored, in right-to-left text
+        elif operations[glyphs[index][0]][2]:
+            spans[index] = (index, first, _direction(operations, glyphs, index, text_of) == "R")  # raised
+        index += 1
+    return spans
+
+
+def _direction(operations: list, glyphs: list, index: int, text_of) -> str:
+    """Right-to-left ("R") if the nearest letters drawn before and after glyph `index` in its text object (the
+    line) are right-to-left, or one is and there is none on the other side; else "L"."""
+    block = operations[glyphs[index][0]][4]
+    sides = []
+    for step in (-1, 1):
+        other, found = index + step, ""
+        while 0 <= other < len(glyphs) and operations[glyphs[other][0]][4] == block and not found:
+            kind = unicodedata.bidirectional(text_of(glyphs[other])[:1] or " ")
+            found = "R" if kind in _RIGHT_TO_LEFT else "L" if kind == "L" else ""
+            other += step
+        sides.append(found)
+    return "R" if "R" in sides and "L" not in sides else "L"
+
+
+def _same_line(operations: list, glyph: tuple, other: tuple) -> bool:
+    """`other` is drawn in the same font, with nothing but TJ and Ts operations since `glyph`."""
+    between = operations[glyph[0] + 1 : other[0]]
+    return operations[glyph[0]][1] is operations[other[0]][1] and all(
+        isinstance(op, list) or (isinstance(op, bytes) and _RISE.fullmatch(op)) for op in between
+    )
+
+
+def _with_spans(items: list, fonts: dict, texts: dict) -> list:
+    """The content stream `items` with an ActualText span around each glyph run that needs one."""
+    operations, glyphs = _parse(items, fonts)
+
+    def text_of(position: tuple) -> str:
+        font = operations[position[0]][1]
+        if font.hash not in texts:
+            texts[font.hash] = glyph_texts(font)
+        return texts[font.hash].get(operations[position[0]][3][position[1]], "")
+
+    spans = _spans(operations, glyphs, text_of)
+    if not spans:
+        return items
+    starts = {glyphs[first]: (glyphs[last], text, rtl) for first, (last, text, rtl) in spans.items()}
+    ends, closings = set(), {}
+    out: list = []
+    for number, operation in enumerate(operations):
+        if not isinstance(operation, list):
+            out.append(operation)
+            continue
+        _, font, rise, elements, _ = operation
+        pending: list = []
+        for at, element in enumerate(elements):
+            if (number, at) in starts:
+                last, text, right_to_left = starts[(number, at)]
+                # the pen position: before this glyph's own offset (the numbers just before it)
+                cut = len(pending)
+                while cut and not isinstance(pending[cut - 1], int):
+                    cut -= 1
+                out += _show(pending[:cut])
+                pending = pending[cut:]
+                # invisible copies of the glyph on the baseline give the span's place and width
+                width = font.widths.get(element, 0)
+                if right_to_left:
+                    # a raised mark in right-to-left text: just before the pen, from EDGE
+                    # thousandths of an em before it up to it (before the letter it sits on)
+                    offset = -sum(float(e) for e in pending)
+                    closing = [
+                        b"0 Ts",
+                        *_show([repr(offset + 2 * width).encode()], element, -(offset + width)),
+                    ]
+                    copy = _show([str(_EDGE).encode()], element, width - _EDGE)
+                    out += [
+                        b"/Span",
+                        _actual_text(text),
+                        b"BDC",
+                        b"3 Tr",
+                        b"0 Ts",
+                        *copy,
+                        b"%s Ts" % repr(rise).encode(),
+                        b"0 Tr",
+                    ]
+                    closings[last] = [*closing, b"%s Ts" % repr(rise).encode()]
+                elif rise:
+                    # a raised mark in left-to-right text: at the pen or, moved back, where drawn
+                    back = max(0.0, sum(float(e) for e in pending))
+                    copy = _show(pending if back else [], element, width - back)
+                    out += [b"/Span", _actual_text(text), b"BDC", b"3 Tr", b"0 Ts", *copy]
+                    out += [b"%s Ts" % repr(rise).encode(), b"0 Tr"]
+                else:
+                    out += [
+                        b"/Span",
+                        _actual_text(text),
+                        b"BDC",
+                        b"3 Tr",
+                        *_show([], element, width),
+                        b"0 Tr",
+                    ]
+                ends.add(last)
+            pending.append(element)
+            if (number, at) in ends:
+                out += _show(pending)
+                pending = []
+                if (number, at) in closings:
+                    out += [b"3 Tr", *closings[(number, at)]]
+                out += [b"0 Tr", b"EMC"] if (number, at) in closings else [b"EMC"]
+        out += _show(pending)
+    return out
+
+
+def _actual_text(text: str):
+    import pydyf
+
+    return pydyf.Dictionary({"ActualText": pydyf.String(text)})
+
+
+def _show(elements: list, *glyph_and_back) -> list[bytes]:
+    """A TJ operation drawing `elements` (glyph ids, and numbers that move the pen), if any; with
+    `glyph_and_back`, that glyph then the pen moved back by that many thousandths of an em."""
+    if glyph_and_back:
+        glyph, back = glyph_and_back
+        elements = [*elements, glyph, repr(round(back, 6)).encode()]
+    if not elements:
+        return []
+    return [b"[" + b" ".join(b"<%04x>" % e if isinstance(e, int) else e for e in elements) + b"] TJ"]

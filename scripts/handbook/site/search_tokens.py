@@ -50,6 +50,7 @@ THAI_JOIN = 3
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 
 
+@functools.lru_cache(maxsize=262144)  # a page's words repeat, across pages too
 def fold(word: str) -> str:
     """The word without diacritics (niqqud, harakat, hamza seats) or tatweel, as Pagefind compares it.
 
@@ -190,6 +191,7 @@ def add_index_only_tokens(html: str, lang: str, groups: WordGroups = (), synonym
     pattern = "|".join(([WORD[lang].pattern] if lang in WORD else []) + ([OTHER_WORD] if synonyms else []))
     if not pattern:
         return html
+    groups, synonyms = _HashedOnce(groups), _HashedOnce(synonyms)
     word = _word_pattern(pattern)
     parts = _TAG_OR_TEXT.split(html)
     in_raw_text = False
@@ -203,6 +205,18 @@ def add_index_only_tokens(html: str, lang: str, groups: WordGroups = (), synonym
         elif part and not in_raw_text:
             parts[index] = word.sub(lambda match: expand_run(match.group(0), lang, groups, synonyms), part)
     return "".join(parts)
+
+
+class _HashedOnce(tuple):
+    """A tuple that computes its hash once: `expand_run`'s cache key holds the whole synonym table
+    and word groups, and hashing them again for every word of a page was most of the index's time."""
+
+    def __hash__(self) -> int:
+        try:
+            return self.__dict__["hash"]
+        except KeyError:
+            self.__dict__["hash"] = value = tuple.__hash__(self)
+            return value
 
 
 @functools.lru_cache(maxsize=8)
