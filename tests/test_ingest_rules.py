@@ -159,6 +159,13 @@ def _words(head: str, count: int, word: str = "word") -> str:
         (_words("By Jane", 6, "Lee"), rules.BYLINE),
         (_words("By Jane", 7, "Lee"), None),
         ("By Jane Smith.", None),
+        # a role after a separator: twelve words in all at most
+        (_words("By Jane Smith ·", 12, "editor"), rules.BYLINE),
+        (_words("By Jane Smith ·", 13, "editor"), None),
+        # a full stop after an initial ends a byline, after a word it ends a sentence
+        ("Answered by Gil M.", rules.BYLINE),
+        ("Posted by Dana ...", rules.BYLINE),
+        ("Written by me.", None),
         # font-size words: eight words at most
         (_words("Font size:", 8, "small"), rules.WIDGET),
         (_words("Font size:", 9, "small"), None),
