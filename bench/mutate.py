@@ -108,6 +108,16 @@ TARGETS = {
         lines="66-125,325-397",
         why_lines="masking and unmasking, the model call, the fallback for broken masks",
     ),
+    # The rest of the Argos pipeline's joins, run apart so that each part fits a session: a line
+    # split into sentences and joined back with its gaps, and translate's split of each text into
+    # lines and its join with the outer whitespace.
+    "argos-lines": Target(
+        "scripts/handbook/translate/argos.py",
+        "tests/test_engines_argos.py -k 'not long_segment_is_split and not model_alone_cuts and not stray_folder "
+        "and not damaged_model and not reinstalled and not without_splitter and not minisbd_cache'",
+        lines="138-154,183-227",
+        why_lines="sentences and their gaps, texts into lines and back",
+    ),
 }
 
 

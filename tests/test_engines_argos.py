@@ -432,3 +432,27 @@ def test_the_longest_protected_name_wins() -> None:
     masked = protect("Del Taco opens at Del Mar.", None, ["Del", "Del Taco"])
     assert masked.spans == ("Del Taco", "Del")
     assert masked.text == "QZXAAA opens at QZXAAB Mar."
+
+
+def test_sentences_are_found_in_order_with_the_whitespace_between_them() -> None:
+    from handbook.translate.argos import _split_with_gaps
+
+    assert _split_with_gaps("One.  Two.\tThree.", ["One.", " Two.", "Three."]) == (
+        ["One.", "Two.", "Three."],
+        ["", "  ", "\t"],
+    )
+    # An empty piece is skipped, not the end.
+    assert _split_with_gaps("One. Two.", ["One.", " ", "Two."]) == (["One.", "Two."], ["", " "])
+    # A splitter that drops or changes text: the line is kept whole instead.
+    assert _split_with_gaps("One. Two. Three.", ["One.", "Three."]) is None
+    assert _split_with_gaps("One. Two.", ["One.", "Two!"]) is None
+    assert _split_with_gaps("One. Two.", ["One."]) is None
+    assert _split_with_gaps("One.", ["One.", "Two and more."]) is None
+    assert _split_with_gaps("One.", []) is None
+
+
+def test_a_language_code_read_from_a_file_is_compared_by_value(engine: ArgosEngine) -> None:
+    target = "".join(["e", "n"])  # not the interned literal "en"
+    before = engine.calls
+    assert engine.translate(["Hello."], "en", target) == ["Hello."]
+    assert engine.calls == before
