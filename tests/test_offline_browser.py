@@ -221,3 +221,41 @@ def test_nothing_happens_where_service_workers_cannot_run(browser, built_site: P
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.browser
+def test_saving_waits_for_a_search_under_way(browser, site_url: str) -> None:
+    """A reader who searches as soon as the page opens gets the network first: the language is
+    saved once the search's results are shown, not while Pagefind's files are still on their way."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    held: list = []
+    holding = [True]
+
+    def hold(route) -> None:  # while holding, the search cannot finish
+        if holding[0]:
+            held.append(route)
+        else:
+            route.continue_()
+
+    context.route("**/pagefind/**", hold)
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))  # the worker's too
+    try:
+        page = context.new_page()
+        page.goto(site_url + "/he/", wait_until="load")
+        page.fill(".md-search__input", "לקוח")
+        page.wait_for_timeout(5000)  # longer than the page's wait before it saves (2 s)
+        # Saving would fetch the language's other pages; none was asked for while searching.
+        assert [url for url in requested if "/he/principles/" in url or "/he/cases/" in url] == []
+        assert page.query_selector(SAVED) is None
+        holding[0] = False
+        for route in held:
+            route.continue_()
+        page.wait_for_function(
+            "q => document.querySelector('[data-hb-search]').getAttribute('data-hb-search-done') === q",
+            arg="לקוח",
+            timeout=30_000,
+        )
+        page.wait_for_selector(SAVED, timeout=60_000)
+    finally:
+        context.close()

@@ -1,7 +1,7 @@
 /*
  * Offline reading (issue 20), the page's side: once the page has loaded (not before: the first view
- * stays fast), register the site's service worker (sw.js at the site root) and ask it to save this
- * page's language; say so when it is saved, and offer "updated, reload" when a new build's worker
+ * stays fast), register the site's service worker (sw.js at the site root) and, a moment later and
+ * not during a search, ask it to save this page's language; say so when it is saved, and offer "updated, reload" when a new build's worker
  * is ready. Where service workers are unavailable (file://, plain HTTP, blocked) nothing happens.
  */
 (function () {
@@ -78,6 +78,28 @@
     });
   }
 
+  /* Saving fetches the language's pages and search files (about 2 MB): it waits until the page has
+   * been open for SAVE_DELAY ms and no search is under way (a query typed whose results are not yet
+   * shown), so a reader who searches as soon as the page opens gets the network and CPU first. */
+  var SAVE_DELAY = 2000;
+
+  function whenNotSearching(then) {
+    var box = document.querySelector("[data-hb-search]");
+    var input = box && box.querySelector("[data-hb-search-query]");
+    var waited = 0;
+    function searching() {
+      return Boolean(input && input.value.trim()) && box.getAttribute("data-hb-search-done") !== input.value;
+    }
+    setTimeout(function check() {
+      if (searching() && waited < 20000) {
+        waited += 500; // a search that never finishes (an error shown) holds saving back 20 s at most
+        setTimeout(check, 500);
+      } else {
+        then();
+      }
+    }, SAVE_DELAY);
+  }
+
   function start() {
     var root = siteRoot();
     container.addEventListener("message", function (event) {
@@ -93,7 +115,8 @@
         return container.ready;
       })
       .then(function (registration) {
-        if (registration.active) registration.active.postMessage({ type: "save", lang: lang });
+        var worker = registration.active;
+        if (worker) whenNotSearching(function () { worker.postMessage({ type: "save", lang: lang }); });
       })
       .catch(function () {
         return undefined; // refused (blocked, file://): the site works as before, online only
