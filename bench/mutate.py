@@ -370,7 +370,7 @@ def main() -> None:
     if args.jobs > 1 and len(names) > 1 and not (args.summary or args.retest_survivors):
         mutate_in_copies(names, args.jobs, args.timeout)
         return
-    for name in args.names or TARGETS:
+    for name in names:
         if args.summary:
             session = WORK / f"{name}.sqlite"
             if session.is_file():

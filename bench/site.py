@@ -222,6 +222,7 @@ def measure_queries(site: Path, service_workers: str = "block") -> list[QueryRun
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     runs = []
+    mode = "blocked" if service_workers == "block" else "allowed"
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
@@ -237,7 +238,6 @@ def measure_queries(site: Path, service_workers: str = "block") -> list[QueryRun
                 elapsed = (time.perf_counter() - started) * 1000
                 results = len(page.query_selector_all(".md-search-result__item"))
                 size = sum(request.sizes()["responseBodySize"] for request in fetched)
-                mode = "blocked" if service_workers == "block" else "allowed"
                 runs.append(QueryRun(lang.code, query, results, len(fetched), size / 1000, elapsed, mode))
                 context.close()
             browser.close()

@@ -1,8 +1,9 @@
 /*
  * Offline reading (issue 20), the page's side: once the page has loaded (not before: the first view
  * stays fast), register the site's service worker (sw.js at the site root) and, a moment later and
- * not during a search, ask it to save this page's language; say so when it is saved, and offer "updated, reload" when a new build's worker
- * is ready. Where service workers are unavailable (file://, plain HTTP, blocked) nothing happens.
+ * not during a search, ask it to save this page's language; say so when it is saved, and offer
+ * "updated, reload" when a new build's worker is ready. Where service workers are unavailable
+ * (file://, plain HTTP, blocked) nothing happens.
  */
 (function () {
   "use strict";
