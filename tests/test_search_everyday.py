@@ -133,3 +133,11 @@ def test_home_and_glossary_come_after_pages_unless_the_query_is_about_them(
     first = run_query(page.page, about["word"])[:3]
     assert len(first) == 3
     assert url(lang, "home") not in first and url(lang, "glossary") not in first, first
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_title_match_comes_before_passing_mentions(page, site_url: str, lang: str) -> None:
+    open_home(page, site_url, lang)
+    case = CASES[lang]["title"]
+    assert run_query(page.page, case["q"])[:1] == [url(lang, case["first"])]

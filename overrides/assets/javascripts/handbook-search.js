@@ -690,10 +690,15 @@
   }
 
   /*
-   * Ranks pages by the query's content words each one has: a word counts more the fewer pages
-   * have it, and by how well the page matches it (Pagefind's score: title, summary and headings
-   * weigh more).
+   * Ranks pages by the query's content words each one has and by how well the page matches each
+   * (Pagefind's score, where title, summary, keyword and heading matches weigh more, relative to
+   * the word's best page; a title match counts half a word more): a page that has the query's main
+   * word in its title or summary comes before one that mentions more of its words in passing.
+   * Pagefind's score already counts a rare word more; the rarest word's hit gives the excerpt.
    */
+  var MATCH_WEIGHT = 3;
+  var TITLE_BONUS = 0.5;
+
   function rank(words, hitsByWord) {
     var union = {};
     hitsByWord.forEach(function (hits) { Object.keys(hits).forEach(function (id) { union[id] = true; }); });
@@ -702,15 +707,15 @@
     hitsByWord.forEach(function (hits) {
       var ids = Object.keys(hits);
       if (!ids.length) return;
-      // A rare word counts up to about twice a word every page has: coverage still decides most.
-      var importance = 1 + 0.5 * Math.log(total / ids.length);
+      var rarity = Math.log(total / ids.length);
       var best = Math.max.apply(null, ids.map(function (id) { return hits[id].score; })) || 1;
       ids.forEach(function (id) {
         var page = pages[id] || (pages[id] = { id: id, score: 0, words: 0, result: null, lead: -1 });
-        page.score += importance * (1 + hits[id].score / best);
+        var inTitle = (hits[id].result.matchedMetaFields || []).indexOf("title") !== -1;
+        page.score += 1 + MATCH_WEIGHT * hits[id].score / best + (inTitle ? TITLE_BONUS : 0);
         page.words += 1;
-        if (importance > page.lead) {
-          page.lead = importance;
+        if (rarity > page.lead) {
+          page.lead = rarity;
           page.result = hits[id].result;
         }
       });
