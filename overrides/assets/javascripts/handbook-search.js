@@ -660,11 +660,12 @@
       if (word.length < MIN_TYPO || run.indexOf(words[index]) !== -1) continue;
       for (var start = 0; start < letters.length && found.length < 2; start++) {
         var hit = false;
-        for (var size = word.length - 1; size <= word.length + 1 && !hit; size++) {
-          if (start + size > letters.length || size < MIN_TYPO - 1) continue;
+        // A letter wrong or swapped first: read as a letter missing, ขอโทด|ลูกค้า would leave its ด on the next word.
+        [word.length, word.length - 1, word.length + 1].forEach(function (size) {
+          if (hit || start + size > letters.length || size < MIN_TYPO - 1) return;
           hit = oneEditApart(letters.slice(start, start + size), word);
           if (hit) found.push({ text: words[index], start: start, end: start + size });
-        }
+        });
         if (hit) break;
       }
     }
