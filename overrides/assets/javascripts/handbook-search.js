@@ -591,14 +591,16 @@
     return words;
   }
 
+  function isContentWord(word) {
+    // A lone Thai letter is a piece the segmenter cut off a word it does not know (ส|ตาร์บัคส์).
+    var text = fold(word.text);
+    return !STOPWORDS[text] && !(lang === "th" && Array.from(text).length < 2) && !/^\d{1,2}$/.test(text);
+  }
+
   /* The words that decide the results: all but the stopwords (all of them if nothing else is left). */
   function contentWords(words) {
     var seen = {};
-    var content = words.filter(function (word) {
-      // A lone Thai letter is a piece the segmenter cut off a word it does not know (ส|ตาร์บัคส์).
-      var text = fold(word.text);
-      return !STOPWORDS[text] && !(lang === "th" && Array.from(text).length < 2) && !/^\d{1,2}$/.test(text);
-    });
+    var content = words.filter(isContentWord);
     return (content.length ? content : words).filter(function (word) {
       if (seen[word.text]) return false;
       seen[word.text] = true;
@@ -651,25 +653,83 @@
     return found;
   }
 
-  /* Thai: index words of five letters or more found, with one edit, inside a run of the query. */
-  function thaiCorrections(run, words) {
+  var MIN_VOCABULARY_WORD = 4; // the word list's shortest words (handbook.site.search.MIN_VOCABULARY_WORD)
+  var vocabularySet = null;
+
+  /*
+   * Thai: index words of five letters or more found, with one edit, inside a run of the query, that
+   * cover one of its `pieces` (content words cut by the segmenter) that is not itself an index word
+   * (the exact word always wins: เรื่อง is not read as เครื่อง); the longest first (ร้องเรียน before
+   * เรียน inside ร้องเรีน), at most two that do not overlap.
+   */
+  function thaiCorrections(run, words, pieces) {
+    if (!vocabularySet || vocabularySet.list !== words) {
+      vocabularySet = { list: words, has: {} };
+      words.forEach(function (word) { vocabularySet.has[word] = true; });
+    }
     var letters = Array.from(run);
+    var isOpen = function (piece) {
+      return !(Array.from(piece.text).length >= MIN_VOCABULARY_WORD && vocabularySet.has[piece.text]);
+    };
+    var open = pieces.filter(isOpen);
     var found = [];
-    for (var index = 0; index < words.length && found.length < 2; index++) {
+    for (var index = 0; index < words.length; index++) {
       var word = Array.from(words[index]);
       if (word.length < MIN_TYPO || run.indexOf(words[index]) !== -1) continue;
-      for (var start = 0; start < letters.length && found.length < 2; start++) {
+      for (var start = 0; start < letters.length; start++) {
         var hit = false;
         // A letter wrong or swapped first: read as a letter missing, ขอโทด|ลูกค้า would leave its ด on the next word.
         [word.length, word.length - 1, word.length + 1].forEach(function (size) {
           if (hit || start + size > letters.length || size < MIN_TYPO - 1) return;
           hit = oneEditApart(letters.slice(start, start + size), word);
-          if (hit) found.push({ text: words[index], start: start, end: start + size });
+          if (hit) found.push({ text: words[index], start: start, end: start + size, size: word.length, rank: index });
         });
         if (hit) break;
       }
     }
-    return found;
+    var chosen = [];
+    // The letters of open pieces a near word covers: the one that explains most of them first.
+    var covered = function (near) {
+      return open.reduce(function (sum, piece) {
+        return sum + Math.max(0, Math.min(piece.end, near.end) - Math.max(piece.start, near.start));
+      }, 0);
+    };
+    // One at a time: the run is cut again around each word chosen, and the next must cover a piece of that.
+    while (chosen.length < 2) {
+      var next = null;
+      var best = 0;
+      found.forEach(function (near) {
+        var apart = chosen.every(function (other) { return other.end <= near.start || other.start >= near.end; });
+        var letters = apart ? covered(near) : 0;
+        if (letters > best || (letters && letters === best && (near.size > next.size || (near.size === next.size && near.rank < next.rank)))) {
+          next = near;
+          best = letters;
+        }
+      });
+      if (!next) break;
+      chosen.push({ text: next.text, start: next.start, end: next.end });
+      open = thaiRest(letters, chosen, 0).filter(isOpen);
+    }
+    return chosen;
+  }
+
+  /* Content words of a Thai run outside the `spans` (corrected words), as queryWordsOf gives them. */
+  function thaiRest(letters, spans, chunk) {
+    var rest = [];
+    var from = 0;
+    spans
+      .slice()
+      .sort(function (a, b) { return a.start - b.start; })
+      .concat([{ start: letters.length, end: letters.length }])
+      .forEach(function (span) {
+        if (span.start > from) {
+          queryWordsOf(letters.slice(from, span.start).join("")).forEach(function (word) {
+            rest.push({ text: word.text, chunk: chunk, start: from + word.start, end: from + word.end });
+          });
+        }
+        from = Math.max(from, span.end);
+      });
+    return rest.filter(isContentWord);
   }
 
   /* Pagefind's hits for a query word (null: none) and `extra` words: page id -> {result, score}; stems count 0.8, corrections 0.9. */
@@ -793,19 +853,23 @@
         var extraWords = [];
         runs.forEach(function (run, chunk) {
           if (Array.from(run).length < MIN_TYPO || !THAI.test(run)) return;
-          thaiCorrections(run, vocab).filter(function (found) {
-            // With every piece an index word, any near word will do; else it must cover a piece that is not.
-            return !unsure.length || unsure.some(function (word) {
-              return word.chunk === chunk && word.start < found.end && word.end > found.start;
-            });
-          }).forEach(function (found) {
-            // The corrected word stands for the segments it covers.
-            var kept = words.map(function (word) {
-              return !(word.chunk === chunk && word.start >= found.start && word.end <= found.end + 1);
-            });
-            words = words.filter(function (word, index) { return kept[index]; });
-            fixes = fixes.filter(function (fix, index) { return kept[index]; });
-            hitsByWord = hitsByWord.filter(function (hits, index) { return kept[index]; });
+          var pieces = words.filter(function (word) { return word.chunk === chunk; });
+          var near = thaiCorrections(run, vocab, pieces).sort(function (a, b) { return a.start - b.start; });
+          if (!near.length) return;
+          // The corrected words stand for the letters they cover, and the rest of the run is cut into
+          // words again (ขอโทด|ลูกค้า gives ขอโทษ and ลูกค้า, not the segmenter's ขอ|โท|ดลูก|ค้า).
+          var rest = thaiRest(Array.from(run), near, chunk);
+          var kept = words.map(function (word) { return word.chunk !== chunk; });
+          words = words.filter(function (word, index) { return kept[index]; });
+          fixes = fixes.filter(function (fix, index) { return kept[index]; });
+          hitsByWord = hitsByWord.filter(function (hits, index) { return kept[index]; });
+          rest.forEach(function (word) {
+            if (words.some(function (other) { return other.text === word.text; })) return;
+            words.push(word);
+            fixes.push(null);
+            hitsByWord.push(null); // searched below
+          });
+          near.forEach(function (found) {
             extraWords.push({ text: found.text, chunk: chunk, start: found.start, end: found.end });
             fixed.push(found.text);
           });
@@ -816,7 +880,8 @@
       if (!fixed.length) return { words: words, ranked: ranked, fixed: [] };
       return Promise.all(
         words.map(function (word, index) {
-          return fixes[index] && fixes[index].length ? wordHits(module, null, fixes[index]) : Promise.resolve(hitsByWord[index]);
+          if (fixes[index] && fixes[index].length) return wordHits(module, null, fixes[index]);
+          return hitsByWord[index] ? Promise.resolve(hitsByWord[index]) : wordHits(module, word.text);
         })
       ).then(function (again) { return { words: words, ranked: rank(words, again), fixed: fixed }; });
     });
