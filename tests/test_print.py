@@ -31,6 +31,7 @@ from handbook.site.print_pack import SCREEN_ONLY, SCREEN_ONLY_CLASSES
 
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 HARAKAT = re.compile("[\u064b-\u0652]")  # Arabic vowel marks, shadda, sukun
+TONE_OVER_VOWEL = re.compile("[\u0e31\u0e34-\u0e37\u0e47][\u0e48-\u0e4b]")  # Thai: a tone over an upper vowel
 LAM_ALEF_MARK = re.compile("\u0644[\u064b-\u0652]+[\u0622\u0623\u0625\u0627]")  # a mark on a lam-alef's lam
 
 
@@ -242,6 +243,12 @@ def test_a_thai_pack_breaks_lines_between_words(printable: Project, tmp_path: Pa
     words = included_words(printable, "th")
     assert len(words) > 800 and any(re.search("[\u0e48-\u0e4b]\u0e4d\u0e32", w) for w in words)
     assert [w for w in words if w not in text] == []
+    # ... and in pdftotext's default (layout) mode, where a mark of no width over its letter would
+    # be taken for doubled text and set on a line of its own ("ผูด / ้ แ / ู ล" for "ผู้ดูแล").
+    # Known gap: a tone mark raised over an upper vowel may read before the vowel ("เก่ียว").
+    laid_out = squash("".join(pdf_pages(pdf)))
+    misread = [w for w in words if w not in laid_out]
+    assert [w for w in misread if not TONE_OVER_VOWEL.search(w)] == [] and len(misread) <= 2, misread
 
 
 def test_an_arabic_pack_is_laid_out_right_to_left(printable: Project, tmp_path: Path):
@@ -276,18 +283,29 @@ def test_an_arabic_pack_is_laid_out_right_to_left(printable: Project, tmp_path: 
     assert [w for w in marked if w not in text] == []
 
 
-def test_marks_on_a_lam_alef_read_in_logical_order_and_the_page_is_drawn_the_same(tmp_path: Path, poppler):
-    """The text layer on a small Arabic page: a mark on a lam-alef ligature's lam ("أولًا", shadda
-    and fatha in "بِـلَّا"), on its alef ("أهلاً"), alone on a line ("لًا"), regular and bold, read back
-    in logical order; the page with the text layer is pixel for pixel the page WeasyPrint drew."""
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        # a mark on a lam-alef ligature's lam ("أولًا", shadda and fatha in "بِـلَّا"), on its alef
+        # ("أهلاً"), alone on a line ("لًا")
+        ("ar", ["العميل أولًا", "أهلاً وسهلاً", "لًا", "قليلًا بِـلَّا مثلًا", "(سؤالًا كاملًا)"]),
+        # marks of no width over their letter ("ผู้"), SARA AM with and without a tone mark
+        ("th", ["ผู้ดูแล Service Training team", "ซ้ำ ทำงาน น้ำ", "ดูแลลูกค้าที่อยู่ตรงหน้าให้เสร็จก่อน"]),
+    ],
+)
+def test_a_small_page_reads_back_in_order_and_is_drawn_the_same(
+    lang: str, lines: list[str], tmp_path: Path, poppler
+):
+    """The text layer on a small page, regular and bold, read back line by line with pdftotext's
+    default (layout) mode; the page with the text layer is pixel for pixel the page WeasyPrint drew."""
     from weasyprint import HTML
 
     from handbook.site.print_style import pack_css
     from handbook.site.print_text import text_layer
 
-    lines = ["العميل أولًا", "أهلاً وسهلاً", "لًا", "قليلًا بِـلَّا مثلًا", "(سؤالًا كاملًا)"]
     body = "".join(f"<p>{line}</p><p><b>{line}</b></p>" for line in lines)
-    page = f'<html lang="ar" dir="rtl"><style>{pack_css("a4")}</style><body>{body}</body></html>'
+    direction = "rtl" if lang == "ar" else "ltr"
+    page = f'<html lang="{lang}" dir="{direction}"><style>{pack_css("a4")}</style><body>{body}</body></html>'
     HTML(string=page).write_pdf(tmp_path / "drawn.pdf")
     HTML(string=page).write_pdf(tmp_path / "read.pdf", finisher=text_layer)
     read = [squash(line) for line in pdf_pages(tmp_path / "read.pdf")[0].splitlines() if line.strip()]

@@ -21,19 +21,28 @@ honoured by poppler's pdftotext, Acrobat and PDFium), written into WeasyPrint's 
   on a line of its own and breaks its line's word order ("لماذا يهمّ هذا");
 - HarfBuzz draws Thai SARA AM after a tone mark as NIKHAHIT, the tone mark, then SARA AA (ซ้ำ read
   as ซํ้า): the run reads as the tone mark and ำ;
-- in right-to-left text HarfBuzz draws "(" with the ")" glyph (bidi mirroring): it reads as "(".
+- in right-to-left text HarfBuzz draws "(" with the ")" glyph (bidi mirroring): it reads as "(";
+- a Thai or Lao letter with marks drawn on the baseline (no text rise) is one span, the letter and
+  its marks ("ผู้"), from where the letter starts to where the cluster ends: a mark of no width at its
+  letter's place is what poppler takes for doubled (fake bold) text, a word of its own that its
+  default layout mode sets on a line of its own ("ผูด / ้ แ / ู ล" for "ผู้ดูแล"). The span ends with
+  an invisible copy of the letter squeezed to no width (`0 Tz`), which PDFium leaves out. Clusters
+  with a raised mark keep the raised-mark span below (PDFium reads a span of several text
+  operations at different heights twice); in layout mode such a tone mark over an upper vowel can
+  read before the vowel ("เก่ียว"), a known gap (`pdftotext -raw` reads it right).
 The span opens with an invisible (`3 Tr`) copy of its first glyph on the baseline, its advance
 taken back: an extractor (which places an ActualText where the span's first glyph is drawn, as wide
 as the span's glyphs) then puts the text in the word it belongs to. Poppler spreads a text of several
-characters left to right over its span, then reverses right-to-left runs with their line (so such a
-text reads backwards), and PDFium reverses them in drawing order: a raised mark in right-to-left
-text gets a span of its own, made to stand just before the letter it sits on (a second copy ends
-it). A mark on a right-to-left ligature (on the lam of lam-alef: "أولًا" is ل, ً, ا) belongs between
-the ligature's letters, which no text of one glyph can give: the ligature and its marks become one
-single-character span per letter and mark, side by side over the ligature's width in visual order
-(poppler and PDFium then read "ل, ً, ا"), the mark on the component whose GPOS mark-to-ligature
-anchor matches where it was drawn. Readers that ignore ActualText (pdf.js before its support) read such a glyph
-two or three times. The drawn page is unchanged (the print tests compare pages at 50 dpi).
+characters left to right over its span, then reverses right-to-left runs with their line, so a
+right-to-left text of several characters reads backwards (PDFium does the same): a raised mark in
+right-to-left text gets a span of its own, made to stand just before the letter it sits on (a
+second copy ends it). A mark on a right-to-left ligature (on the lam of lam-alef: "أولًا" is ل, ً, ا)
+belongs between the ligature's letters, which no text of one glyph can give: the ligature and its
+marks become one single-character span per letter and mark, side by side over the ligature's width
+in visual order (poppler and PDFium then read ل, ً, ا), the mark on the component whose GPOS
+mark-to-ligature anchor matches where it was drawn. Readers that ignore ActualText (pdf.js before
+its support) read such a glyph two or three times. The drawn page is unchanged (the print tests
+compare small pages at 50 dpi).
 
 Why one module of this size: the ToUnicode rebuild and the spans share one model of WeasyPrint's
 content stream (its parse, pen positions and glyph texts); split, each part would import the
@@ -182,6 +191,9 @@ _SARA_AM = {("\u0e4d", "\u0e32"): "\u0e33", ("\u0ecd", "\u0eb2"): "\u0eb3"}
 _EDGE = 150
 # Glyphs HarfBuzz draws mirrored in right-to-left text: the ")" glyph there stands for "(".
 _MIRRORED = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
+_THAI_LAO = re.compile("[\u0e00-\u0eff]")
+# NIKHAHIT, tone marks, SARA AA: SARA AM after the tone marks (SARA AM is SARA AA + 1)
+_AM = re.compile("([\u0e4d\u0ecd])([\u0e48-\u0e4b\u0ec8-\u0ecb]*)([\u0e32\u0eb2])")
 _TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0ec8\u0ec9\u0eca\u0ecb")
 
 
@@ -316,6 +328,30 @@ def _ligature_clusters(operations: list, glyphs: list, text_of, anchors_of) -> d
     return clusters
 
 
+def _thai_clusters(operations: list, glyphs: list, text_of) -> dict[int, tuple[int, str]]:
+    """First glyph index -> (last glyph index, text) for each Thai or Lao letter drawn with marks
+    above or below it (and the SARA AA of a SARA AM): the letter and its marks, in logical order,
+    SARA AM composed ("ซ้ำ", "ผู้")."""
+    clusters: dict[int, tuple[int, str]] = {}
+    index = 0
+    while index < len(glyphs):
+        text, last = text_of(glyphs[index]), index
+        if len(text) == 1 and _THAI_LAO.match(text) and unicodedata.category(text).startswith("L"):
+            while last + 1 < len(glyphs) and _same_line(operations, glyphs[index], glyphs[last + 1]):
+                more = text_of(glyphs[last + 1])
+                if more and all(_THAI_LAO.match(c) and unicodedata.category(c) == "Mn" for c in more):
+                    text, last = text + more, last + 1
+                elif more in ("\u0e32", "\u0eb2") and re.search("[\u0e4d\u0ecd]", text):
+                    text, last = text + more, last + 1  # SARA AA, drawn after NIKHAHIT: SARA AM
+                    break
+                else:
+                    break
+        if last > index and not any(operations[op][2] for op, _ in glyphs[index : last + 1]):
+            clusters[index] = (last, _AM.sub(lambda m: m.group(2) + chr(ord(m.group(3)) + 1), text))
+        index = last + 1
+    return clusters
+
+
 def _direction(operations: list, glyphs: list, index: int, text_of) -> str:
     """Right-to-left ("R") if the nearest letters drawn before and after glyph `index` in its text object (the
     line) are right-to-left, or one is and there is none on the other side; else "L"."""
@@ -356,11 +392,15 @@ def _with_spans(items: list, fonts: dict, texts: dict, anchors: dict | None = No
         return anchors[font.hash]
 
     clusters = _ligature_clusters(operations, glyphs, text_of, anchors_of)
-    taken = {index for first, (last, _) in clusters.items() for index in range(first, last + 1)}
+    thai = _thai_clusters(operations, glyphs, text_of)
+    taken = {
+        index for first, (last, _) in [*clusters.items(), *thai.items()] for index in range(first, last + 1)
+    }
     spans = _spans(operations, glyphs, text_of, taken)
-    if not spans and not clusters:
+    if not spans and not clusters and not thai:
         return items
     starts = {glyphs[first]: (glyphs[last], text, rtl) for first, (last, text, rtl) in spans.items()}
+    thai_starts = {glyphs[first]: (glyphs[last], text) for first, (last, text) in thai.items()}
     cluster_starts = {glyphs[first]: (first, *cluster) for first, cluster in clusters.items()}
     ends, closings = set(), {}
     skip_to = None  # the last element of a cluster already written
@@ -389,6 +429,23 @@ def _with_spans(items: list, fonts: dict, texts: dict, anchors: dict | None = No
                 if skip_to == (number, at):
                     skip_to = None
                 continue
+            if (number, at) in thai_starts:
+                # a letter and its marks: one span from where the letter starts to where the
+                # cluster ends (its last glyph, then an invisible copy of the letter ending there),
+                # so no mark is a character of no width over its letter's (which poppler takes
+                # for doubled text and sets apart from its word in its layout mode)
+                last, text = thai_starts[(number, at)]
+                cut = len(pending)
+                while cut and not isinstance(pending[cut - 1], int):
+                    cut -= 1
+                out += _show(pending[:cut])
+                pending = pending[cut:]
+                out += [b"/Span", _actual_text(text), b"BDC"]
+                last_rise = operations[last[0]][2]
+                copy = [b"0 Tz", *_show([element]), b"100 Tz"]
+                unrise = [b"0 Ts", *copy, b"%s Ts" % repr(last_rise).encode()] if last_rise else copy
+                closings[last] = unrise
+                ends.add(last)
             if (number, at) in starts:
                 last, text, right_to_left = starts[(number, at)]
                 # the pen position: before this glyph's own offset (the numbers just before it)
