@@ -629,7 +629,7 @@
     var i = 0;
     while (i < a.length && i < b.length && a[i] === b[i]) i++;
     if (i === a.length && i === b.length) return true;
-    var rest = function (x, from) { return x.slice(from).join(""); };
+    var rest = function (x, from) { return typeof x === "string" ? x.slice(from) : x.slice(from).join(""); };
     if (a.length === b.length) {
       if (rest(a, i + 1) === rest(b, i + 1)) return true;
       return a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2);
@@ -668,22 +668,30 @@
       words.forEach(function (word) { vocabularySet.has[word] = true; });
     }
     var letters = Array.from(run);
+    // Thai letters are one UTF-16 unit each: the run and the words are compared as strings (fast).
+    var plain = letters.length === run.length;
     var isOpen = function (piece) {
       return !(Array.from(piece.text).length >= MIN_VOCABULARY_WORD && vocabularySet.has[piece.text]);
     };
     var open = pieces.filter(isOpen);
     var found = [];
+    var typed = plain ? run : letters;
     for (var index = 0; index < words.length; index++) {
-      var word = Array.from(words[index]);
+      var word = plain ? words[index] : Array.from(words[index]);
       if (word.length < MIN_TYPO || run.indexOf(words[index]) !== -1) continue;
-      for (var start = 0; start < letters.length; start++) {
+      for (var start = 0; start < typed.length; start++) {
+        // One edit keeps the first letter, or the second, in one of the first two places.
+        var first = typed[start];
+        var second = typed[start + 1];
+        if (first !== word[0] && first !== word[1] && second !== word[0] && second !== word[1]) continue;
         var hit = false;
         // A letter wrong or swapped first: read as a letter missing, ขอโทด|ลูกค้า would leave its ด on the next word.
-        [word.length, word.length - 1, word.length + 1].forEach(function (size) {
-          if (hit || start + size > letters.length || size < MIN_TYPO - 1) return;
-          hit = oneEditApart(letters.slice(start, start + size), word);
+        for (var edit = 0; edit < 3 && !hit; edit++) {
+          var size = word.length + [0, -1, 1][edit];
+          if (start + size > typed.length || size < MIN_TYPO - 1) continue;
+          hit = oneEditApart(typed.slice(start, start + size), word);
           if (hit) found.push({ text: words[index], start: start, end: start + size, size: word.length, rank: index });
-        });
+        }
         if (hit) break;
       }
     }
