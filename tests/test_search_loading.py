@@ -1,7 +1,7 @@
 """When the search box loads what (issue 22, first result within 0.35 s), in Chromium on the built site:
 the engine (Pagefind's script, worker, wasm and meta file) once the page has loaded and before the
-reader types, or on intent only when the browser asks to save data; a query's index chunks while it
-waits out the keystroke pause."""
+reader types, or on intent only when the browser asks to save data; a query searched while it waits
+out the keystroke pause."""
 
 from __future__ import annotations
 
@@ -129,6 +129,39 @@ def test_a_querys_index_chunks_load_during_the_keystroke_pause(
         assert page.get_attribute("[data-hb-search]", "data-hb-search-done") != query
         assert run_query(page, query)
         assert chunks() == preloaded, "the search needed chunks the pause did not load"
+        assert errors == []
+    finally:
+        context.close()
+
+
+WATCH_WORKER = """() => {
+  self.hbCalls = [];
+  self.addEventListener("message", (event) => self.hbCalls.push([event.data.method, (event.data.args || [])[0]]));
+}"""
+
+
+@pytest.mark.browser
+def test_pagefind_searches_a_query_while_it_waits_out_the_keystroke_pause(browser, site_url: str) -> None:
+    """The pause only decides whether the results are fetched and shown: Pagefind's worker is asked
+    to search the query at once, and not again once the pause is over."""
+    context, page, requested, errors = _recording(browser)
+    try:
+        page.goto(site_url + page_path("he", "index.md"), wait_until="load")
+        assert _wait_until(page, lambda: _engine_loaded(requested) and bool(page.workers))
+        worker = next(w for w in page.workers if w.url.split("?")[0].endswith("/pagefind/pagefind-worker.js"))
+        worker.evaluate(WATCH_WORKER)
+
+        def searched() -> list[str]:
+            return [term for method, term in worker.evaluate("() => self.hbCalls") if method == "search"]
+
+        page.evaluate(TYPE_THEN_ERASE, "ללקוח")
+        assert _wait_until(page, lambda: {"ללקוח", "לקוח"} <= set(searched())), (
+            searched()
+        )  # the word and its stem
+        assert [url for url in requested if "/pagefind/fragment/" in url] == []  # erased: never shown
+        before = len(searched())
+        assert run_query(page, "ללקוח")
+        assert searched()[before:] == []
         assert errors == []
     finally:
         context.close()

@@ -913,7 +913,7 @@
     }
     if (!pagefind) meta.textContent = label("loading");
     return loadPagefind()
-      .then(function (module) { return gather(module, query); })
+      .then(function (module) { return early && early.query === query ? early.found : gather(module, query); })
       .then(function (found) {
         if (mine !== sequence) return null;
         var ranked = found.ranked.map(function (page) { return { result: page.result, score: page.score, words: page.words }; });
@@ -981,20 +981,35 @@
   }
 
   var PRELOAD_MIN = 3; // letters: a shorter start of a word spans many index chunks
+  var early = null; // {query, found, busy}: the last query gathered while it waited out its pause
 
   /*
-   * While the query waits out the keystroke pause: the index chunks its words (and their stems)
-   * need and, when it will be needed, the word list, so the search finds them loaded. A word being
-   * typed asks for the chunks of its first letters once: a longer start needs a subset of them.
+   * While the query waits out the keystroke pause, Pagefind already searches it (`gather`: its
+   * index chunks, the word list when needed, the ranking); the pause then only decides whether its
+   * results are fetched and shown, and `search` takes the ranking from here. One such search at a
+   * time: while one runs, a newer query only loads its chunks (a word being typed asks for those
+   * of its first letters once: a longer start needs a subset of them).
    */
   function preload(query) {
+    query = query.trim();
     var words = contentWords(queryWordsOf(query)).filter(function (word) {
       return Array.from(word.text).length >= PRELOAD_MIN;
     });
-    if (!words.length) return;
+    if (!words.length || (early && early.query === query)) return;
     if (wantsVocabulary(query, words)) loadVocabulary();
     loadPagefind()
       .then(function (module) {
+        if (!early || !early.busy) {
+          var mine = (early = { query: query, found: gather(module, query), busy: true });
+          mine.found.then(
+            function () { mine.busy = false; },
+            function () {
+              mine.busy = false;
+              if (early === mine) early = null; // the search after the pause tries again
+            }
+          );
+          return;
+        }
         words.forEach(function (word) {
           [word.text].concat(stemVariants(word.text, lang)).forEach(function (text) {
             module.preload(text).catch(function () { /* the search reports it */ });
