@@ -377,9 +377,25 @@
     return pagefind;
   }
 
+  /*
+   * The engine (pagefind.js, its worker and wasm, the language's meta file) is loaded before the
+   * first query (issue 22: first result within 0.35 s): when the reader shows intent (a pointer on
+   * the search button or box, focus in the box) and, unless the browser asks to save data, once the
+   * page has loaded and the browser is idle, never earlier: the first view stays fast.
+   */
+  function warm() {
+    loadPagefind().catch(function () { /* reported when a query runs */ });
+  }
+
+  function warmWhenIdle() {
+    var connection = navigator.connection;
+    if (connection && connection.saveData) return;
+    (window.requestIdleCallback || function (run) { setTimeout(run, 1); })(warm);
+  }
+
   function open() {
     if (toggle && !toggle.checked) toggle.checked = true;
-    loadPagefind().catch(function () { /* reported when a query runs */ });
+    warm();
   }
 
   function close() {
@@ -818,6 +834,12 @@
     };
   }
 
+  /* Whether a query of these content words may have a typo to correct (the word list is needed). */
+  function wantsVocabulary(query, words) {
+    if (lang !== "th") return words.some(function (word) { return Array.from(word.text).length >= MIN_TYPO; });
+    return query.split(/\s+/).some(function (run) { return Array.from(run).length >= MIN_TYPO && THAI.test(run); });
+  }
+
   /*
    * Every content word's hits. A word of five letters or more the index does not have (Pagefind
    * still returns loose matches for it) is searched as its nearest index words instead (one letter
@@ -829,9 +851,7 @@
   function gather(module, query) {
     var words = contentWords(queryWordsOf(query));
     var runs = query.split(/\s+/).filter(Boolean);
-    var long = lang === "th"
-      ? runs.some(function (run) { return Array.from(run).length >= MIN_TYPO && THAI.test(run); })
-      : words.some(function (word) { return Array.from(word.text).length >= MIN_TYPO; });
+    var long = wantsVocabulary(query, words);
     return Promise.all([
       Promise.all(words.map(function (word) { return wordHits(module, word.text); })),
       long ? loadVocabulary() : Promise.resolve([]),
@@ -972,7 +992,7 @@
     }
     if (!pagefind) meta.textContent = label("loading");
     return loadPagefind()
-      .then(function (module) { return gather(module, query); })
+      .then(function (module) { return early && early.query === query ? early.found : gather(module, query); })
       .then(function (found) {
         if (mine !== sequence) return null;
         var ranked = found.ranked.map(function (page) { return { result: page.result, score: page.score, words: page.words }; });
@@ -1036,6 +1056,46 @@
     clearTimeout(timer);
     box.removeAttribute("data-hb-search-done");
     timer = setTimeout(function () { search(scheduled); }, 100);
+    preload(scheduled);
+  }
+
+  var PRELOAD_MIN = 3; // letters: a shorter start of a word spans many index chunks
+  var early = null; // {query, found, busy}: the last query gathered while it waited out its pause
+
+  /*
+   * While the query waits out the keystroke pause, Pagefind already searches it (`gather`: its
+   * index chunks, the word list when needed, the ranking); the pause then only decides whether its
+   * results are fetched and shown, and `search` takes the ranking from here. One such search at a
+   * time: while one runs, a newer query only loads its chunks (a word being typed asks for those
+   * of its first letters once: a longer start needs a subset of them).
+   */
+  function preload(query) {
+    query = query.trim();
+    var words = contentWords(queryWordsOf(query)).filter(function (word) {
+      return Array.from(word.text).length >= PRELOAD_MIN;
+    });
+    if (!words.length || (early && early.query === query)) return;
+    if (wantsVocabulary(query, words)) loadVocabulary();
+    loadPagefind()
+      .then(function (module) {
+        if (!early || !early.busy) {
+          var mine = (early = { query: query, found: gather(module, query), busy: true });
+          mine.found.then(
+            function () { mine.busy = false; },
+            function () {
+              mine.busy = false;
+              if (early === mine) early = null; // the search after the pause tries again
+            }
+          );
+          return;
+        }
+        words.forEach(function (word) {
+          [word.text].concat(stemVariants(word.text, lang)).forEach(function (text) {
+            module.preload(text).catch(function () { /* the search reports it */ });
+          });
+        });
+      })
+      .catch(function () { /* reported when a query runs */ });
   }
 
   function focusables() {
@@ -1056,6 +1116,13 @@
     });
   }
   input.addEventListener("focus", open);
+  [box, document.querySelector("label.md-header__button[for='__search']")].forEach(function (target) {
+    if (!target) return;
+    target.addEventListener("pointerenter", warm);
+    target.addEventListener("pointerdown", warm);
+  });
+  if (document.readyState === "complete") warmWhenIdle();
+  else window.addEventListener("load", warmWhenIdle);
   if (scrollwrap) scrollwrap.addEventListener("scroll", fill, { passive: true });
   input.addEventListener("input", schedule);
   input.addEventListener("keyup", schedule);
