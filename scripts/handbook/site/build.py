@@ -24,10 +24,9 @@ from pathlib import Path
 import yaml
 
 from handbook.core.errors import HandbookError, yaml_error
-from handbook.translate.glossary import load_glossary
 from handbook.core.project import Project
-from handbook.site.search import BUNDLE_DIR, glossary_word_groups, index_language, merge_bundles, page_sources
-from handbook.site.search_words import load_search_words
+from handbook.site.search import BUNDLE_DIR, glossary_word_groups, index_language, merge_bundles
+from handbook.site.search import page_sources, search_tables
 from handbook.core.fsutil import project_lock
 from handbook.site.guard import remove_leftovers, stale_pages, unsafe_markup
 from handbook.site.offline import write_offline
@@ -372,9 +371,9 @@ def _build_index(project: Project, lang: str, parts: Path) -> TaskTiming:
             path=project.config_file,
             fix="every page needs <html lang> set to the language of its folder",
         )
-    glossary_file = project.translations_dir / "glossary.yml"
-    groups = glossary_word_groups(load_glossary(glossary_file), lang) if glossary_file.is_file() else ()
-    synonyms = load_search_words(glossary_file).synonyms_for(lang)
+    glossary, words = search_tables(project.translations_dir / "glossary.yml")
+    groups = glossary_word_groups(glossary, lang) if glossary is not None else ()
+    synonyms = words.synonyms_for(lang)
     index_language(
         built,
         lang,
