@@ -27,6 +27,16 @@
   }
 
   /* Every reading of `word` with a valid prefix run removed, longest stem first. */
+  /* Two forms of one word by their ending (доверять, доверяю; trusted, trust): both at least five
+   * letters, sharing all but the last two letters of the shorter one. */
+  function sameStem(a, b) {
+    var x = Array.from(a), y = Array.from(b);
+    var shorter = Math.min(x.length, y.length);
+    if (shorter < 5) return false;
+    for (var at = 0; at < shorter - 2; at++) if (x[at] !== y[at]) return false;
+    return true;
+  }
+
   function stemVariants(word, lang) {
     var grammar = PREFIX_GRAMMAR[lang];
     if (!grammar) return [];
@@ -917,17 +927,27 @@
 
   /*
    * Within the first results: pages whose title has every word of the query first, and the home
-   * page, glossary and sources (kind "page") last unless their title has a word of the query.
+   * page, glossary and sources (kind "page") last unless the query names them: a word of their
+   * title, or one of the words the build lists as naming it (`hb_names`: the everyday words its
+   * title's words have as synonyms, "meaning" for the glossary, "trust" for the sources).
    */
   function preferPages(pages, words) {
     var titleHas = function (page, word) {
       var title = fold(cleanText((page.meta && page.meta.title) || "")).toLowerCase();
       return [fold(word.text)].concat(stemVariants(word.text, lang)).some(function (form) { return title.indexOf(form) !== -1; });
     };
+    var named = function (page, word) {
+      if (titleHas(page, word)) return true;
+      var names = ((page.meta && page.meta.hb_names) || "").split(" ").filter(Boolean);
+      var forms = [fold(word.text).toLowerCase()].concat(stemVariants(word.text, lang));
+      return names.some(function (name) {
+        return forms.some(function (form) { return form === name || sameStem(form, name); });
+      });
+    };
     var group = function (page) {
       if (words.length && words.every(function (word) { return titleHas(page, word); })) return 0;
       var reference = page.meta && page.meta.hb_kind === "page";
-      return reference && !words.some(function (word) { return titleHas(page, word); }) ? 2 : 1;
+      return reference && !words.some(function (word) { return named(page, word); }) ? 2 : 1;
     };
     return [0, 1, 2].reduce(function (ordered, rank) {
       return ordered.concat(pages.filter(function (page) { return group(page) === rank; }));
