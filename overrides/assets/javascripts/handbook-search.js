@@ -941,7 +941,11 @@
       var names = ((page.meta && page.meta.hb_names) || "").split(" ").filter(Boolean);
       var forms = [fold(word.text).toLowerCase()].concat(stemVariants(word.text, lang));
       return names.some(function (name) {
-        return forms.some(function (form) { return form === name || sameStem(form, name); });
+        return forms.some(function (form) {
+          // Thai: the browser cuts a compound the page keeps whole (หมายถึง is หมาย|ถึง): its first piece names it.
+          if (lang === "th") return Array.from(form).length >= 3 && name.indexOf(form) === 0;
+          return form === name || sameStem(form, name);
+        });
       });
     };
     var group = function (page) {
