@@ -146,6 +146,10 @@ def test_a_query_naming_the_sources_or_glossary_by_what_it_is_for_finds_it(
         first = run_query(page.page, case["q"])[:3]
         if url(lang, case["page"]) not in first:
             misses.append(f"{case['q']!r}: expected {case['page']} in {first}")
+    for case in CASES[lang].get("unnamed", []):
+        first = run_query(page.page, case["q"])[:3]
+        if url(lang, case["page"]) in first:
+            misses.append(f"{case['q']!r}: {case['page']} is not named, but in {first}")
     assert misses == []
 
 

@@ -27,13 +27,13 @@
   }
 
   /* Every reading of `word` with a valid prefix run removed, longest stem first. */
-  /* Two forms of one word by their ending (доверять, доверяю; trusted, trust): both at least five
-   * letters, sharing all but the last two letters of the shorter one. */
+  /* Two forms of one word by their ending (доверять, доверяю; trusted, trust): sharing their first
+   * five letters and all but the last two of the shorter one (правила, rules, is not правда, true). */
   function sameStem(a, b) {
     var x = Array.from(a), y = Array.from(b);
-    var shorter = Math.min(x.length, y.length);
-    if (shorter < 5) return false;
-    for (var at = 0; at < shorter - 2; at++) if (x[at] !== y[at]) return false;
+    var shared = Math.max(5, Math.min(x.length, y.length) - 2);
+    if (x.length < shared || y.length < shared) return false;
+    for (var at = 0; at < shared; at++) if (x[at] !== y[at]) return false;
     return true;
   }
 
