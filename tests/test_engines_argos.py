@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from handbook.core.errors import HandbookError
 from handbook.translate.argos import DEFAULT_PROTECT_PATTERN, ArgosEngine, Masked, protect
@@ -260,7 +261,9 @@ def test_segment_placeholders_are_protected(engine: ArgosEngine) -> None:
 _ALPHABET = "abcXYZ שלום مرحبا สวัสดี Привет 0123 .,!?؟:;_-{}[]()`*\n\t  "
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(texts=st.lists(st.text(alphabet=_ALPHABET, max_size=80), min_size=1, max_size=6))
 def test_any_text_comes_back_exactly_through_the_copy_model(engine: ArgosEngine, texts: list[str]) -> None:
     assert engine.translate(texts, "en", "th") == texts
