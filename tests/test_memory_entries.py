@@ -214,6 +214,17 @@ def test_an_entry_knows_the_line_it_was_read_from_and_none_if_made_in_code() -> 
     assert catalog.entries[0] == Entry("A", "x")  # where it was read makes no entry different
 
 
+def test_the_first_entry_of_a_file_without_a_header_is_on_line_one() -> None:
+    """polib numbers that entry 0, which would read as "not read from a file" and show as
+    `a.po:0` in a message."""
+    from handbook.translate.memory import parse_catalog
+
+    catalog = parse_catalog(
+        'msgid "A"\nmsgstr "x"\n\nmsgid "B"\nmsgstr "y"\n', lang="he", page="a.md", path="a.po"
+    )
+    assert [(entry.msgid, entry.line) for entry in catalog.entries] == [("A", 1), ("B", 4)]
+
+
 def test_an_unknown_declared_charset_is_refused_with_the_fix() -> None:
     import pytest
 
