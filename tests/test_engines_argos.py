@@ -459,3 +459,15 @@ def test_a_language_code_read_from_a_file_is_compared_by_value(engine: ArgosEngi
     before = engine.calls
     assert engine.translate(["Hello."], "en", target) == ["Hello."]
     assert engine.calls == before
+
+
+def test_a_beam_size_of_zero_in_argos_settings_still_translates(
+    engine: ArgosEngine, marker_model, monkeypatch
+) -> None:
+    """ARGOS_BEAM_SIZE=0 (or negative) is a setting Argos itself survives (it decodes with at least
+    one beam); the engine, which calls CTranslate2 as Argos does, must too."""
+    from argostranslate import settings
+
+    marker_model("en", "he")
+    monkeypatch.setattr(settings, "beam_size", 0)
+    assert engine.translate(["Hello there."], "en", "he") == ["⁂ Hello there."]
