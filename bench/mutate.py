@@ -26,6 +26,7 @@ import json
 import os
 import queue
 import resource
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -269,6 +270,25 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def warm_bytecode(target: Target) -> None:
+    """Write the bytecode of the package and of the target's test files (pytest's rewritten asserts).
+
+    cosmic-ray runs each mutant's tests with PYTHONDONTWRITEBYTECODE=1, so without these every run
+    compiles every module it imports (about 0.2 s of CPU a mutant). The mutated module is always
+    compiled afresh: each write by cosmic-ray gives it a new modification time, which makes its
+    bytecode stale.
+    """
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "scripts"], cwd=REPO, env=env, check=True)
+    subprocess.run(
+        [*shlex.split(PYTEST), "--collect-only", *shlex.split(target.tests)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        check=True,
+    )
+
+
 def run(*command: str) -> None:
     print("$", " ".join(command), flush=True)
     subprocess.run(command, cwd=REPO, check=True)
@@ -314,6 +334,7 @@ def mutate(name: str, timeout: float) -> dict:
     if target.parts:
         run(str(BIN / "cr-filter-lines"), "--config", str(config), str(session))
     skip_annotations(session, REPO / target.path)
+    warm_bytecode(target)
     run(str(BIN / "cosmic-ray"), "baseline", str(config))
     run(str(BIN / "cosmic-ray"), "exec", str(config), str(session))
     result = {
@@ -354,6 +375,7 @@ def retest_survivors(name: str, timeout: float, keep_lines: set[int] = frozenset
                 db.execute("DELETE FROM work_results WHERE job_id = ?", (job_id,))
     db.close()
     started, cpu = time.time(), children_cpu()
+    warm_bytecode(target)
     run(str(BIN / "cosmic-ray"), "baseline", str(config))
     run(str(BIN / "cosmic-ray"), "exec", str(config), str(session))
     result = {
