@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from handbook.translate.memory import Entry, SegmentState, stale
 
 
@@ -254,3 +256,17 @@ def test_utf8_however_the_header_spells_it() -> None:
             f'msgid ""\nmsgstr "Content-Type: text/plain; charset={declared}\\n"\n\nmsgid "A"\nmsgstr "ש"\n'
         )
         assert decode_po(text.encode("utf-8")) == (text, "UTF-8"), declared
+
+
+def test_language_page_and_path_are_passed_by_name() -> None:
+    """`lang` and `page` are both strings: keyword-only, a call cannot swap them by position."""
+    import pytest
+
+    from handbook.translate.memory import decode_po, load_catalog, parse_catalog
+
+    with pytest.raises(TypeError):
+        parse_catalog('msgid "A"\nmsgstr "x"\n', "he", "a.md")
+    with pytest.raises(TypeError):
+        load_catalog(Path("a.po"), "he", "a.md")
+    with pytest.raises(TypeError):
+        decode_po(b'msgid "A"\nmsgstr "x"\n', "a.po")
