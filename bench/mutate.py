@@ -10,9 +10,14 @@ so nothing else may run in this checkout meanwhile. Each module has its own fast
     .venv/bin/python bench/mutate.py --retest-survivors NAME   # after new tests: the survivors again
 
 For each module: `cosmic-ray init`, the operator filter below, the line filter where only part of
-a module carries the invariant, a baseline run (the selection must pass unmutated), `cosmic-ray
-exec`, then a summary (killed, survived, incompetent, timeouts; every survivor with its line and
-operator) printed and written to `.cache/mutation/NAME.json`. With several modules and `--jobs` above
+a module carries the invariant, mutants inside type annotations skipped (never evaluated), a
+baseline run (the selection must pass unmutated), `cosmic-ray exec`, then a summary (killed,
+survived, incompetent, timeouts; every survivor with its line and operator; wall and CPU minutes)
+printed and written to `.cache/mutation/NAME.json`. Property tests try at most
+HYPOTHESIS_EXAMPLES derandomized examples under mutation (tests/hypothesis_budget.py). The CPU
+minutes are the user + system time of every process the run waited for (getrusage), so CPU
+minutes / cores is the run's length on a quiet machine, whatever the load meanwhile; the parallel
+run writes them, the wall time and the load average to `.cache/mutation/run.json`. With several modules and `--jobs` above
 1, each job mutates its own copy of the checkout (in a temporary folder), and the sessions and
 summaries are copied back to `.cache/mutation/`. Record the figures in
 `bench/MUTATION.md` by hand, with the survivors killed by a test or written off with a reason.
