@@ -31,7 +31,8 @@ from handbook.site.print_pack import SCREEN_ONLY, SCREEN_ONLY_CLASSES
 
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 HARAKAT = re.compile("[\u064b-\u0652]")  # Arabic vowel marks, shadda, sukun
-LAM_ALEF_MARK = re.compile("\u0644[\u064b-\u0652]+\u0627")  # a mark between lam and alef
+TONE_OVER_VOWEL = re.compile("[\u0e31\u0e34-\u0e37\u0e47][\u0e48-\u0e4b]")  # Thai: a tone over an upper vowel
+LAM_ALEF_MARK = re.compile("\u0644[\u064b-\u0652]+[\u0622\u0623\u0625\u0627]")  # a mark on a lam-alef's lam
 
 
 @pytest.fixture(scope="module")
@@ -242,6 +243,12 @@ def test_a_thai_pack_breaks_lines_between_words(printable: Project, tmp_path: Pa
     words = included_words(printable, "th")
     assert len(words) > 800 and any(re.search("[\u0e48-\u0e4b]\u0e4d\u0e32", w) for w in words)
     assert [w for w in words if w not in text] == []
+    # ... and in pdftotext's default (layout) mode, where a mark of no width over its letter would
+    # be taken for doubled text and set on a line of its own ("ผูด / ้ แ / ู ล" for "ผู้ดูแล").
+    # Known gap: a tone mark raised over an upper vowel may read before the vowel ("เก่ียว").
+    laid_out = squash("".join(pdf_pages(pdf)))
+    misread = [w for w in words if w not in laid_out]
+    assert [w for w in misread if not TONE_OVER_VOWEL.search(w)] == [] and len(misread) <= 2, misread
 
 
 def test_an_arabic_pack_is_laid_out_right_to_left(printable: Project, tmp_path: Path):
@@ -267,15 +274,47 @@ def test_an_arabic_pack_is_laid_out_right_to_left(printable: Project, tmp_path: 
     assert unembedded_fonts(pdf) == []
     # The text layer: every included page's title and headings, lam-alef ligatures in logical order,
     # vowel marks WeasyPrint raises (text rise) in their word ("لماذا يهمّ هذا"), brackets drawn
-    # mirrored read as written ("(كاليفورنيا)"); and every word of the pages' text with a mark.
-    # Known gap: a mark on the lam of a lam-alef ligature ("أولًا") reads after the alef.
+    # mirrored read as written ("(كاليفورنيا)"), a mark on a lam-alef ligature's lam between its
+    # two letters ("العميل أولًا"); and every word of the pages' text with a mark.
     text = squash("".join(pdf_pages(pdf)))
-    missing = headings_missing(printable, "ar", text)
-    assert [m for m in missing if not LAM_ALEF_MARK.search(m)] == [], missing
-    assert len(missing) <= 1, missing
-    marked = [w for w in included_words(printable, "ar") if HARAKAT.search(w) and not LAM_ALEF_MARK.search(w)]
-    assert len(marked) > 200
+    assert headings_missing(printable, "ar", text) == []
+    marked = [w for w in included_words(printable, "ar") if HARAKAT.search(w)]
+    assert len(marked) > 200 and len([w for w in marked if LAM_ALEF_MARK.search(w)]) > 20
     assert [w for w in marked if w not in text] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        # a mark on a lam-alef ligature's lam ("أولًا", shadda and fatha in "بِـلَّا"), on its alef
+        # ("أهلاً"), alone on a line ("لًا")
+        ("ar", ["العميل أولًا", "أهلاً وسهلاً", "لًا", "قليلًا بِـلَّا مثلًا", "(سؤالًا كاملًا)"]),
+        # marks of no width over their letter ("ผู้"), SARA AM with and without a tone mark
+        ("th", ["ผู้ดูแล Service Training team", "ซ้ำ ทำงาน น้ำ", "ดูแลลูกค้าที่อยู่ตรงหน้าให้เสร็จก่อน"]),
+    ],
+)
+def test_a_small_page_reads_back_in_order_and_is_drawn_the_same(
+    lang: str, lines: list[str], tmp_path: Path, poppler
+):
+    """The text layer on a small page, regular and bold, read back line by line with pdftotext's
+    default (layout) mode; the page with the text layer is pixel for pixel the page WeasyPrint drew."""
+    from weasyprint import HTML
+
+    from handbook.site.print_style import pack_css
+    from handbook.site.print_text import text_layer
+
+    body = "".join(f"<p>{line}</p><p><b>{line}</b></p>" for line in lines)
+    direction = "rtl" if lang == "ar" else "ltr"
+    page = f'<html lang="{lang}" dir="{direction}"><style>{pack_css("a4")}</style><body>{body}</body></html>'
+    HTML(string=page).write_pdf(tmp_path / "drawn.pdf")
+    HTML(string=page).write_pdf(tmp_path / "read.pdf", finisher=text_layer)
+    read = [squash(line) for line in pdf_pages(tmp_path / "read.pdf")[0].splitlines() if line.strip()]
+    assert read == [squash(line) for line in lines for _ in (1, 2)]
+    for name in ("drawn", "read"):
+        subprocess.run(
+            ["pdftoppm", "-r", "50", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)], check=True
+        )
+    assert (tmp_path / "drawn-1.ppm").read_bytes() == (tmp_path / "read-1.ppm").read_bytes()
 
 
 def test_the_font_check_flags_a_font_that_is_not_embedded(tmp_path: Path, poppler):
