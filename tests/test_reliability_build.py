@@ -182,6 +182,38 @@ def test_the_publish_scan_finds_every_kind_of_live_markup(tmp_path: Path) -> Non
     ]
 
 
+def test_the_publish_scan_reads_what_the_language_workers_did_not(tmp_path: Path) -> None:
+    """`handbook build` scans each language's pages in its worker and the rest after assembly: a
+    file the workers did not scan, or one written since (the offline folder), is read; the
+    problems come in path order, as from one scan of the whole site."""
+    from handbook.site.guard import scan_html, unsafe_markup
+
+    hostile = '<html><body><div onclick="x()">a</div></body></html>'
+    for name in ("a.html", "he/b.html", "hb-offline/he.html", "z.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(hostile if name != "a.html" else "<p>clean</p>", encoding="utf-8")
+    workers = [scan_html(tmp_path, under=tmp_path / "he"), {"hb-offline/he.html": [], "a.html": []}]
+    assert unsafe_markup(tmp_path, scanned=workers, rescan="hb-offline") == [
+        "hb-offline/he.html: event-handler attribute onclick= on <div>",
+        "he/b.html: event-handler attribute onclick= on <div>",
+        "z.html: event-handler attribute onclick= on <div>",
+    ]
+
+
+def test_live_markup_in_a_translated_page_is_never_published(project_copy: Project) -> None:
+    """A language other than the default is scanned by its own build worker: its finding refuses
+    the build as one of the main process would."""
+    page = project_copy.docs_dir / "he" / PAGE
+    page.write_text(page.read_text(encoding="utf-8") + HOSTILE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--allow-stale", "-j", "2"])
+    assert result.exit_code == 1, result.output
+    assert "he/principles/details-matter/index.html: event-handler attribute onmouseover= on <span>" in (
+        result.output
+    )
+    assert "he/principles/details-matter/index.html: javascript: URL in href= of <a>" in result.output
+    assert not project_copy.site_dir.exists()
+
+
 # --- Content-Security-Policy in Chromium --------------------------------------------------------------
 
 

@@ -65,6 +65,20 @@ def test_title_and_attributes_get_unicode_isolates() -> None:
     assert "<title>מדריך" in isolate_html("<title>מדריך של Zappos</title>")
 
 
+def test_the_same_text_in_another_context_is_isolated_for_that_context() -> None:
+    # Pieces are worked out once per process (build speed): the block's following text and the
+    # title are part of what decides a piece, so a repeated piece is not given an earlier result.
+    first = isolate_html("<p>ליד Foothill Blvd.<em> היום</em></p>")
+    second = isolate_html("<p>ליד Foothill Blvd.</p>")
+    assert "<bdi>Foothill Blvd.</bdi>" in first
+    assert second == "<p>ליד <bdi>Foothill Blvd</bdi>.</p>"
+    assert isolate_html("<p>Del Taco</p><title>Del Taco</title>") == (
+        f"<p><bdi>Del Taco</bdi></p><title>{RLM}{LRI}Del Taco{PDI}</title>"
+    )
+    inside = '<div lang="en"><p>Del Taco</p></div><p>Del Taco</p>'
+    assert isolate_html(inside) == '<div lang="en"><p>Del Taco</p></div><p><bdi>Del Taco</bdi></p>'
+
+
 # --- the built site ------------------------------------------------------------------------------
 
 

@@ -133,3 +133,23 @@ def test_home_and_glossary_come_after_pages_unless_the_query_is_about_them(
     first = run_query(page.page, about["word"])[:3]
     assert len(first) == 3
     assert url(lang, "home") not in first and url(lang, "glossary") not in first, first
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_title_match_comes_before_passing_mentions(page, site_url: str, lang: str) -> None:
+    open_home(page, site_url, lang)
+    case = CASES[lang]["title"]
+    assert run_query(page.page, case["q"])[:1] == [url(lang, case["first"])]
+
+
+@pytest.mark.browser
+def test_a_thai_typo_inside_a_run_is_corrected_to_the_word_meant(page, site_url: str) -> None:
+    open_home(page, site_url, "th")
+    wrong = []
+    for right, run in CASES["th"]["run_typos"]:
+        run_query(page.page, run)
+        fixed = page.page.get_attribute("[data-hb-search]", "data-hb-search-fixed")
+        if fixed != right:
+            wrong.append(f"{run!r}: corrected to {fixed!r}, expected {right!r}")
+    assert wrong == []

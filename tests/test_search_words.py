@@ -20,7 +20,7 @@ from handbook.site.search import (
     search_box_settings,
     vocabulary,
 )
-from handbook.site.search_words import load_search_words
+from handbook.site.search_words import Synonym, load_search_words, synonym_tokens
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "translations" / "glossary.yml"
 WORDS = load_search_words(GLOSSARY)
@@ -76,6 +76,16 @@ def test_thai_everyday_words_carry_the_tails_the_browser_may_search() -> None:
 def test_a_word_no_synonym_names_gets_no_token() -> None:
     html = "<p>The table was wiped.</p>"
     assert add_index_only_tokens(html, "en", (), WORDS.synonyms_for("en")) == html
+
+
+def test_a_word_gets_the_synonyms_of_the_table_it_is_looked_up_in() -> None:
+    # What names a word is worked out once per word and table (build speed): the same word looked
+    # up in another table (another language, a changed glossary) gets that table's words.
+    first = (Synonym(("angry",), ("yelling",)), Synonym(("ang*",), ("upset", "yelling")))
+    second = (Synonym(("angry",), ("cross",)),)
+    assert synonym_tokens({"angry"}, first) == ["yelling", "upset"]
+    assert synonym_tokens({"angry"}, second) == ["cross"]
+    assert synonym_tokens({"angle", "angry"}, first[::-1]) == ["upset", "yelling"]
 
 
 PAGE = (

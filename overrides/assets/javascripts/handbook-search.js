@@ -377,9 +377,25 @@
     return pagefind;
   }
 
+  /*
+   * The engine (pagefind.js, its worker and wasm, the language's meta file) is loaded before the
+   * first query (issue 22: first result within 0.35 s): when the reader shows intent (a pointer on
+   * the search button or box, focus in the box) and, unless the browser asks to save data, once the
+   * page has loaded and the browser is idle, never earlier: the first view stays fast.
+   */
+  function warm() {
+    loadPagefind().catch(function () { /* reported when a query runs */ });
+  }
+
+  function warmWhenIdle() {
+    var connection = navigator.connection;
+    if (connection && connection.saveData) return;
+    (window.requestIdleCallback || function (run) { setTimeout(run, 1); })(warm);
+  }
+
   function open() {
     if (toggle && !toggle.checked) toggle.checked = true;
-    loadPagefind().catch(function () { /* reported when a query runs */ });
+    warm();
   }
 
   function close() {
@@ -591,14 +607,16 @@
     return words;
   }
 
+  function isContentWord(word) {
+    // A lone Thai letter is a piece the segmenter cut off a word it does not know (ส|ตาร์บัคส์).
+    var text = fold(word.text);
+    return !STOPWORDS[text] && !(lang === "th" && Array.from(text).length < 2) && !/^\d{1,2}$/.test(text);
+  }
+
   /* The words that decide the results: all but the stopwords (all of them if nothing else is left). */
   function contentWords(words) {
     var seen = {};
-    var content = words.filter(function (word) {
-      // A lone Thai letter is a piece the segmenter cut off a word it does not know (ส|ตาร์บัคส์).
-      var text = fold(word.text);
-      return !STOPWORDS[text] && !(lang === "th" && Array.from(text).length < 2) && !/^\d{1,2}$/.test(text);
-    });
+    var content = words.filter(isContentWord);
     return (content.length ? content : words).filter(function (word) {
       if (seen[word.text]) return false;
       seen[word.text] = true;
@@ -627,7 +645,7 @@
     var i = 0;
     while (i < a.length && i < b.length && a[i] === b[i]) i++;
     if (i === a.length && i === b.length) return true;
-    var rest = function (x, from) { return x.slice(from).join(""); };
+    var rest = function (x, from) { return typeof x === "string" ? x.slice(from) : x.slice(from).join(""); };
     if (a.length === b.length) {
       if (rest(a, i + 1) === rest(b, i + 1)) return true;
       return a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2);
@@ -651,24 +669,91 @@
     return found;
   }
 
-  /* Thai: index words of five letters or more found, with one edit, inside a run of the query. */
-  function thaiCorrections(run, words) {
+  var MIN_VOCABULARY_WORD = 4; // the word list's shortest words (handbook.site.search.MIN_VOCABULARY_WORD)
+  var vocabularySet = null;
+
+  /*
+   * Thai: index words of five letters or more found, with one edit, inside a run of the query, that
+   * cover one of its `pieces` (content words cut by the segmenter) that is not itself an index word
+   * (the exact word always wins: เรื่อง is not read as เครื่อง); the longest first (ร้องเรียน before
+   * เรียน inside ร้องเรีน), at most two that do not overlap.
+   */
+  function thaiCorrections(run, words, pieces) {
+    if (!vocabularySet || vocabularySet.list !== words) {
+      vocabularySet = { list: words, has: {} };
+      words.forEach(function (word) { vocabularySet.has[word] = true; });
+    }
     var letters = Array.from(run);
+    // Thai letters are one UTF-16 unit each: the run and the words are compared as strings (fast).
+    var plain = letters.length === run.length;
+    var isOpen = function (piece) {
+      return !(Array.from(piece.text).length >= MIN_VOCABULARY_WORD && vocabularySet.has[piece.text]);
+    };
+    var open = pieces.filter(isOpen);
     var found = [];
-    for (var index = 0; index < words.length && found.length < 2; index++) {
-      var word = Array.from(words[index]);
+    var typed = plain ? run : letters;
+    for (var index = 0; index < words.length; index++) {
+      var word = plain ? words[index] : Array.from(words[index]);
       if (word.length < MIN_TYPO || run.indexOf(words[index]) !== -1) continue;
-      for (var start = 0; start < letters.length && found.length < 2; start++) {
+      for (var start = 0; start < typed.length; start++) {
+        // One edit keeps the first letter, or the second, in one of the first two places.
+        var first = typed[start];
+        var second = typed[start + 1];
+        if (first !== word[0] && first !== word[1] && second !== word[0] && second !== word[1]) continue;
         var hit = false;
-        for (var size = word.length - 1; size <= word.length + 1 && !hit; size++) {
-          if (start + size > letters.length || size < MIN_TYPO - 1) continue;
-          hit = oneEditApart(letters.slice(start, start + size), word);
-          if (hit) found.push({ text: words[index], start: start, end: start + size });
+        // A letter wrong or swapped first: read as a letter missing, ขอโทด|ลูกค้า would leave its ด on the next word.
+        for (var edit = 0; edit < 3 && !hit; edit++) {
+          var size = word.length + [0, -1, 1][edit];
+          if (start + size > typed.length || size < MIN_TYPO - 1) continue;
+          hit = oneEditApart(typed.slice(start, start + size), word);
+          if (hit) found.push({ text: words[index], start: start, end: start + size, size: word.length, rank: index });
         }
         if (hit) break;
       }
     }
-    return found;
+    var chosen = [];
+    // The letters of open pieces a near word covers: the one that explains most of them first.
+    var covered = function (near) {
+      return open.reduce(function (sum, piece) {
+        return sum + Math.max(0, Math.min(piece.end, near.end) - Math.max(piece.start, near.start));
+      }, 0);
+    };
+    // One at a time: the run is cut again around each word chosen, and the next must cover a piece of that.
+    while (chosen.length < 2) {
+      var next = null;
+      var best = 0;
+      found.forEach(function (near) {
+        var apart = chosen.every(function (other) { return other.end <= near.start || other.start >= near.end; });
+        var letters = apart ? covered(near) : 0;
+        if (letters > best || (letters && letters === best && (near.size > next.size || (near.size === next.size && near.rank < next.rank)))) {
+          next = near;
+          best = letters;
+        }
+      });
+      if (!next) break;
+      chosen.push({ text: next.text, start: next.start, end: next.end });
+      open = thaiRest(letters, chosen, 0).filter(isOpen);
+    }
+    return chosen;
+  }
+
+  /* Content words of a Thai run outside the `spans` (corrected words), as queryWordsOf gives them. */
+  function thaiRest(letters, spans, chunk) {
+    var rest = [];
+    var from = 0;
+    spans
+      .slice()
+      .sort(function (a, b) { return a.start - b.start; })
+      .concat([{ start: letters.length, end: letters.length }])
+      .forEach(function (span) {
+        if (span.start > from) {
+          queryWordsOf(letters.slice(from, span.start).join("")).forEach(function (word) {
+            rest.push({ text: word.text, chunk: chunk, start: from + word.start, end: from + word.end });
+          });
+        }
+        from = Math.max(from, span.end);
+      });
+    return rest.filter(isContentWord);
   }
 
   /* Pagefind's hits for a query word (null: none) and `extra` words: page id -> {result, score}; stems count 0.8, corrections 0.9. */
@@ -690,10 +775,15 @@
   }
 
   /*
-   * Ranks pages by the query's content words each one has: a word counts more the fewer pages
-   * have it, and by how well the page matches it (Pagefind's score: title, summary and headings
-   * weigh more).
+   * Ranks pages by the query's content words each one has and by how well the page matches each
+   * (Pagefind's score, where title, summary, keyword and heading matches weigh more, relative to
+   * the word's best page; a title match counts half a word more): a page that has the query's main
+   * word in its title or summary comes before one that mentions more of its words in passing.
+   * Pagefind's score already counts a rare word more; the rarest word's hit gives the excerpt.
    */
+  var MATCH_WEIGHT = 3;
+  var TITLE_BONUS = 0.5;
+
   function rank(words, hitsByWord) {
     var union = {};
     hitsByWord.forEach(function (hits) { Object.keys(hits).forEach(function (id) { union[id] = true; }); });
@@ -702,15 +792,15 @@
     hitsByWord.forEach(function (hits) {
       var ids = Object.keys(hits);
       if (!ids.length) return;
-      // A rare word counts up to about twice a word every page has: coverage still decides most.
-      var importance = 1 + 0.5 * Math.log(total / ids.length);
+      var rarity = Math.log(total / ids.length);
       var best = Math.max.apply(null, ids.map(function (id) { return hits[id].score; })) || 1;
       ids.forEach(function (id) {
         var page = pages[id] || (pages[id] = { id: id, score: 0, words: 0, result: null, lead: -1 });
-        page.score += importance * (1 + hits[id].score / best);
+        var inTitle = (hits[id].result.matchedMetaFields || []).indexOf("title") !== -1;
+        page.score += 1 + MATCH_WEIGHT * hits[id].score / best + (inTitle ? TITLE_BONUS : 0);
         page.words += 1;
-        if (importance > page.lead) {
-          page.lead = importance;
+        if (rarity > page.lead) {
+          page.lead = rarity;
           page.result = hits[id].result;
         }
       });
@@ -744,6 +834,12 @@
     };
   }
 
+  /* Whether a query of these content words may have a typo to correct (the word list is needed). */
+  function wantsVocabulary(query, words) {
+    if (lang !== "th") return words.some(function (word) { return Array.from(word.text).length >= MIN_TYPO; });
+    return query.split(/\s+/).some(function (run) { return Array.from(run).length >= MIN_TYPO && THAI.test(run); });
+  }
+
   /*
    * Every content word's hits. A word of five letters or more the index does not have (Pagefind
    * still returns loose matches for it) is searched as its nearest index words instead (one letter
@@ -755,9 +851,7 @@
   function gather(module, query) {
     var words = contentWords(queryWordsOf(query));
     var runs = query.split(/\s+/).filter(Boolean);
-    var long = lang === "th"
-      ? runs.some(function (run) { return Array.from(run).length >= MIN_TYPO && THAI.test(run); })
-      : words.some(function (word) { return Array.from(word.text).length >= MIN_TYPO; });
+    var long = wantsVocabulary(query, words);
     return Promise.all([
       Promise.all(words.map(function (word) { return wordHits(module, word.text); })),
       long ? loadVocabulary() : Promise.resolve([]),
@@ -787,19 +881,23 @@
         var extraWords = [];
         runs.forEach(function (run, chunk) {
           if (Array.from(run).length < MIN_TYPO || !THAI.test(run)) return;
-          thaiCorrections(run, vocab).filter(function (found) {
-            // With every piece an index word, any near word will do; else it must cover a piece that is not.
-            return !unsure.length || unsure.some(function (word) {
-              return word.chunk === chunk && word.start < found.end && word.end > found.start;
-            });
-          }).forEach(function (found) {
-            // The corrected word stands for the segments it covers.
-            var kept = words.map(function (word) {
-              return !(word.chunk === chunk && word.start >= found.start && word.end <= found.end + 1);
-            });
-            words = words.filter(function (word, index) { return kept[index]; });
-            fixes = fixes.filter(function (fix, index) { return kept[index]; });
-            hitsByWord = hitsByWord.filter(function (hits, index) { return kept[index]; });
+          var pieces = words.filter(function (word) { return word.chunk === chunk; });
+          var near = thaiCorrections(run, vocab, pieces).sort(function (a, b) { return a.start - b.start; });
+          if (!near.length) return;
+          // The corrected words stand for the letters they cover, and the rest of the run is cut into
+          // words again (ขอโทด|ลูกค้า gives ขอโทษ and ลูกค้า, not the segmenter's ขอ|โท|ดลูก|ค้า).
+          var rest = thaiRest(Array.from(run), near, chunk);
+          var kept = words.map(function (word) { return word.chunk !== chunk; });
+          words = words.filter(function (word, index) { return kept[index]; });
+          fixes = fixes.filter(function (fix, index) { return kept[index]; });
+          hitsByWord = hitsByWord.filter(function (hits, index) { return kept[index]; });
+          rest.forEach(function (word) {
+            if (words.some(function (other) { return other.text === word.text; })) return;
+            words.push(word);
+            fixes.push(null);
+            hitsByWord.push(null); // searched below
+          });
+          near.forEach(function (found) {
             extraWords.push({ text: found.text, chunk: chunk, start: found.start, end: found.end });
             fixed.push(found.text);
           });
@@ -810,7 +908,8 @@
       if (!fixed.length) return { words: words, ranked: ranked, fixed: [] };
       return Promise.all(
         words.map(function (word, index) {
-          return fixes[index] && fixes[index].length ? wordHits(module, null, fixes[index]) : Promise.resolve(hitsByWord[index]);
+          if (fixes[index] && fixes[index].length) return wordHits(module, null, fixes[index]);
+          return hitsByWord[index] ? Promise.resolve(hitsByWord[index]) : wordHits(module, word.text);
         })
       ).then(function (again) { return { words: words, ranked: rank(words, again), fixed: fixed }; });
     });
@@ -893,7 +992,7 @@
     }
     if (!pagefind) meta.textContent = label("loading");
     return loadPagefind()
-      .then(function (module) { return gather(module, query); })
+      .then(function (module) { return early && early.query === query ? early.found : gather(module, query); })
       .then(function (found) {
         if (mine !== sequence) return null;
         var ranked = found.ranked.map(function (page) { return { result: page.result, score: page.score, words: page.words }; });
@@ -957,6 +1056,46 @@
     clearTimeout(timer);
     box.removeAttribute("data-hb-search-done");
     timer = setTimeout(function () { search(scheduled); }, 100);
+    preload(scheduled);
+  }
+
+  var PRELOAD_MIN = 3; // letters: a shorter start of a word spans many index chunks
+  var early = null; // {query, found, busy}: the last query gathered while it waited out its pause
+
+  /*
+   * While the query waits out the keystroke pause, Pagefind already searches it (`gather`: its
+   * index chunks, the word list when needed, the ranking); the pause then only decides whether its
+   * results are fetched and shown, and `search` takes the ranking from here. One such search at a
+   * time: while one runs, a newer query only loads its chunks (a word being typed asks for those
+   * of its first letters once: a longer start needs a subset of them).
+   */
+  function preload(query) {
+    query = query.trim();
+    var words = contentWords(queryWordsOf(query)).filter(function (word) {
+      return Array.from(word.text).length >= PRELOAD_MIN;
+    });
+    if (!words.length || (early && early.query === query)) return;
+    if (wantsVocabulary(query, words)) loadVocabulary();
+    loadPagefind()
+      .then(function (module) {
+        if (!early || !early.busy) {
+          var mine = (early = { query: query, found: gather(module, query), busy: true });
+          mine.found.then(
+            function () { mine.busy = false; },
+            function () {
+              mine.busy = false;
+              if (early === mine) early = null; // the search after the pause tries again
+            }
+          );
+          return;
+        }
+        words.forEach(function (word) {
+          [word.text].concat(stemVariants(word.text, lang)).forEach(function (text) {
+            module.preload(text).catch(function () { /* the search reports it */ });
+          });
+        });
+      })
+      .catch(function () { /* reported when a query runs */ });
   }
 
   function focusables() {
@@ -977,6 +1116,13 @@
     });
   }
   input.addEventListener("focus", open);
+  [box, document.querySelector("label.md-header__button[for='__search']")].forEach(function (target) {
+    if (!target) return;
+    target.addEventListener("pointerenter", warm);
+    target.addEventListener("pointerdown", warm);
+  });
+  if (document.readyState === "complete") warmWhenIdle();
+  else window.addEventListener("load", warmWhenIdle);
   if (scrollwrap) scrollwrap.addEventListener("scroll", fill, { passive: true });
   input.addEventListener("input", schedule);
   input.addEventListener("keyup", schedule);

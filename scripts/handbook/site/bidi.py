@@ -27,8 +27,10 @@ text elements); only text and the attributes above change, everything else is ke
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
+import itertools
 import re
 import unicodedata
 
@@ -226,7 +228,11 @@ def isolate_html(document: str) -> str:
 
 
 def isolate_html_tracking(document: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
-    """`isolate_html(document)`, and where `span` (offsets in `document`) is in the result."""
+    """`isolate_html(document)`, and where `span` (offsets in `document`) is in the result.
+
+    A page repeats most of its pieces (the navigation, the theme's chrome) and so do the pages of a
+    site: each distinct tag and each distinct text in its context is worked out once per process
+    (`_tag_facts`, `_text_piece`)."""
     pieces = _tokens(document)
     out: list[str] = []
 
@@ -234,8 +240,7 @@ def isolate_html_tracking(document: str, span: tuple[int, int]) -> tuple[str, tu
     in_title = False
     for index, (markup, piece) in enumerate(pieces):
         if markup:
-            name = _tag_name(piece)
-            closing = piece.startswith("</")
+            name, closing, declaration, skipped, isolated = _tag_facts(piece)
             if skip:
                 if name == skip[-1] and not piece.endswith("/>"):
                     if closing:
@@ -244,43 +249,73 @@ def isolate_html_tracking(document: str, span: tuple[int, int]) -> tuple[str, tu
                         skip.append(name)
                 out.append(piece)
                 continue
-            if name == "title" and not piece.startswith("<!"):
+            if name == "title" and not declaration:
                 in_title = not closing
-            if not closing and name and not piece.startswith("<!"):
-                if (
-                    (name in UNTOUCHED or _ltr_marked(piece))
-                    and name not in VOID
-                    and not piece.endswith("/>")
-                ):
-                    if name not in ("script", "style", "textarea"):  # raw: the token holds all
-                        skip.append(name)
-                    out.append(piece)
-                    continue
-                piece = _attributes(piece)
+            if skipped is not None:
+                if skipped:
+                    skip.append(name)
+                out.append(piece)
+                continue
+            out.append(isolated)
+            continue
+        if skip or not _has_latin(piece):
             out.append(piece)
             continue
-        if skip or not any(_strong(ch) == "L" for ch in set(piece)):
-            out.append(piece)
-            continue
-        text = html.unescape(piece)
-        if in_title:
-            out.append(html.escape(isolate_title(text), quote=False))
-            continue
-        isolated = isolate_text(text, _following(pieces, index), markup=True)
-        out.append(isolated if isolated != html.escape(text, quote=False) else piece)
+        # The block's following text matters only to a full stop after a run (see latin_runs).
+        following = _following(pieces, index) if not in_title and _has_full_stop(piece) else ""
+        out.append(_text_piece(piece, following, in_title))
     return "".join(out), (_moved(pieces, out, span[0]), _moved(pieces, out, span[1]))
+
+
+@functools.lru_cache(maxsize=65536)
+def _tag_facts(piece: str) -> tuple[str, bool, bool, bool | None, str]:
+    """A tag's name, whether it closes, whether it is a `<!...>` declaration, whether it opens a
+    left-alone element (True: its insides are skipped; False: a raw element, the token holds all;
+    None: neither), and the tag with its attributes isolated."""
+    name = _tag_name(piece)
+    closing = piece.startswith("</")
+    declaration = piece.startswith("<!")
+    skipped = None
+    isolated = piece
+    if not closing and name and not declaration:
+        if (name in UNTOUCHED or _ltr_marked(piece)) and name not in VOID and not piece.endswith("/>"):
+            skipped = name not in ("script", "style", "textarea")
+        else:
+            isolated = _attributes(piece)
+    return name, closing, declaration, skipped, isolated
+
+
+@functools.lru_cache(maxsize=65536)
+def _has_latin(piece: str) -> bool:
+    return any(_strong(ch) == "L" for ch in set(piece))
+
+
+@functools.lru_cache(maxsize=65536)
+def _has_full_stop(piece: str) -> bool:
+    return "." in html.unescape(piece)
+
+
+@functools.lru_cache(maxsize=65536)
+def _text_piece(piece: str, following: str, in_title: bool) -> str:
+    """A text piece (HTML-escaped, as in the document) with its Latin runs isolated."""
+    text = html.unescape(piece)
+    if in_title:
+        return html.escape(isolate_title(text), quote=False)
+    isolated = isolate_text(text, following, markup=True)
+    return isolated if isolated != html.escape(text, quote=False) else piece
 
 
 def _moved(pieces: list[tuple[bool, str]], out: list[str], offset: int) -> int:
     """Where `offset` of the document is in the result (inside an unchanged piece, or its start).
 
     `out` holds one result piece per document piece."""
-    old = new = 0
-    for (_, piece), result in zip(pieces, out):
-        if old + len(piece) > offset:
-            return new + (offset - old if result == piece else 0)
-        old, new = old + len(piece), new + len(result)
-    return new + (offset - old)
+    ends = list(itertools.accumulate(len(piece) for _, piece in pieces))
+    at = bisect.bisect_right(ends, offset)  # the first piece that ends after `offset`
+    if at == len(pieces):
+        return sum(map(len, out)) + (offset - (ends[-1] if ends else 0))
+    old = ends[at] - len(pieces[at][1])
+    new = sum(map(len, out[:at]))
+    return new + (offset - old if out[at] == pieces[at][1] else 0)
 
 
 def _following(pieces: list[tuple[bool, str]], index: int) -> str:

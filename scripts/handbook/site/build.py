@@ -5,6 +5,10 @@ there are cores, each into a part folder of its own; a language's search index (
 from its part as soon as its pages are built, while other languages still build. The parts are
 then assembled (the default language at the root, every other one in its folder, one Pagefind
 bundle) and the result replaces `site/` only when everything succeeded.
+
+Why one module of this size: the steps, their order and the assembly share one rule (nothing
+replaces `site/` unless every step succeeded, under one lock); each step's own work lives elsewhere
+(`build_language`, `search`, `guard`, `offline`), what stays here is how they are run together.
 """
 
 from __future__ import annotations
@@ -24,12 +28,12 @@ from pathlib import Path
 import yaml
 
 from handbook.core.errors import HandbookError, yaml_error
-from handbook.translate.glossary import load_glossary
 from handbook.core.project import Project
-from handbook.site.search import BUNDLE_DIR, glossary_word_groups, index_language, merge_bundles, page_sources
-from handbook.site.search_words import load_search_words
+from handbook.site.search import BUNDLE_DIR, glossary_word_groups, index_language, merge_bundles
+from handbook.site.search import page_sources, search_tables
 from handbook.core.fsutil import project_lock
 from handbook.site.guard import remove_leftovers, stale_pages, unsafe_markup
+from handbook.site.offline import FOLDER as OFFLINE
 from handbook.site.offline import write_offline
 
 # Order in which languages are built: those whose search index takes longest first (Thai is
@@ -230,11 +234,12 @@ def _build_locked(project: Project, *, echo, jobs, timings, refuse_stale: bool, 
     try:
         order = build_order(default, languages)
         echo(f"building {len(order)} languages ({', '.join(order)}), {min(jobs, len(order))} at a time")
-        _run_steps(project, default, order, parts, jobs=jobs, echo=echo, timings=timings)
+        scans: dict[str, dict[str, list[str]]] = {}  # each language's pages, scanned by its worker
+        _run_steps(project, default, order, parts, jobs=jobs, echo=echo, timings=timings, scans=scans)
         echo("assembling the site")
         staging = _assemble(default, order, parts)
         write_offline(staging, default, order)  # precache lists, offline pages, sw.js (issue 20)
-        unsafe = unsafe_markup(staging)
+        unsafe = unsafe_markup(staging, scanned=scans.values(), rescan=OFFLINE)  # the rest of the pages
         if unsafe:
             raise HandbookError(
                 f"{len(unsafe)} page(s) carry live markup the theme does not put there; the site was "
@@ -259,8 +264,10 @@ def _run_steps(
     jobs: int,
     echo: Callable[[str], None],
     timings: list[TaskTiming] | None,
+    scans: dict[str, dict[str, list[str]]],
 ) -> None:
-    """Run every language's pages and search-index steps, `jobs` at a time.
+    """Run every language's pages and search-index steps, `jobs` at a time; `scans` receives each
+    language's publish scan (`handbook.site.guard.scan_html`, made by its pages worker).
 
     Pages come first (in `order`); a language's index is started when a slot is free and no pages
     are left to start, longest index first. After a failure nothing new starts; the steps running
@@ -286,9 +293,10 @@ def _run_steps(
             while len(running) < jobs and (step := next_step()) is not None:
                 kind, lang = step
                 if kind == "pages":
-                    running[pool.submit(_build_pages, project, lang, parts, default=default)] = step
+                    future = pool.submit(_build_pages, project, lang, parts, default=default, scans=scans)
                 else:
-                    running[pool.submit(_build_index, project, lang, parts)] = step
+                    future = pool.submit(_build_index, project, lang, parts)
+                running[future] = step
             if not running:
                 break
             done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -317,10 +325,12 @@ def _run_steps(
         )
 
 
-def _build_pages(project: Project, lang: str, parts: Path, *, default: str) -> TaskTiming:
-    """One language's pages, by `python -m handbook.site.build_language` into parts/<lang>/site."""
+def _build_pages(project: Project, lang: str, parts: Path, *, default: str, scans: dict) -> TaskTiming:
+    """One language's pages, by `python -m handbook.site.build_language` into parts/<lang>/site;
+    the worker also scans the files of its language that the site keeps (into `scans[lang]`)."""
     start = time.perf_counter()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_BUILD_PARENT=str(os.getpid()))
+    env["HANDBOOK_BUILD_SCAN"] = "." if lang == default else lang  # what of its output the site keeps
     result = subprocess.run(
         [
             sys.executable,
@@ -340,6 +350,7 @@ def _build_pages(project: Project, lang: str, parts: Path, *, default: str) -> T
         details = "\n  ".join(_mkdocs_problems(result.stderr + result.stdout))
         raise HandbookError(f"mkdocs build --strict failed:\n  {details}", path=project.config_file)
     report = json.loads(result.stdout.strip().splitlines()[-1])
+    scans[lang] = report["scan"]
     if lang != default:
         _drop_shared_files(parts / lang / "site", lang)
     return TaskTiming("pages", lang, start, time.perf_counter(), cpu=report["cpu"], pages=report["pages"])
@@ -372,9 +383,9 @@ def _build_index(project: Project, lang: str, parts: Path) -> TaskTiming:
             path=project.config_file,
             fix="every page needs <html lang> set to the language of its folder",
         )
-    glossary_file = project.translations_dir / "glossary.yml"
-    groups = glossary_word_groups(load_glossary(glossary_file), lang) if glossary_file.is_file() else ()
-    synonyms = load_search_words(glossary_file).synonyms_for(lang)
+    glossary, words = search_tables(project.translations_dir / "glossary.yml")
+    groups = glossary_word_groups(glossary, lang) if glossary is not None else ()
+    synonyms = words.synonyms_for(lang)
     index_language(
         built,
         lang,

@@ -16,6 +16,8 @@ is the same theme files and is discarded by the assembly).
 
 Exit status 0: built, and the last line of stdout is JSON {"lang", "pages", "cpu"}. Exit 1: the
 build failed, and stderr holds mkdocs' warnings and errors (strict mode: any warning fails).
+With HANDBOOK_BUILD_SCAN=FOLDER (`handbook build` sets it: "." for the default language, else the
+language's folder) the JSON also holds "scan": `handbook.site.guard.scan_html` of SITE_DIR/FOLDER.
 """
 
 from __future__ import annotations
@@ -101,8 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     except MkDocsException as exc:  # Abort (strict warnings), ConfigurationError, BuildError
         print(f"Aborted: {exc}", file=sys.stderr)
         return 1
+    report: dict = {"lang": lang, "pages": pages}
+    scan_folder = os.environ.get("HANDBOOK_BUILD_SCAN")
+    if scan_folder:  # `handbook build`'s publish scan of this language's files, on this core
+        from handbook.site.guard import scan_html
+
+        report["scan"] = scan_html(site_dir, under=site_dir / scan_folder)
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({"lang": lang, "pages": pages, "cpu": round(usage.ru_utime + usage.ru_stime, 3)}))
+    report["cpu"] = round(usage.ru_utime + usage.ru_stime, 3)
+    print(json.dumps(report, ensure_ascii=False))
     return 0
 
 

@@ -3,12 +3,13 @@ that the theme did not put there, and a killed build's leftovers are gone.
 
 - `stale_pages`: what `handbook sync --check` would change (the build refuses them, naming the
   pages, unless `--allow-stale`; `handbook serve` only warns).
-- `unsafe_markup`: every built HTML page is read with `html.parser`; an event-handler attribute
-  (`on...`), a `javascript:`, `vbscript:` or `data:` URL in a link or source attribute, a script
-  from another host, or an inline script that the page's Content-Security-Policy does not allow by
-  hash (the theme's own, `handbook.site.csp`) refuses the build. mkdocs-redirects' stub pages
-  carry one known inline script (the redirect), matched exactly, and the search form's
-  `action="javascript:void(0)"` (overrides/partials/search.html) is the theme's.
+- `unsafe_markup` (`scan_html` for a part of the site): every built HTML page is read with
+  `html.parser`; an event-handler attribute (`on...`), a `javascript:`, `vbscript:` or `data:` URL
+  in a link or source attribute, a script from another host, or an inline script that the page's
+  Content-Security-Policy does not allow by hash (the theme's own, `handbook.site.csp`) refuses
+  the build. mkdocs-redirects' stub pages carry one known inline script (the redirect), matched
+  exactly, and the search form's `action="javascript:void(0)"` (overrides/partials/search.html)
+  is the theme's.
 - `remove_leftovers`: `.site-build-*` folders of a build that was killed (removed under the lock).
 """
 
@@ -18,8 +19,9 @@ import base64
 import hashlib
 import re
 import shutil
+from collections.abc import Collection, Iterable
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from handbook.core.project import Project
 
@@ -107,18 +109,46 @@ class _PageScan(HTMLParser):
             self._script = None
 
 
-def unsafe_markup(site: Path) -> list[str]:
-    """`PAGE: what` for every live markup the theme did not put on a built page."""
-    problems: list[str] = []
-    for path in sorted(Path(site).rglob("*.html")):
-        scan = _PageScan()
-        scan.feed(path.read_text(encoding="utf-8", errors="strict"))
-        scan.close()
-        where = path.relative_to(site).as_posix()
-        problems.extend(f"{where}: {what}" for what in scan.found)
-        for text in scan.inline:
-            if script_hash(text) not in scan.allowed and not _REDIRECT_SCRIPT.fullmatch(text.strip()):
-                problems.append(
-                    f"{where}: an inline script the theme does not put there: {text.strip()[:60]!r}"
-                )
+def page_problems(site: Path, path: Path) -> list[str]:
+    """`PAGE: what` for each live markup the theme did not put on one built file of `site`."""
+    scan = _PageScan()
+    scan.feed(path.read_text(encoding="utf-8", errors="strict"))
+    scan.close()
+    where = path.relative_to(site).as_posix()
+    problems = [f"{where}: {what}" for what in scan.found]
+    for text in scan.inline:
+        if script_hash(text) not in scan.allowed and not _REDIRECT_SCRIPT.fullmatch(text.strip()):
+            problems.append(f"{where}: an inline script the theme does not put there: {text.strip()[:60]!r}")
     return problems
+
+
+def scan_html(site: Path, under: Path | None = None, skip: Collection[str] = ()) -> dict[str, list[str]]:
+    """Each `.html` file below `under` (default: all of `site`) and not in `skip` (site-relative
+    paths), by its site-relative path: its problems (`page_problems`), an empty list for none.
+
+    `handbook build` scans each language's pages in that language's worker process, as soon as
+    they are built (both cores at work), and then only the files the assembly added."""
+    site = Path(site)
+    found: dict[str, list[str]] = {}
+    for path in sorted(Path(under or site).rglob("*.html")):
+        where = path.relative_to(site).as_posix()
+        if where not in skip:
+            found[where] = page_problems(site, path)
+    return found
+
+
+def unsafe_markup(
+    site: Path, *, scanned: Iterable[dict[str, list[str]]] = (), rescan: str | None = None
+) -> list[str]:
+    """`PAGE: what` for every live markup the theme did not put on a built page, in path order.
+
+    `scanned`: `scan_html` results for parts of `site` made already (`handbook build`'s language
+    workers); those files are not read again, except the ones below the folder `rescan` (written
+    since: the offline pages)."""
+    merged: dict[str, list[str]] = {}
+    for scan in scanned:
+        merged.update(scan)
+    if rescan is not None:
+        merged = {where: found for where, found in merged.items() if not where.startswith(rescan + "/")}
+    merged.update(scan_html(site, skip=set(merged)))
+    return [problem for where in sorted(merged, key=PurePosixPath) for problem in merged[where]]

@@ -42,6 +42,7 @@ from handbook.site.search_tokens import (  # noqa: F401  (re-exported for caller
 )
 from handbook.site.search_words import EMPTY as EMPTY_WORDS
 from handbook.site.search_words import SearchWords, Synonyms, load_search_words
+from handbook.translate.glossary import Glossary, load_glossary
 
 # What Pagefind must not index: Material's chrome inside the article, and (besides their own
 # data-pagefind-ignore) the translation notices, copy-link buttons and last-changed dates.
@@ -206,6 +207,21 @@ def index_language(
             fix="check that those pages have text inside data-pagefind-body",
         )
     return written
+
+
+def search_tables(glossary_file: Path) -> tuple[Glossary | None, SearchWords]:
+    """The glossary (None when there is none) and its search section, parsed once for every
+    language of a build rather than once per language and table; a changed file is parsed again."""
+    try:
+        content = glossary_file.read_bytes()
+    except FileNotFoundError:
+        return None, load_search_words(glossary_file)
+    return _parsed_search_tables(str(glossary_file), content)
+
+
+@functools.lru_cache(maxsize=2)
+def _parsed_search_tables(path: str, content: bytes) -> tuple[Glossary, SearchWords]:
+    return load_glossary(Path(path)), load_search_words(Path(path))
 
 
 # The words of a language's index, most frequent first, gzip-compressed (as Pagefind's own files),

@@ -9,6 +9,7 @@ index stays static and a first query loads no extra file.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,9 +112,16 @@ def load_search_words(path: Path) -> SearchWords:
 
 
 def synonym_tokens(readings: set[str], table: Synonyms) -> list[str]:
-    """The everyday words of every synonym in `table` naming one of `readings` (normalised words)."""
+    """The everyday words of every synonym in `table` naming one of `readings` (normalised words),
+    in the table's order."""
     tokens: list[str] = []
-    for synonym in table:
-        if any(synonym.matches(reading) for reading in readings):
-            tokens += [word for word in synonym.also if word not in tokens]
+    for at in sorted({at for reading in readings for at in _naming(reading, table)}):
+        tokens += [word for word in table[at].also if word not in tokens]
     return tokens
+
+
+@functools.lru_cache(maxsize=262144)
+def _naming(reading: str, table: Synonyms) -> tuple[int, ...]:
+    """Where in `table` the synonyms naming `reading` are: worked out once per word and table (the
+    index's words repeat on every page; the build hands in a table that hashes once)."""
+    return tuple(at for at, synonym in enumerate(table) if synonym.matches(reading))

@@ -128,13 +128,22 @@ def _bare_url_rule(state: StateInline, silent: bool) -> bool:
 _TERMINATORS = frozenset("\n!#$%&*+-:<=>@[\\]^_`{}~")
 
 
+# Where the text rule may stop: a terminator, or an "h" that may start a bare URL.
+_TEXT_STOP = re.compile("[" + re.escape("".join(sorted(_TERMINATORS))) + "h]")
+
+
 def _text_rule(state: StateInline, silent: bool) -> bool:
     """markdown-it's text rule, but it also stops where a bare URL starts."""
     pos = state.pos
     src = state.src
     maximum = state.posMax
-    while pos < maximum and src[pos] not in _TERMINATORS:
-        if src[pos] == "h" and pos > state.pos and _URL_START_RE.match(src, pos):
+    while pos < maximum:
+        stop = _TEXT_STOP.search(src, pos, maximum)  # the scan in C, not a character at a time
+        if stop is None:
+            pos = maximum
+            break
+        pos = stop.start()
+        if src[pos] != "h" or (pos > state.pos and _URL_START_RE.match(src, pos)):
             break
         pos += 1
     if pos == state.pos:

@@ -216,7 +216,15 @@ def merge_page(units: list[Unit], old: Catalog, memory: Memory, *, drafts: bool)
 # --- importing a hand-written translated page ----------------------------------------------------
 
 
-def import_page(english: str, translated: str, *, lang: str, page: str, path: str | None = None) -> Catalog:
+def import_page(
+    english: str,
+    translated: str,
+    *,
+    lang: str,
+    page: str,
+    path: str | None = None,
+    en_segments: list[Segment] | None = None,
+) -> Catalog:
     """A catalog holding a hand-written translation of `english`, matched block by block.
 
     Front-matter values and headings are matched by key and anchor and imported as reviewed.
@@ -224,8 +232,10 @@ def import_page(english: str, translated: str, *, lang: str, page: str, path: st
     as the English they are reviewed, otherwise they are imported as stale (marked on the page,
     with a note as the previous English) for a translator to confirm. Blocks that match nothing
     are kept as obsolete entries, so every word a person wrote stays in the PO file.
+    `en_segments` are `extract(english)` when the caller has them already (sync, once per page).
     """
-    en_segments = extract(english)
+    if en_segments is None:
+        en_segments = extract(english)
     tr_segments = extract(translated, path=path)
     note = IMPORT_NOTE.format(lang=lang, page=page)
 

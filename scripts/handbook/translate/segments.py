@@ -187,11 +187,11 @@ def split_front_matter(text: str, *, path: str | None = None) -> FrontMatter:
 
 
 def _line_offsets(text: str) -> list[int]:
-    offsets = [0]
-    for index, char in enumerate(text):
-        if char == "\n":
-            offsets.append(index + 1)
-    return offsets
+    """Where each line of `text` starts (lines end at "\n" only, as markdown-it's line map counts)."""
+    return [0, *(match.end() for match in _NEWLINE.finditer(text))]
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _protect(content: str, spans: list[tuple]) -> tuple[str, tuple[str, ...], str]:

@@ -201,7 +201,12 @@ def _scan_language(
             if po_bytes is None:
                 try:
                     plan.imports[page] = import_page(
-                        english.text(page), doc, lang=lang, page=page, path=doc_rel
+                        english.text(page),
+                        doc,
+                        lang=lang,
+                        page=page,
+                        path=doc_rel,
+                        en_segments=english.segments(page),  # extracted once for every language
                     )
                     plan.dirty.append(page)
                 except HandbookError as exc:
