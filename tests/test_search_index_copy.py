@@ -108,3 +108,19 @@ def test_keywords_weigh_between_the_summary_and_the_title() -> None:
     copy = index_copy(page, "en")
     assert f'<p data-pagefind-weight="5">{M}refunds{E}</p>' in copy
     assert f'<p data-pagefind-weight="6">{M}money back{E}</p>' in copy
+
+
+def test_a_thai_synonym_may_span_up_to_three_of_the_segmenters_words() -> None:
+    """newmm cuts ลูกค้าโกรธมากเลย into ลูกค้า|โกรธ|มาก|เลย: a synonym's page word may be two of
+    them (at the end of the run too) or three (THAI_JOIN), never four."""
+    from handbook.site.search_words import Synonym
+
+    table = (
+        Synonym(("มากเลย",), ("สุดๆ",)),
+        Synonym(("โกรธมากเลย",), ("เดือด",)),
+        Synonym(("ลูกค้าโกรธมากเลย",), ("ห้ามเห็น",)),
+    )
+    indexed = add_index_only_tokens("<p>ลูกค้าโกรธมากเลย</p>", "th", (), table)
+    assert f"มาก {M}สุดๆ{E}" in indexed
+    assert f"โกรธ {M}เดือด{E}" in indexed
+    assert "ห้ามเห็น" not in indexed
