@@ -71,7 +71,7 @@ bench: setup  ## run every benchmark in bench/ (speed, ingest quality, search re
 # results to record by hand in bench/MUTATION.md.
 MUTATE ?=
 mutate: setup  ## cosmic-ray over the sync merge, escaping, memory, search, links, ingest rules, Argos
-	$(BIN)/python bench/mutate.py $(MUTATE)
+	$(BIN)/python bench/mutate.py --jobs 2 $(MUTATE)
 
 clean:
 	rm -rf site .site-build-* .pytest_cache .ruff_cache

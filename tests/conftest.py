@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -10,6 +11,8 @@ from urllib.parse import urlparse
 
 import pytest
 from ci_gate import skip_or_fail
+from hypothesis import settings
+from hypothesis_budget import CAP_VARIABLE
 
 from handbook.core.project import Project
 
@@ -36,6 +39,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 _skipped_browser_tests: list[str] = []
+if os.environ.get(CAP_VARIABLE):  # under bench/mutate.py: every mutant meets the same examples
+    settings.register_profile("mutation", derandomize=True)
+    settings.load_profile("mutation")
 # The shared site is built for a public address (not the loopback site_url of mkdocs.yml) and served
 # on 127.0.0.1, as a published site is previewed: every absolute URL must be this one, and the pages
 # must still ask no host but the one serving them.

@@ -9,7 +9,8 @@ folders (Argos' data/config/cache, MiniSBD's cache) inside that folder too; `$HO
 Any test that uses Argos (the engine, `handbook sync --engine argos`) should request `tiny_argos`.
 
 With HANDBOOK_TINY_MODEL_CACHE set to a folder, the model parts (tokenizer, copy and marker models,
-splitter) are built there once and reused by later pytest runs while `tinymodel.py` is unchanged:
+splitter) and the copy-model packages are built there once and reused by later pytest runs while
+`tinymodel.py` is unchanged:
 `bench/mutate.py` sets it so that mutants do not each rebuild them. Unset (CI, a plain run), every
 session builds its own.
 """
@@ -51,7 +52,6 @@ class TinyArgos:
 
 @pytest.fixture(scope="session")
 def tiny_argos(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TinyArgos]:
-    from handbook.translate import tinymodel
 
     root = tmp_path_factory.mktemp("argos")
     packages = root / "packages"
@@ -84,10 +84,26 @@ def tiny_argos(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TinyArgos]:
     parts = _model_parts(root / "build")
     archives = {}
     for source, target in TINY_PAIRS:
-        archive = tinymodel.build_package(parts, source, target, root / "archives")
+        archive = _archive(parts, source, target, root / "archives")
         argostranslate.package.install_from_path(archive)
         archives[(source, target)] = archive
     yield TinyArgos(root, packages, archives, parts)
+
+
+def _archive(parts, source: str, target: str, dest: Path) -> Path:
+    """The copy-model package for a pair: built in `dest`, or reused from the parts' cache folder."""
+    from handbook.translate import tinymodel
+
+    if not os.environ.get("HANDBOOK_TINY_MODEL_CACHE"):
+        return tinymodel.build_package(parts, source, target, dest)
+    cached = Path(parts.model_dir).parent / "archives" / f"{source}_{target}.argosmodel"
+    if not cached.is_file():  # built aside, then moved in whole: parallel mutation jobs share it
+        built = tinymodel.build_package(parts, source, target, dest)
+        cached.parent.mkdir(exist_ok=True)
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}")
+        shutil.copyfile(built, partial)
+        os.replace(partial, cached)
+    return cached
 
 
 def _model_parts(build_dir: Path) -> object:

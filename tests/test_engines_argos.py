@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from handbook.core.errors import HandbookError
 from handbook.translate.argos import DEFAULT_PROTECT_PATTERN, ArgosEngine, Masked, protect
@@ -260,7 +261,9 @@ def test_segment_placeholders_are_protected(engine: ArgosEngine) -> None:
 _ALPHABET = "abcXYZ שלום مرحبا สวัสดี Привет 0123 .,!?؟:;_-{}[]()`*\n\t  "
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(texts=st.lists(st.text(alphabet=_ALPHABET, max_size=80), min_size=1, max_size=6))
 def test_any_text_comes_back_exactly_through_the_copy_model(engine: ArgosEngine, texts: list[str]) -> None:
     assert engine.translate(texts, "en", "th") == texts
@@ -456,3 +459,15 @@ def test_a_language_code_read_from_a_file_is_compared_by_value(engine: ArgosEngi
     before = engine.calls
     assert engine.translate(["Hello."], "en", target) == ["Hello."]
     assert engine.calls == before
+
+
+def test_a_beam_size_of_zero_in_argos_settings_still_translates(
+    engine: ArgosEngine, marker_model, monkeypatch
+) -> None:
+    """ARGOS_BEAM_SIZE=0 (or negative) is a setting Argos itself survives (it decodes with at least
+    one beam); the engine, which calls CTranslate2 as Argos does, must too."""
+    from argostranslate import settings
+
+    marker_model("en", "he")
+    monkeypatch.setattr(settings, "beam_size", 0)
+    assert engine.translate(["Hello there."], "en", "he") == ["⁂ Hello there."]

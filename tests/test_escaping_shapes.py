@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 from test_segments import elements, site_html
 
 from handbook.translate.render import neutralise, render
@@ -88,7 +89,7 @@ def test_attribute_list_shapes_stay_text(where: str, shape: str) -> None:
             assert "{" in html.replace("&#123;", "{"), html  # the translation, braces as text
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(shape=ATTR_LIST, where=st.sampled_from(sorted(PAGES)), before=st.booleans())
 def test_generated_attribute_lists_never_become_attributes(shape: str, where: str, before: bool) -> None:
     page, starts = PAGES[where]
@@ -97,7 +98,7 @@ def test_generated_attribute_lists_never_become_attributes(shape: str, where: st
     assert found in allowed(page, starts), (translation, html)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(shape=ATTR_LIST)
 def test_neutralise_escapes_every_attribute_list(shape: str) -> None:
     assert neutralise(f"Words {shape}") == "Words \\" + shape

@@ -8,6 +8,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from handbook.ingest import rules
 from handbook.ingest.output import render_clean
@@ -111,7 +112,7 @@ JUNK_LINES = [
 ]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     lang=st.sampled_from(sorted(POOL)),
     picks=st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=6),

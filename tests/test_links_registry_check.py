@@ -302,3 +302,18 @@ def test_a_rebuilt_page_is_read_again(tmp_path: Path) -> None:
     path.write_text(page("how"), encoding="utf-8")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
     assert resolve_url(project.site_dir, "p/", "how") is None
+
+
+def test_a_page_is_parsed_once_for_all_its_anchors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check resolves every registry URL, many of them anchors of one page: the page's ids
+    are read once (until it changes, as the test above shows), not once an anchor."""
+    import handbook.site.links as links
+
+    site = make_site(tmp_path, {}, {"p/index.html": page("a", "b", "c")}, []).site_dir
+    parsed: list[str] = []
+    feed = links._PageFacts.feed
+    monkeypatch.setattr(
+        links._PageFacts, "feed", lambda self, data: (parsed.append(data), feed(self, data))[1]
+    )
+    assert [resolve_url(site, "p/", anchor) for anchor in ("a", "b", "c", "")] == [None] * 4
+    assert len(parsed) == 1

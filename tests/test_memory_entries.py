@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from handbook.translate.memory import Entry, SegmentState, stale
 
 
@@ -214,6 +216,17 @@ def test_an_entry_knows_the_line_it_was_read_from_and_none_if_made_in_code() -> 
     assert catalog.entries[0] == Entry("A", "x")  # where it was read makes no entry different
 
 
+def test_the_first_entry_of_a_file_without_a_header_is_on_line_one() -> None:
+    """polib numbers that entry 0, which would read as "not read from a file" and show as
+    `a.po:0` in a message."""
+    from handbook.translate.memory import parse_catalog
+
+    catalog = parse_catalog(
+        'msgid "A"\nmsgstr "x"\n\nmsgid "B"\nmsgstr "y"\n', lang="he", page="a.md", path="a.po"
+    )
+    assert [(entry.msgid, entry.line) for entry in catalog.entries] == [("A", 1), ("B", 4)]
+
+
 def test_an_unknown_declared_charset_is_refused_with_the_fix() -> None:
     import pytest
 
@@ -243,3 +256,17 @@ def test_utf8_however_the_header_spells_it() -> None:
             f'msgid ""\nmsgstr "Content-Type: text/plain; charset={declared}\\n"\n\nmsgid "A"\nmsgstr "ש"\n'
         )
         assert decode_po(text.encode("utf-8")) == (text, "UTF-8"), declared
+
+
+def test_language_page_and_path_are_passed_by_name() -> None:
+    """`lang` and `page` are both strings: keyword-only, a call cannot swap them by position."""
+    import pytest
+
+    from handbook.translate.memory import decode_po, load_catalog, parse_catalog
+
+    with pytest.raises(TypeError):
+        parse_catalog('msgid "A"\nmsgstr "x"\n', "he", "a.md")
+    with pytest.raises(TypeError):
+        load_catalog(Path("a.po"), "he", "a.md")
+    with pytest.raises(TypeError):
+        decode_po(b'msgid "A"\nmsgstr "x"\n', "a.po")

@@ -587,3 +587,16 @@ def test_an_imported_leftover_block_gets_no_sync_reason_comment() -> None:
         (leftover.msgid, ()),
         ("Gone.", (OBSOLETE_REASON,)),
     ]
+
+
+def test_drafts_lang_and_page_are_passed_by_name() -> None:
+    """`drafts` is a flag and `lang`/`page` two strings: keyword-only, so a call says which is which
+    and cannot swap them by position."""
+    import pytest
+
+    from handbook.translate.merge import import_page
+
+    with pytest.raises(TypeError):
+        merge_page([unit("A.")], Catalog(lang="he", page="a.md"), Memory(), True)
+    with pytest.raises(TypeError):
+        import_page("A.\n", "א.\n", "he", "a.md")

@@ -119,3 +119,11 @@ def test_a_translations_trailing_spaces_make_no_line_break_the_english_lacks() -
     translations = {"Line one\nline two.": "Zeile eins  \nZeile zwei.  "}
     rendered = render(text, lambda s: translations.get(s, s))
     assert rendered == "# T\n\nZeile eins\nZeile zwei.\n\nHard break  \nhere.\n"
+
+
+def test_render_options_are_passed_by_name() -> None:
+    """The front-matter extras, path and segments are keyword-only: a call names what it passes."""
+    import pytest
+
+    with pytest.raises(TypeError):
+        render_marked("A.\n", lambda s: (s.source, ""), {"lang": "he"})

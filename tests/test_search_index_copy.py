@@ -125,3 +125,19 @@ def test_a_reference_page_is_named_by_its_titles_everyday_words_only() -> None:
     reference = index_copy(head.format(kind="page") + article, "th", (), table)
     assert 'data-pagefind-meta="hb_names:เชื่อถือ เชื่อ"' in reference
     assert "hb_names" not in index_copy(head.format(kind="principle") + article, "th", (), table)
+
+
+def test_a_thai_synonym_may_span_up_to_three_of_the_segmenters_words() -> None:
+    """newmm cuts ลูกค้าโกรธมากเลย into ลูกค้า|โกรธ|มาก|เลย: a synonym's page word may be two of
+    them (at the end of the run too) or three (THAI_JOIN), never four."""
+    from handbook.site.search_words import Synonym
+
+    table = (
+        Synonym(("มากเลย",), ("สุดๆ",)),
+        Synonym(("โกรธมากเลย",), ("เดือด",)),
+        Synonym(("ลูกค้าโกรธมากเลย",), ("ห้ามเห็น",)),
+    )
+    indexed = add_index_only_tokens("<p>ลูกค้าโกรธมากเลย</p>", "th", (), table)
+    assert f"มาก {M}สุดๆ{E}" in indexed
+    assert f"โกรธ {M}เดือด{E}" in indexed
+    assert "ห้ามเห็น" not in indexed

@@ -1057,7 +1057,9 @@
           return;
         }
         var message = total === 0 ? label("none") : found.partial ? label("partial", total) : total === 1 ? label("one") : label("other", total);
-        show(message, found.pages.map(resultItem));
+        // Not .map(resultItem): map's index would arrive as `english` (every result but the first
+        // rendered as an English page: lang=en, the badge, English excerpt rules).
+        show(message, found.pages.map(function (page) { return resultItem(page); }));
         box.toggleAttribute("data-hb-search-partial", found.partial);
         box.setAttribute("data-hb-search-fixed", found.fixed.join(" ")); // words corrected (typos)
         pending = found.rest;

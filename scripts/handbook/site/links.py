@@ -8,6 +8,7 @@ and only grows.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -262,7 +263,8 @@ def load_registry(project: Project) -> list[str]:
 
 def render_registry(urls: list[str]) -> str:
     """The registry file text: the header comment, then the sorted, de-duplicated URLs."""
-    body = yaml.safe_dump({"urls": sorted(set(urls))}, allow_unicode=True, sort_keys=True, width=1000)
+    # One key, so no key order to choose; an unbounded width keeps every URL on its own line.
+    body = yaml.safe_dump({"urls": sorted(set(urls))}, allow_unicode=True, width=math.inf)
     return REGISTRY_HEADER + body
 
 
@@ -273,7 +275,7 @@ class _PageFacts(HTMLParser):
     """Collects every `id` of a built page and notices a redirect stub (meta refresh)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()  # only attribute values are read, and those come unescaped either way
         self.ids: set[str] = set()
         self.is_redirect = False
 
@@ -312,14 +314,14 @@ def redirect_maps(config: dict) -> dict[str, str]:
 def split_url(url: str, languages: list[str]) -> tuple[str, str, str]:
     """(lang, language-neutral path, anchor) of a registry URL such as `he/principles/x/#why`."""
     path, _, anchor = url.lstrip("/").partition("#")
-    first = path.split("/", 1)[0]
+    first = path.partition("/")[0]
     if first in languages and first != SOURCE_LANGUAGE:
         return first, path[len(first) + 1 :], anchor
     return SOURCE_LANGUAGE, path, anchor
 
 
 def _html_file(site: Path, path: str) -> Path:
-    return site / path / "index.html" if path == "" or path.endswith("/") else site / path
+    return site / path / "index.html" if not path or path.endswith("/") else site / path
 
 
 def sources_for(neutral_path: str) -> list[str]:

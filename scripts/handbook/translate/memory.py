@@ -235,7 +235,7 @@ def _entry_from_po(po_entry: polib.POEntry) -> Entry:
         comments=tuple(comments),
         obsolete=bool(po_entry.obsolete),
         context=po_entry.msgctxt or "",
-        line=po_entry.linenum or 0,
+        line=po_entry.linenum or 1,  # polib numbers the first entry of a file without a header 0
         flags=tuple(flag for flag in po_entry.flags if flag not in _OWN_FLAGS),
     )
 
@@ -251,8 +251,7 @@ def decode_po(data: bytes, *, path: str | Path | None = None) -> tuple[str, str]
     byte and line): decoding with replacement characters and writing back would destroy text.
     """
     charset = "UTF-8"
-    header_end = data.find(b"\n\n")
-    match = _CHARSET_RE.search(data[: header_end if header_end >= 0 else len(data)])
+    match = _CHARSET_RE.search(data.partition(b"\n\n")[0])  # the header: up to the first blank line
     if match is not None and match.group(1).decode("ascii").lower() not in _UTF8_NAMES:
         charset = match.group(1).decode("ascii")
         try:
@@ -264,7 +263,7 @@ def decode_po(data: bytes, *, path: str | Path | None = None) -> tuple[str, str]
                 fix="correct the charset in the Content-Type header (or save the file as UTF-8)",
             ) from None
     try:
-        text = data.decode("utf-8" if charset == "UTF-8" else charset)
+        text = data.decode(charset)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise HandbookError(
@@ -287,10 +286,13 @@ def load_catalog(path: Path, *, lang: str, page: str) -> Catalog:
     return parse_catalog(text, lang=lang, page=page, path=path)
 
 
+# At least one placeholder, and no brace that is not part of one.
+_BRACE_FORMAT_RE = re.compile(rf"[^{{}}]*(?:{PLACEHOLDER_RE.pattern}[^{{}}]*)+")
+
+
 def _brace_format(msgid: str) -> bool:
     """True if every brace in `msgid` belongs to a {N} placeholder (then msgfmt can check them)."""
-    count = len(PLACEHOLDER_RE.findall(msgid))
-    return count > 0 and msgid.count("{") == count and msgid.count("}") == count
+    return _BRACE_FORMAT_RE.fullmatch(msgid) is not None
 
 
 def _po_entry(entry: Entry) -> polib.POEntry:
@@ -319,7 +321,7 @@ def _po_entry(entry: Entry) -> polib.POEntry:
 
 def catalog_text(catalog: Catalog) -> str:
     """The PO file text: header comment, metadata, entries in page order, obsolete sorted."""
-    po = polib.POFile(wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
+    po = polib.POFile(wrapwidth=WRAP_WIDTH)
     po.header = (
         f"{english_name(catalog.lang)} translation of docs/en/{catalog.page}.\n"
         "Generated and kept in sync by `handbook sync`. Translate msgstr only (Poedit, Weblate);\n"
@@ -343,5 +345,4 @@ def catalog_text(catalog: Catalog) -> str:
         used[entry.msgid] = count
         context = f"{OBSOLETE_CONTEXT} {count + 1}" if count else ""
         po.append(_po_entry(replace(entry, obsolete=True, context=context)))
-    text = str(po)
-    return text if text.endswith("\n") else text + "\n"
+    return str(po)  # ends with a newline: polib ends every entry, and the metadata's, with one
