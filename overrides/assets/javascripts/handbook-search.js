@@ -931,21 +931,34 @@
    * title, or one of the words the build lists as naming it (`hb_names`: the everyday words its
    * title's words have as synonyms, "meaning" for the glossary, "trust" for the sources).
    */
-  function preferPages(pages, words) {
+  function preferPages(pages, words, query) {
     var titleHas = function (page, word) {
       var title = fold(cleanText((page.meta && page.meta.title) || "")).toLowerCase();
       return [fold(word.text)].concat(stemVariants(word.text, lang)).some(function (form) { return title.indexOf(form) !== -1; });
+    };
+    // Thai: the browser cuts a compound the page keeps whole (หมายถึง is หมาย|ถึง, and ถึง is a
+    // stopword): a word also stands for itself joined with the query's next one or two pieces.
+    var pieces = lang === "th" && query ? queryWordsOf(query) : [];
+    var joins = function (word) {
+      var at = pieces.findIndex(function (piece) { return piece.chunk === word.chunk && piece.start === word.start; });
+      var found = [];
+      if (at < 0) return found;
+      var text = pieces[at].text;
+      for (var next = at + 1; next < pieces.length && next <= at + 2; next++) {
+        if (pieces[next].chunk !== word.chunk || pieces[next].start !== pieces[next - 1].end) break;
+        text += pieces[next].text;
+        found.push(fold(text).toLowerCase());
+      }
+      return found;
     };
     var named = function (page, word) {
       if (titleHas(page, word)) return true;
       var names = ((page.meta && page.meta.hb_names) || "").split(" ").filter(Boolean);
       var forms = [fold(word.text).toLowerCase()].concat(stemVariants(word.text, lang));
+      var whole = forms.concat(joins(word));
       return names.some(function (name) {
-        return forms.some(function (form) {
-          // Thai: the browser cuts a compound the page keeps whole (หมายถึง is หมาย|ถึง): its first piece names it.
-          if (lang === "th") return Array.from(form).length >= 3 && name.indexOf(form) === 0;
-          return form === name || sameStem(form, name);
-        });
+        if (whole.indexOf(name) !== -1) return true;
+        return lang !== "th" && forms.some(function (form) { return sameStem(form, name); });
       });
     };
     var group = function (page) {
@@ -1024,7 +1037,7 @@
         return Promise.all(ranked.slice(0, BATCH).map(function (hit) { return hit.result.data(); })).then(
           function (pages) {
             return {
-              pages: preferPages(pages, found.words),
+              pages: preferPages(pages, found.words, query),
               total: ranked.length,
               rest: ranked.slice(BATCH),
               partial: partial,
