@@ -137,6 +137,24 @@ def test_home_and_glossary_come_after_pages_unless_the_query_is_about_them(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_query_naming_the_sources_or_glossary_by_what_it_is_for_finds_it(
+    page, site_url: str, lang: str
+) -> None:
+    open_home(page, site_url, lang)
+    misses = []
+    for case in CASES[lang]["names"]:
+        first = run_query(page.page, case["q"])[:3]
+        if url(lang, case["page"]) not in first:
+            misses.append(f"{case['q']!r}: expected {case['page']} in {first}")
+    for case in CASES[lang].get("unnamed", []):
+        first = run_query(page.page, case["q"])[:3]
+        if url(lang, case["page"]) in first:
+            misses.append(f"{case['q']!r}: {case['page']} is not named, but in {first}")
+    assert misses == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_title_match_comes_before_passing_mentions(page, site_url: str, lang: str) -> None:
     open_home(page, site_url, lang)
     case = CASES[lang]["title"]

@@ -110,6 +110,23 @@ def test_keywords_weigh_between_the_summary_and_the_title() -> None:
     assert f'<p data-pagefind-weight="6">{M}money back{E}</p>' in copy
 
 
+def test_a_reference_page_is_named_by_its_titles_everyday_words_only() -> None:
+    """The sources page (kind "page") lists the everyday words for its title as `hb_names`; not a
+    piece of one of them that another group lists (เชื่อ holds ชื่อ, a name: every question about
+    regulars' names would name the sources page), and a content page gets no names."""
+    from handbook.site.search_words import Synonym
+
+    table = (
+        Synonym(("แหล่งที่มา",), ("เชื่อถือ", "เชื่อ")),
+        Synonym(("ประจำ",), ("ชื่อ", "จำ")),
+    )
+    head = '<html lang="th"><head><meta name="hb-search-kind" content="{kind}"></head><body>'
+    article = '<article data-pagefind-body><h1 id="_1">แหล่งที่มา</h1><p>ลูกค้าประจำ</p></article></body></html>'
+    reference = index_copy(head.format(kind="page") + article, "th", (), table)
+    assert 'data-pagefind-meta="hb_names:เชื่อถือ เชื่อ"' in reference
+    assert "hb_names" not in index_copy(head.format(kind="principle") + article, "th", (), table)
+
+
 def test_a_thai_synonym_may_span_up_to_three_of_the_segmenters_words() -> None:
     """newmm cuts ลูกค้าโกรธมากเลย into ลูกค้า|โกรธ|มาก|เลย: a synonym's page word may be two of
     them (at the end of the run too) or three (THAI_JOIN), never four."""

@@ -27,6 +27,16 @@
   }
 
   /* Every reading of `word` with a valid prefix run removed, longest stem first. */
+  /* Two forms of one word by their ending (доверять, доверяю; trusted, trust): sharing their first
+   * five letters and all but the last two of the shorter one (правила, rules, is not правда, true). */
+  function sameStem(a, b) {
+    var x = Array.from(a), y = Array.from(b);
+    var shared = Math.max(5, Math.min(x.length, y.length) - 2);
+    if (x.length < shared || y.length < shared) return false;
+    for (var at = 0; at < shared; at++) if (x[at] !== y[at]) return false;
+    return true;
+  }
+
   function stemVariants(word, lang) {
     var grammar = PREFIX_GRAMMAR[lang];
     if (!grammar) return [];
@@ -917,17 +927,44 @@
 
   /*
    * Within the first results: pages whose title has every word of the query first, and the home
-   * page, glossary and sources (kind "page") last unless their title has a word of the query.
+   * page, glossary and sources (kind "page") last unless the query names them: a word of their
+   * title, or one of the words the build lists as naming it (`hb_names`: the everyday words its
+   * title's words have as synonyms, "meaning" for the glossary, "trust" for the sources).
    */
-  function preferPages(pages, words) {
+  function preferPages(pages, words, query) {
     var titleHas = function (page, word) {
       var title = fold(cleanText((page.meta && page.meta.title) || "")).toLowerCase();
       return [fold(word.text)].concat(stemVariants(word.text, lang)).some(function (form) { return title.indexOf(form) !== -1; });
     };
+    // Thai: the browser cuts a compound the page keeps whole (หมายถึง is หมาย|ถึง, and ถึง is a
+    // stopword): a word also stands for itself joined with the query's next one or two pieces.
+    var pieces = lang === "th" && query ? queryWordsOf(query) : [];
+    var joins = function (word) {
+      var at = pieces.findIndex(function (piece) { return piece.chunk === word.chunk && piece.start === word.start; });
+      var found = [];
+      if (at < 0) return found;
+      var text = pieces[at].text;
+      for (var next = at + 1; next < pieces.length && next <= at + 2; next++) {
+        if (pieces[next].chunk !== word.chunk || pieces[next].start !== pieces[next - 1].end) break;
+        text += pieces[next].text;
+        found.push(fold(text).toLowerCase());
+      }
+      return found;
+    };
+    var named = function (page, word) {
+      if (titleHas(page, word)) return true;
+      var names = ((page.meta && page.meta.hb_names) || "").split(" ").filter(Boolean);
+      var forms = [fold(word.text).toLowerCase()].concat(stemVariants(word.text, lang));
+      var whole = forms.concat(joins(word));
+      return names.some(function (name) {
+        if (whole.indexOf(name) !== -1) return true;
+        return lang !== "th" && forms.some(function (form) { return sameStem(form, name); });
+      });
+    };
     var group = function (page) {
       if (words.length && words.every(function (word) { return titleHas(page, word); })) return 0;
       var reference = page.meta && page.meta.hb_kind === "page";
-      return reference && !words.some(function (word) { return titleHas(page, word); }) ? 2 : 1;
+      return reference && !words.some(function (word) { return named(page, word); }) ? 2 : 1;
     };
     return [0, 1, 2].reduce(function (ordered, rank) {
       return ordered.concat(pages.filter(function (page) { return group(page) === rank; }));
@@ -1000,7 +1037,7 @@
         return Promise.all(ranked.slice(0, BATCH).map(function (hit) { return hit.result.data(); })).then(
           function (pages) {
             return {
-              pages: preferPages(pages, found.words),
+              pages: preferPages(pages, found.words, query),
               total: ranked.length,
               rest: ranked.slice(BATCH),
               partial: partial,

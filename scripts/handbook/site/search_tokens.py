@@ -224,6 +224,35 @@ def _word_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# The kind of the home page, glossary and sources: the script ranks them after other pages unless
+# the query names them, by a word of their title or an everyday word for one (`title_names`).
+REFERENCE_KIND = "page"
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+_INDEX_ONLY_RUN = re.compile(f"{INDEX_ONLY_MARK}([^{INDEX_ONLY_END}]*){INDEX_ONLY_END}")
+
+
+def title_names(article: str, lang: str, groups: WordGroups = (), synonyms: Synonyms = ()) -> list[str]:
+    """The words a reader may name a reference page by besides its title's: the everyday words
+    synonyms give its first heading's words (the glossary is named by "meaning", "what does X
+    mean"; the sources page by "trust", "true"), lower case, once each. Not the heading's stems or
+    Thai inner words: those are pieces (เชื่อ holds ชื่อ, a name), and the title itself is matched as it is."""
+    found = _H1.search(article)
+    if not found:
+        return []
+    heading = _TAG_OR_TEXT.sub(" ", found.group(1))
+    expanded = add_index_only_tokens(heading, lang, groups, synonyms)
+    # The heading's words as written (a Thai title is one run: อภิธานศัพท์), and its tokens.
+    readings = {normal(word) for word in html_unescape(heading).split()}
+    readings |= {normal(word) for run in _INDEX_ONLY_RUN.findall(expanded) for word in run.split()}
+    everyday = {word for synonym in synonyms if any(map(synonym.matches, readings)) for word in synonym.also}
+    names: list[str] = []
+    for run in _INDEX_ONLY_RUN.findall(expanded):
+        names += [
+            fold(part).lower() for part in run.split() if part in everyday and fold(part).lower() not in names
+        ]
+    return names
+
+
 _SEARCH_META = re.compile(r'<meta name="hb-search-(summary|keywords|kind)" content="([^"]*)"')
 # How much a summary or keyword match counts against a body word's 1 (Pagefind: h1 7, h2 6, ...).
 SUMMARY_WEIGHT = 5
@@ -253,7 +282,8 @@ def index_copy(html: str, lang: str, groups: WordGroups = (), synonyms: Synonyms
         return add_index_only_tokens(html, lang, groups, synonyms)
     start = html.rfind("<", 0, marker)
     end = html.find("</article>", start)
-    article = add_index_only_tokens(html[start : end if end >= 0 else len(html)], lang, groups, synonyms)
+    raw_article = html[start : end if end >= 0 else len(html)]
+    article = add_index_only_tokens(raw_article, lang, groups, synonyms)
     meta = {name: html_unescape(value) for name, value in _SEARCH_META.findall(html[:body])}
     extra = "".join(
         _index_only_block(meta[name], lang, weight, groups, synonyms)
@@ -262,6 +292,10 @@ def index_copy(html: str, lang: str, groups: WordGroups = (), synonyms: Synonyms
     )
     if meta.get("kind"):
         extra += f'<span data-pagefind-meta="hb_kind:{html_escape(meta["kind"])}"></span>'
+    if meta.get("kind") == REFERENCE_KIND:
+        names = title_names(raw_article, lang, groups, synonyms)
+        if names:
+            extra += f'<span data-pagefind-meta="hb_names:{html_escape(" ".join(names))}"></span>'
     opened = article.find(">") + 1
     article = article[:opened] + extra + article[opened:]
     return html[:body] + "<body>" + article + "</body></html>\n"
