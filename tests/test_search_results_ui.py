@@ -184,9 +184,13 @@ def test_no_result_in_the_readers_language_offers_the_english_pages(
     # ... and none of its results (not only the first) is shown as an English page (lang=en, dir=ltr,
     # the badge): that would also cut and clean its excerpt by the English rules.
     assert len(links) >= 2
-    assert page.eval_on_selector_all(
-        ".md-search-result__item .hb-search-lang, .md-search-result__item article[lang]", "nodes => nodes.length"
-    ) == 0
+    assert (
+        page.eval_on_selector_all(
+            ".md-search-result__item .hb-search-lang, .md-search-result__item article[lang]",
+            "nodes => nodes.length",
+        )
+        == 0
+    )
     assert errors == []
     context.close()
 
