@@ -240,16 +240,18 @@ def title_names(article: str, lang: str, groups: WordGroups = (), synonyms: Syno
     if not found:
         return []
     heading = _TAG_OR_TEXT.sub(" ", found.group(1))
-    expanded = add_index_only_tokens(heading, lang, groups, synonyms)
+    tokens = [
+        word
+        for run in _INDEX_ONLY_RUN.findall(add_index_only_tokens(heading, lang, groups, synonyms))
+        for word in run.split()
+    ]
     # The heading's words as written (a Thai title is one run: อภิธานศัพท์), and its tokens.
-    readings = {normal(word) for word in html_unescape(heading).split()}
-    readings |= {normal(word) for run in _INDEX_ONLY_RUN.findall(expanded) for word in run.split()}
-    everyday = {word for synonym in synonyms if any(map(synonym.matches, readings)) for word in synonym.also}
+    readings = {normal(word) for word in [*html_unescape(heading).split(), *tokens]}
+    everyday = set(synonym_tokens(readings, synonyms))
     names: list[str] = []
-    for run in _INDEX_ONLY_RUN.findall(expanded):
-        names += [
-            fold(part).lower() for part in run.split() if part in everyday and fold(part).lower() not in names
-        ]
+    for name in (fold(token).lower() for token in tokens if token in everyday):
+        if name not in names:
+            names.append(name)
     return names
 
 
