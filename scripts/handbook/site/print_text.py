@@ -375,6 +375,15 @@ def _same_line(operations: list, glyph: tuple, other: tuple) -> bool:
     )
 
 
+def _pen_at(pending: list) -> int:
+    """Where the pen is before the next glyph in `pending` (a TJ array being written): after its
+    last glyph, before the numbers that move the pen to the next one."""
+    cut = len(pending)
+    while cut and not isinstance(pending[cut - 1], int):
+        cut -= 1
+    return cut
+
+
 def _with_spans(items: list, fonts: dict, texts: dict, anchors: dict | None = None) -> list:
     """The content stream `items` with an ActualText span around each glyph run that needs one."""
     operations, glyphs = _parse(items, fonts)
@@ -418,9 +427,7 @@ def _with_spans(items: list, fonts: dict, texts: dict, anchors: dict | None = No
                 continue
             if (number, at) in cluster_starts:
                 first, ligature, characters = cluster_starts[(number, at)]
-                cut = len(pending)
-                while cut and not isinstance(pending[cut - 1], int):
-                    cut -= 1
+                cut = _pen_at(pending)
                 out += _show(pending[:cut])
                 start = -sum(float(e) for e in pending[cut:])  # the first mark, from the pen
                 pending = []
@@ -435,9 +442,7 @@ def _with_spans(items: list, fonts: dict, texts: dict, anchors: dict | None = No
                 # so no mark is a character of no width over its letter's (which poppler takes
                 # for doubled text and sets apart from its word in its layout mode)
                 last, text = thai_starts[(number, at)]
-                cut = len(pending)
-                while cut and not isinstance(pending[cut - 1], int):
-                    cut -= 1
+                cut = _pen_at(pending)
                 out += _show(pending[:cut])
                 pending = pending[cut:]
                 out += [b"/Span", _actual_text(text), b"BDC"]
@@ -448,10 +453,7 @@ def _with_spans(items: list, fonts: dict, texts: dict, anchors: dict | None = No
                 ends.add(last)
             if (number, at) in starts:
                 last, text, right_to_left = starts[(number, at)]
-                # the pen position: before this glyph's own offset (the numbers just before it)
-                cut = len(pending)
-                while cut and not isinstance(pending[cut - 1], int):
-                    cut -= 1
+                cut = _pen_at(pending)
                 out += _show(pending[:cut])
                 pending = pending[cut:]
                 # invisible copies of the glyph on the baseline give the span's place and width
