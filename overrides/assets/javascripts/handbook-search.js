@@ -26,7 +26,6 @@
     return word.normalize("NFD").replace(/(?![\u0E00-\u0E7F])\p{M}/gu, "").replace(/\u0640/g, "");
   }
 
-  /* Every reading of `word` with a valid prefix run removed, longest stem first. */
   /* Two forms of one word by their ending (доверять, доверяю; trusted, trust): sharing their first
    * five letters and all but the last two of the shorter one (правила, rules, is not правда, true). */
   function sameStem(a, b) {
@@ -37,6 +36,7 @@
     return true;
   }
 
+  /* Every reading of `word` with a valid prefix run removed, longest stem first. */
   function stemVariants(word, lang) {
     var grammar = PREFIX_GRAMMAR[lang];
     if (!grammar) return [];
@@ -734,10 +734,10 @@
       var best = 0;
       found.forEach(function (near) {
         var apart = chosen.every(function (other) { return other.end <= near.start || other.start >= near.end; });
-        var letters = apart ? covered(near) : 0;
-        if (letters > best || (letters && letters === best && (near.size > next.size || (near.size === next.size && near.rank < next.rank)))) {
+        var count = apart ? covered(near) : 0;
+        if (count > best || (count && count === best && (near.size > next.size || (near.size === next.size && near.rank < next.rank)))) {
           next = near;
-          best = letters;
+          best = count;
         }
       });
       if (!next) break;
