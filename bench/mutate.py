@@ -140,10 +140,10 @@ TARGETS = {
     # carry the engine's two invariants, that protected spans (placeholders, URLs, names) come back
     # unchanged and that every sentence goes through the model: masking and unmasking, and the model
     # call with the fallback when the model breaks a mask; and the tests of the engine file that
-    # reach them. Left out (bench/MUTATION.md): the mask names, the translate loop over lines and
-    # the sentence splitting (138-322), the Argos object plumbing (400-573), and the tests that reach
-    # only those (Thai, missing or cached splitters, damaged or reinstalled packages, over-long
-    # segments, the bare CTranslate2 model).
+    # reach them (`argos-lines` below takes the sentence gaps and the lines). Left out
+    # (bench/MUTATION.md): the mask names, pair resolution, the sentence splitters and chunking, the
+    # Argos object plumbing, and the tests that reach only those (Thai, missing or cached splitters,
+    # damaged or reinstalled packages, over-long segments, the bare CTranslate2 model).
     "argos": Target(
         "scripts/handbook/translate/argos.py",
         "tests/test_engines_argos.py -k 'not long_segment_is_split and not model_alone_cuts and not thai "
