@@ -171,3 +171,15 @@ def test_a_thai_typo_inside_a_run_is_corrected_to_the_word_meant(page, site_url:
         if fixed != right:
             wrong.append(f"{run!r}: corrected to {fixed!r}, expected {right!r}")
     assert wrong == []
+
+
+@pytest.mark.browser
+def test_a_thai_compound_cut_finer_by_the_browser_finds_its_page(page, site_url: str) -> None:
+    """The browser's pieces are joined into the index's word (ขั้น|ตอน is ขั้นตอน, not ขั้น alone)."""
+    open_home(page, site_url, "th")
+    misses = []
+    for query, page_id in CASES["th"]["compounds"]:
+        first = run_query(page.page, query)[:3]
+        if url("th", page_id) not in first:
+            misses.append(f"{query!r}: expected {page_id} in {first}")
+    assert misses == []

@@ -125,3 +125,18 @@ def test_javascript_query_variants_and_excerpt_cleaning(page) -> None:
     assert cleaned == "นมถั่ว<mark>เหลือง</mark>และ"
     title = f"כותרת על הלקוח {M}לקוח{E}"
     assert page.page.evaluate(f"t => {search}.cleanText(t)", title) == "כותרת על הלקוח"
+
+
+@pytest.mark.browser
+def test_javascript_joins_thai_pieces_into_index_words(page) -> None:
+    """Chromium cuts ร้องเรียน into ร้อง|เรียน and เหรอ into เห|รอ; thaiWords joins them again."""
+    page.page.set_content('<!doctype html><html lang="th"><body></body></html>')
+    page.page.add_script_tag(path=str(SCRIPT))
+    cut = "(args) => window.handbookSearch.thaiWords(...args).map(w => [w.text, w.start, w.end])"
+    text = "รับเรื่องร้องเรียนเหรอ"
+    raw = page.page.evaluate(cut, [text, []])
+    assert ["ร้องเรียน", 9, 18] not in raw  # what the browser does alone
+    assert page.page.evaluate(cut, [text, ["ร้องเรียน", "เรียน"], {"เหรอ": True}])[-2:] == [
+        ["ร้องเรียน", 9, 18],
+        ["เหรอ", 18, 22],
+    ]

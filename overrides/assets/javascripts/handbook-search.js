@@ -319,7 +319,51 @@
     }
   }
 
+  var THAI_JOIN = 4; // segmenter pieces at most in one re-joined Thai word
+  var thaiSegmenter = null;
+  var wordSet = { list: null, has: null };
+
+  /* The index's word list as a set (kept for the last list asked about). */
+  function hasWord(words) {
+    if (wordSet.list !== words) {
+      var has = Object.create(null);
+      words.forEach(function (word) { has[word] = true; });
+      wordSet = { list: words, has: has };
+    }
+    return wordSet.has;
+  }
+
+  /*
+   * Thai `text` cut into words as the index cut them ({text, start, end}): the browser's segmenter
+   * (ICU's dictionary) cuts finer than the build's pythainlp (ร้อง|เรียน for the index's ร้องเรียน,
+   * and เรียน alone finds "study"), so adjacent pieces that together are one of the index's
+   * `words` (or of the `also` set: the stopwords, เห|รอ is เหรอ) are joined again, the longest
+   * such run of pieces first.
+   */
+  function thaiWords(text, words, also) {
+    thaiSegmenter = thaiSegmenter || new Intl.Segmenter("th", { granularity: "word" });
+    var has = hasWord(words || []);
+    also = also || {};
+    var pieces = Array.from(thaiSegmenter.segment(text)).filter(function (part) { return part.isWordLike; });
+    var out = [];
+    for (var at = 0; at < pieces.length; ) {
+      var take = 1;
+      var joined = pieces[at].segment;
+      for (var next = at + 1; next < pieces.length && next < at + THAI_JOIN; next++) {
+        if (pieces[next].index !== pieces[next - 1].index + pieces[next - 1].segment.length) break;
+        joined += pieces[next].segment;
+        var form = fold(joined).toLowerCase();
+        if (has[form] || also[form]) take = next - at + 1;
+      }
+      var end = pieces[at + take - 1].index + pieces[at + take - 1].segment.length;
+      out.push({ text: text.slice(pieces[at].index, end), start: pieces[at].index, end: end });
+      at += take;
+    }
+    return out;
+  }
+
   var api = {
+    thaiWords: thaiWords,
     fold: fold,
     stemVariants: stemVariants,
     queryVariants: queryVariants,
@@ -588,15 +632,20 @@
   (settings.stopwords || []).forEach(function (word) { STOPWORDS[fold(word).toLowerCase()] = true; });
   var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(lang, { granularity: "word" }) : null;
 
+  var thaiVocabulary = null; // the index's word list once loaded (Thai pieces are re-joined by it)
+
   /*
    * The query's words, lower case, each with where it stands ({text, chunk, start, end}); Thai
-   * (no spaces) is split by the browser's word segmenter, as Pagefind splits it.
+   * (no spaces) is split by the browser's word segmenter and, once the word list is loaded,
+   * re-joined into the index's words (`thaiWords`).
    */
   function queryWordsOf(query) {
     var words = [];
     query.split(/\s+/).filter(Boolean).forEach(function (chunk, chunkIndex) {
       var parts = [];
-      if (segmenter) {
+      if (lang === "th" && segmenter) {
+        parts = thaiWords(chunk, thaiVocabulary, STOPWORDS);
+      } else if (segmenter) {
         Array.from(segmenter.segment(chunk)).forEach(function (part) {
           if (part.isWordLike) parts.push({ text: part.segment, start: part.index });
         });
@@ -643,6 +692,10 @@
         .then(function (response) {
           if (!response.ok || typeof DecompressionStream === "undefined") return [];
           return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
+        })
+        .then(function (words) {
+          if (words.length) thaiVocabulary = words;
+          return words;
         })
         .catch(function () { return []; });
     }
@@ -866,6 +919,15 @@
       Promise.all(words.map(function (word) { return wordHits(module, word.text); })),
       long ? loadVocabulary() : Promise.resolve([]),
     ]).then(function (both) {
+      if (lang !== "th" || !both[1] || !both[1].length) return both;
+      // Thai: the pieces cut again now that the word list is here (ร้อง|เรียน is ร้องเรียน).
+      var searched = words;
+      words = contentWords(queryWordsOf(query));
+      return Promise.all(words.map(function (word) {
+        var same = searched.findIndex(function (old) { return old.text === word.text && old.chunk === word.chunk && old.start === word.start; });
+        return same !== -1 ? both[0][same] : wordHits(module, word.text);
+      })).then(function (hits) { return [hits, both[1]]; });
+    }).then(function (both) {
       var hitsByWord = both[0];
       var vocab = both[1] || [];
       var known = knownIn(vocab);
@@ -883,9 +945,9 @@
       hitsByWord = hitsByWord.map(function (hits, index) { return fixes[index] && !fixes[index].length ? {} : hits; });
       var ranked = rank(words, hitsByWord);
       var complete = ranked.some(function (page) { return page.words === words.length; });
-      // Thai pieces no index word contains (the segmenter cut a word it does not know).
+      // Thai pieces no index word starts with (the segmenter cut a word it does not know: ขั้น|ตอร).
       var unsure = lang !== "th" ? [] : words.filter(function (word) {
-        return Array.from(word.text).length >= 3 && !vocab.some(function (entry) { return entry.indexOf(word.text) !== -1; });
+        return Array.from(word.text).length >= 3 && !vocab.some(function (entry) { return entry.lastIndexOf(word.text, 0) === 0; });
       });
       if (lang === "th" && vocab.length && (!complete || unsure.length)) {
         var extraWords = [];

@@ -234,7 +234,9 @@ MAX_VOCABULARY = 30000
 def vocabulary(pages: list[IndexedPage], lang: str) -> list[str]:
     """Every word (and index-only token) of `pages` of four letters or more, most frequent first.
 
-    Thai runs are cut into pythainlp's words (the ones the index holds), not kept whole.
+    Thai runs, index-only tokens too, are cut into pythainlp's words (the ones the index holds), not
+    kept whole: the script re-joins the browser's pieces into these words (a token's tail such as
+    ให้ลูกค้า would swallow ลูกค้า).
     """
     pattern = _word_pattern("|".join(([WORD[lang].pattern] if lang in WORD else []) + [OTHER_WORD]))
     counts: Counter[str] = Counter()
@@ -243,10 +245,8 @@ def vocabulary(pages: list[IndexedPage], lang: str) -> list[str]:
         tokens = _INDEX_ONLY.findall(text)
         plain = _INDEX_ONLY.sub(" ", text)
         found: list[str] = []
-        for match in pattern.findall(plain):
+        for match in pattern.findall(plain) + [match for token in tokens for match in pattern.findall(token)]:
             found += list(_thai_words(match)) if lang == "th" and WORD["th"].fullmatch(match) else [match]
-        for token in tokens:
-            found += pattern.findall(token)
         counts.update(
             word for word in (fold(word).lower() for word in found) if len(word) >= MIN_VOCABULARY_WORD
         )
