@@ -637,14 +637,14 @@
   /*
    * The query's words, lower case, each with where it stands ({text, chunk, start, end}); Thai
    * (no spaces) is split by the browser's word segmenter and, once the word list is loaded,
-   * re-joined into the index's words (`thaiWords`).
+   * re-joined into the index's words (`thaiWords`; not when `raw`).
    */
-  function queryWordsOf(query) {
+  function queryWordsOf(query, raw) {
     var words = [];
     query.split(/\s+/).filter(Boolean).forEach(function (chunk, chunkIndex) {
       var parts = [];
       if (lang === "th" && segmenter) {
-        parts = thaiWords(chunk, thaiVocabulary, STOPWORDS);
+        parts = raw ? thaiWords(chunk) : thaiWords(chunk, thaiVocabulary, STOPWORDS);
       } else if (segmenter) {
         Array.from(segmenter.segment(chunk)).forEach(function (part) {
           if (part.isWordLike) parts.push({ text: part.segment, start: part.index });
@@ -755,6 +755,14 @@
     var open = pieces.filter(isOpen);
     var found = [];
     var typed = plain ? run : letters;
+    // No typo is read inside an index word typed as it is, however the segmenter cut it (เรื่อ|งอ|เม|ซอน).
+    var exact = [];
+    if (plain) {
+      words.forEach(function (word) {
+        for (var at = run.indexOf(word); at !== -1; at = run.indexOf(word, at + 1)) exact.push([at, at + word.length]);
+      });
+    }
+    var inExact = function (from, to) { return exact.some(function (span) { return span[0] <= from && to <= span[1]; }); };
     for (var index = 0; index < words.length; index++) {
       var word = plain ? words[index] : Array.from(words[index]);
       if (word.length < MIN_TYPO || run.indexOf(words[index]) !== -1) continue;
@@ -768,7 +776,7 @@
         for (var edit = 0; edit < 3 && !hit; edit++) {
           var size = word.length + [0, -1, 1][edit];
           if (start + size > typed.length || size < MIN_TYPO - 1) continue;
-          hit = oneEditApart(typed.slice(start, start + size), word);
+          hit = !inExact(start, start + size) && oneEditApart(typed.slice(start, start + size), word);
           if (hit) found.push({ text: words[index], start: start, end: start + size, size: word.length, rank: index });
         }
         if (hit) break;
@@ -998,14 +1006,14 @@
       var title = fold(cleanText((page.meta && page.meta.title) || "")).toLowerCase();
       return [fold(word.text)].concat(stemVariants(word.text, lang)).some(function (form) { return title.indexOf(form) !== -1; });
     };
-    // Thai: the browser cuts a compound the page keeps whole (หมายถึง is หมาย|ถึง, and ถึง is a
-    // stopword): a word also stands for itself joined with the query's next one or two pieces.
-    var pieces = lang === "th" && query ? queryWordsOf(query) : [];
+    // Thai: a name may be a part of a query word (เชื่อถือ of เชื่อถือได้) or span two (หมาย|ถึง): a
+    // word also stands for the segmenter's first piece of it, and that joined with the next one or two.
+    var pieces = lang === "th" && query ? queryWordsOf(query, true) : [];
     var joins = function (word) {
       var at = pieces.findIndex(function (piece) { return piece.chunk === word.chunk && piece.start === word.start; });
-      var found = [];
-      if (at < 0) return found;
+      if (at < 0) return [];
       var text = pieces[at].text;
+      var found = [fold(text).toLowerCase()];
       for (var next = at + 1; next < pieces.length && next <= at + 2; next++) {
         if (pieces[next].chunk !== word.chunk || pieces[next].start !== pieces[next - 1].end) break;
         text += pieces[next].text;
