@@ -183,3 +183,14 @@ def test_a_thai_compound_cut_finer_by_the_browser_finds_its_page(page, site_url:
         if url("th", page_id) not in first:
             misses.append(f"{query!r}: expected {page_id} in {first}")
     assert misses == []
+
+
+@pytest.mark.browser
+def test_thai_words_every_page_has_do_not_outrank_the_topic_word(page, site_url: str) -> None:
+    open_home(page, site_url, "th")
+    misses = []
+    for query, page_id in CASES["th"]["everywhere"]:
+        first = run_query(page.page, query)[:1]
+        if first != [url("th", page_id)]:
+            misses.append(f"{query!r}: expected {page_id} first, got {first}")
+    assert misses == []

@@ -859,16 +859,21 @@
     var union = {};
     hitsByWord.forEach(function (hits) { Object.keys(hits).forEach(function (id) { union[id] = true; }); });
     var total = Math.max(Object.keys(union).length, 1);
+    var strongest = 0;
+    hitsByWord.forEach(function (hits) { Object.keys(hits).forEach(function (id) { strongest = Math.max(strongest, hits[id].score); }); });
     var pages = {};
     hitsByWord.forEach(function (hits) {
       var ids = Object.keys(hits);
       if (!ids.length) return;
       var rarity = Math.log(total / ids.length);
       var best = Math.max.apply(null, ids.map(function (id) { return hits[id].score; })) || 1;
+      // Thai: a word on (nearly) every page hit that no page has strongly (ลูกค้า, ร้าน, next to a
+      // topic word) counts only as present, not by how well each page matches it.
+      var everywhere = lang === "th" && ids.length > 0.8 * total && best < strongest / 4;
       ids.forEach(function (id) {
         var page = pages[id] || (pages[id] = { id: id, score: 0, words: 0, result: null, lead: -1 });
         var inTitle = (hits[id].result.matchedMetaFields || []).indexOf("title") !== -1;
-        page.score += 1 + MATCH_WEIGHT * hits[id].score / best + (inTitle ? TITLE_BONUS : 0);
+        page.score += 1 + (everywhere ? 0 : MATCH_WEIGHT * hits[id].score / best) + (inTitle ? TITLE_BONUS : 0);
         page.words += 1;
         if (rarity > page.lead) {
           page.lead = rarity;
