@@ -12,8 +12,8 @@ by single spaces in the English segment, and it is drawn as in the English, whol
 order. When a page is rendered (`together`), the cluster's placeholders are taken out of the
 translation and put back as one run where its last one stood; the translator's words that stood
 between them stay, before the run. Nothing is dropped and no note is added. Because that moves a
-translator's words, `handbook check` (`qa-citations`) and `handbook import` also tell the
-translator (`apart`), naming the placeholders and the fix.
+translator's words, `handbook check` reports such a reviewed entry (`qa-citations`) and
+`handbook import` refuses such a draft (`apart`: the placeholders, their references and the fix).
 """
 
 from __future__ import annotations
@@ -112,7 +112,6 @@ def apart(segment: Segment, text: str) -> str | None:
         return (
             f"the source references {joined} ({references}) stand together in the English, as one "
             f"source note, but {found_text} here: write {joined} together, in this order, as one unit "
-            "(usually at the end of the sentence); until then the site shows them so, with any text "
-            "between them moved before them"
+            "(usually at the end of the sentence)"
         )
     return None
