@@ -20,16 +20,18 @@ ENGLISH = (
     "---\ntitle: T\n---\n\n# T\n\n"
     "Small details matter. [src-004 §7] [src-004 §8]\n\n"
     "Two sources. [src-001 §3] [src-004 §2] [src-001 §4]\n\n"
-    "One at the end. [src-004 §9]\n"
+    "One at the end. [src-004 §9]\n\n"
+    "Two notes. [src-000 §4] [src-003 §7]\n"
 )
 SEGMENTS = {segment.line: segment for segment in extract(ENGLISH)}
-PAIR, MIXED, SINGLE = SEGMENTS[7], SEGMENTS[9], SEGMENTS[11]
+PAIR, MIXED, SINGLE, OTHERS = SEGMENTS[7], SEGMENTS[9], SEGMENTS[11], SEGMENTS[13]
 
 
 def test_a_cluster_is_a_run_of_references_separated_by_single_spaces() -> None:
     assert clusters(PAIR) == [("{1}", "{2}")]
     assert clusters(MIXED) == [("{1}", "{2}", "{3}")]
     assert clusters(SINGLE) == []
+    assert clusters(OTHERS) == []  # two sources: two notes wherever they stand
 
 
 def test_the_words_between_separated_references_are_kept_before_the_run() -> None:
@@ -39,6 +41,7 @@ def test_the_words_between_separated_references_are_kept_before_the_run() -> Non
     assert together(PAIR, "א {1}") == "א {1} {2}"  # the cluster is one unit
     assert together(PAIR, "א {1} {2}") == "א {1} {2}"  # as in the English: unchanged
     assert together(SINGLE, "{1} א") == "{1} א"  # one reference is one note anywhere
+    assert together(OTHERS, "{2} א. {1}") == "{2} א. {1}"  # and so is each of two sources
     # A reordered mixed run would merge src-001's two notes: drawn in English order instead.
     assert together(MIXED, "א. {1} {3} {2}") == "א. {1} {2} {3}"
 

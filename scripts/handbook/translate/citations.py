@@ -1,19 +1,24 @@
-"""Source references that stand together in the English stay together in every translation.
+"""Source references to one source that stand together in the English stay together in translations.
 
 `[src-004 §7] [src-004 §8]` at the end of an English paragraph is one source note on the site
 ("Source: …, ¶7, ¶8"; `handbook.site.source_notes` merges a run of references to one source that
 are separated by single spaces). In the PO file they are two placeholders, `{1} {2}`. A
 translation that puts a word between them (`… {1} שירות {2}`) would make two notes, one element
-more than the English page, reading apart; one that reorders a mixed run could merge two notes
-into one.
+more than the English page, reading apart; one that reorders a run of mixed sources could merge
+two notes into one.
 
-The rule is the English's: a *cluster* is a run of two or more reference placeholders separated
-by single spaces in the English segment, and it is drawn as in the English, whole, in English
-order. When a page is rendered (`together`), the cluster's placeholders are taken out of the
-translation and put back as one run where its last one stood; the translator's words that stood
-between them stay, before the run. Nothing is dropped and no note is added. Because that moves a
-translator's words, `handbook check` reports such a reviewed entry (`qa-citations`) and
-`handbook import` refuses such a draft (`apart`: the placeholders, their references and the fix).
+The rule is the English's: a *cluster* is a run of reference placeholders separated by single
+spaces in the English segment that cites some source more than once (so the site merges some of
+it), and it is drawn as in the English, whole, in English order. References to different sources
+are two notes wherever they stand, and a translator may place them freely. When a page is
+rendered (`together`), a cluster's placeholders are taken out of the translation and put back as
+one run where its last one stood; the translator's words that stood between them stay, before
+the run. Nothing is dropped and no note is added. Because that moves a translator's words,
+`handbook check` reports such a reviewed entry (`qa-citations`) and `handbook import` refuses such
+a draft (`apart`: the placeholders, their references and the fix).
+
+Not covered: two references to one source that the English keeps apart (text between them) and a
+translation puts side by side would make one note; no English page has such a pair today.
 """
 
 from __future__ import annotations
@@ -27,12 +32,14 @@ _BLANKS = " \t"
 
 
 def clusters(segment: Segment) -> list[tuple[str, ...]]:
-    """The segment's runs of two or more reference placeholders (`("{1}", "{2}")`), English order."""
-    references = {
-        f"{{{index}}}"
+    """The segment's runs of reference placeholders (`("{1}", "{2}")`, English order) that cite
+    some source more than once."""
+    sources = {
+        f"{{{index}}}": match.group(1)
         for index, original in enumerate(segment.originals, start=1)
-        if REFERENCE_RE.fullmatch(original)
+        if (match := REFERENCE_RE.fullmatch(original))
     }
+    references = set(sources)
     if len(references) < 2:
         return []
     found: list[tuple[str, ...]] = []
@@ -49,7 +56,7 @@ def clusters(segment: Segment) -> list[tuple[str, ...]]:
         previous_end = match.end()
     if len(run) > 1:
         found.append(tuple(run))
-    return found
+    return [run for run in found if len({sources[name] for name in run}) < len(run)]
 
 
 def _matches(text: str, cluster: tuple[str, ...]) -> list[re.Match[str]]:
