@@ -89,7 +89,9 @@ def main() -> int:
                 if (start, at) not in pieces:
                     occurrences += 1
                     differ_at[word] = differ_at.get(word, 0) + 1
-        split_alone = [word for word, spans in zip(distinct, alone, strict=True) if spans[index] != [[0, len(word)]]]
+        split_alone = [
+            word for word, spans in zip(distinct, alone, strict=True) if spans[index] != [[0, len(word)]]
+        ]
         print(
             f"{side}: in context {len(differ_at)} of {len(distinct)} distinct words "
             f"({occurrences} of {total} occurrences) cut differently; alone {len(split_alone)} of "

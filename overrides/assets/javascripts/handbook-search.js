@@ -342,7 +342,7 @@
    */
   function thaiWords(text, words, also) {
     thaiSegmenter = thaiSegmenter || new Intl.Segmenter("th", { granularity: "word" });
-    var has = hasWord(words || []);
+    var has = words && words.length ? hasWord(words) : {};
     also = also || {};
     var pieces = Array.from(thaiSegmenter.segment(text)).filter(function (part) { return part.isWordLike; });
     var out = [];
@@ -353,7 +353,7 @@
         if (pieces[next].index !== pieces[next - 1].index + pieces[next - 1].segment.length) break;
         joined += pieces[next].segment;
         var form = fold(joined).toLowerCase();
-        if (has[form] || also[form]) take = next - at + 1;
+        if (has[form] === true || also[form] === true) take = next - at + 1;
       }
       var end = pieces[at + take - 1].index + pieces[at + take - 1].segment.length;
       out.push({ text: text.slice(pieces[at].index, end), start: pieces[at].index, end: end });
