@@ -823,6 +823,53 @@
   var THAI = /[\u0E01-\u0E4E]/;
 
   /*
+   * Everyday phrases ("money back", "short staffed") are indexed whole, their words joined between
+   * PHRASE_MARKs (handbook.site.search_words.phrase_token), never as their words: each two words of
+   * the query that stand together (three with a stopword between: word of mouth) are searched so
+   * joined, and a page with the phrase counts as having each of its words.
+   */
+  var PHRASE_MARK = "_";
+  var MAX_PHRASES = 12;
+
+  function phraseRuns(query) {
+    if (lang === "th") return []; // Thai everyday words are single runs
+    var all = queryWordsOf(query);
+    var runs = [];
+    for (var at = 0; at + 1 < all.length; at++) {
+      runs.push(all.slice(at, at + 2));
+      if (at + 2 < all.length && !isContentWord(all[at + 1])) runs.push(all.slice(at, at + 3));
+    }
+    return runs.filter(function (run) { return run.some(isContentWord); }).slice(0, MAX_PHRASES);
+  }
+
+  /* For each run of phraseRuns: its words and the pages with the phrase (page id -> {result, score}). */
+  function phraseHits(module, query) {
+    return Promise.all(phraseRuns(query).map(function (run) {
+      var rest = run.slice(1).map(function (word) { return fold(word.text); }).join("");
+      var texts = [fold(run[0].text)].concat(stemVariants(run[0].text, lang)).map(function (first) {
+        return PHRASE_MARK + first + rest + PHRASE_MARK;
+      });
+      return wordHits(module, null, texts).then(function (hits) {
+        return { words: run.map(function (word) { return word.text; }), hits: hits };
+      });
+    }));
+  }
+
+  /* `hitsByWord` with each phrase's pages added to the hits of the query words it is made of. */
+  function withPhrases(words, hitsByWord, phrases) {
+    return hitsByWord.map(function (hits, index) {
+      var merged = Object.assign({}, hits);
+      (phrases || []).forEach(function (phrase) {
+        if (phrase.words.indexOf(words[index].text) === -1) return;
+        Object.keys(phrase.hits).forEach(function (id) {
+          if (!merged[id] || merged[id].score < phrase.hits[id].score) merged[id] = phrase.hits[id];
+        });
+      });
+      return merged;
+    });
+  }
+
+  /*
    * How the index knows `word`: "exact" (as it is, behind a prefix, or as the start of a longer
    * word), "stem" (it starts like an index word but for an ending: refunding, обратившегося) or
    * "" (not at all: Pagefind would answer with whatever shares its first few letters).
@@ -865,9 +912,11 @@
     return Promise.all([
       Promise.all(words.map(function (word) { return wordHits(module, word.text); })),
       long ? loadVocabulary() : Promise.resolve([]),
+      phraseHits(module, query),
     ]).then(function (both) {
       var hitsByWord = both[0];
       var vocab = both[1] || [];
+      var phrases = both[2];
       var known = knownIn(vocab);
       var fixed = [];
       var fixes = words.map(function (word) {
@@ -881,7 +930,7 @@
         return found; // [] when nothing is near: the word matches nothing
       });
       hitsByWord = hitsByWord.map(function (hits, index) { return fixes[index] && !fixes[index].length ? {} : hits; });
-      var ranked = rank(words, hitsByWord);
+      var ranked = rank(words, withPhrases(words, hitsByWord, phrases));
       var complete = ranked.some(function (page) { return page.words === words.length; });
       // Thai pieces no index word contains (the segmenter cut a word it does not know).
       var unsure = lang !== "th" ? [] : words.filter(function (word) {
@@ -921,7 +970,7 @@
           if (fixes[index] && fixes[index].length) return wordHits(module, null, fixes[index]);
           return hitsByWord[index] ? Promise.resolve(hitsByWord[index]) : wordHits(module, word.text);
         })
-      ).then(function (again) { return { words: words, ranked: rank(words, again), fixed: fixed }; });
+      ).then(function (again) { return { words: words, ranked: rank(words, withPhrases(words, again, phrases)), fixed: fixed }; });
     });
   }
 

@@ -41,7 +41,7 @@ from handbook.site.search_tokens import (  # noqa: F401  (re-exported for caller
     thai_inner_words,
 )
 from handbook.site.search_words import EMPTY as EMPTY_WORDS
-from handbook.site.search_words import SearchWords, Synonyms, load_search_words
+from handbook.site.search_words import PHRASE_MARK, SearchWords, Synonyms, load_search_words
 from handbook.translate.glossary import Glossary, load_glossary
 
 # What Pagefind must not index: Material's chrome inside the article, and (besides their own
@@ -245,8 +245,10 @@ def vocabulary(pages: list[IndexedPage], lang: str) -> list[str]:
         found: list[str] = []
         for match in pattern.findall(plain):
             found += list(_thai_words(match)) if lang == "th" and WORD["th"].fullmatch(match) else [match]
-        for token in tokens:
-            found += pattern.findall(token)
+        for token in tokens:  # not a phrase's joined words (handbook.site.search_words.phrase_token)
+            found += pattern.findall(
+                " ".join(word for word in token.split() if not word.startswith(PHRASE_MARK))
+            )
         counts.update(
             word for word in (fold(word).lower() for word in found) if len(word) >= MIN_VOCABULARY_WORD
         )
