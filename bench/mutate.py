@@ -342,18 +342,12 @@ def mutate(name: str, timeout: float) -> dict:
     warm_bytecode(target)
     run(str(BIN / "cosmic-ray"), "baseline", str(config))
     run(str(BIN / "cosmic-ray"), "exec", str(config), str(session))
-    result = {
-        "module": target.path,
-        "lines": target.lines() or "all",
-        "tests": target.tests,
-        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)),
-        "minutes": round((time.time() - started) / 60, 1),
-        "cpu minutes": round((children_cpu() - cpu) / 60, 1),
-        "load average (1 min) at start and end": [round(load, 1), round(os.getloadavg()[0], 1)],
-        **summary(session, REPO / target.path),
-    }
-    (WORK / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    return result
+    return record(
+        name,
+        started,
+        cpu,
+        {"load average (1 min) at start and end": [round(load, 1), round(os.getloadavg()[0], 1)]},
+    )
 
 
 def retest_survivors(name: str, timeout: float, keep_lines: set[int] = frozenset()) -> dict:
@@ -383,16 +377,26 @@ def retest_survivors(name: str, timeout: float, keep_lines: set[int] = frozenset
     warm_bytecode(target)
     run(str(BIN / "cosmic-ray"), "baseline", str(config))
     run(str(BIN / "cosmic-ray"), "exec", str(config), str(session))
+    return record(
+        name,
+        started,
+        cpu,
+        {"survivors retested": True, "survivors not retested (lines written off)": sorted(keep_lines)},
+    )
+
+
+def record(name: str, started: float, cpu: float, extra: dict) -> dict:
+    """Write the target's result file (what ran, when, its time, its counts) and return it."""
+    target = TARGETS[name]
     result = {
         "module": target.path,
         "lines": target.lines() or "all",
         "tests": target.tests,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)),
-        "survivors retested": True,
-        "survivors not retested (lines written off)": sorted(keep_lines),
+        **extra,
         "minutes": round((time.time() - started) / 60, 1),
         "cpu minutes": round((children_cpu() - cpu) / 60, 1),
-        **summary(session, REPO / target.path),
+        **summary(WORK / f"{name}.sqlite", REPO / target.path),
     }
     (WORK / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result

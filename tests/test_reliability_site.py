@@ -362,3 +362,23 @@ def test_any_translation_built_with_the_plugin_keeps_the_english_elements(one_pa
         assert translated[1] == expected[1]  # the English link targets, no other
 
     check()
+
+
+def test_a_word_between_two_citations_of_one_source_keeps_their_one_note(one_page: OnePage) -> None:
+    """The property test's failing case, fixed: English "… {1} {2}" ([src-004 §7] [src-004 §8]) is
+    one note ("¶7, ¶8"); a translation with a word between the two placeholders still makes one
+    note, the English's, and the word is kept, before it (translate/citations.py)."""
+    from handbook.segments import extract, render
+
+    english = (one_page.source.parents[2] / "en" / f"{PAGE}.md").read_text(encoding="utf-8")
+    assert EDITS_PARAGRAPH in [segment.source for segment in extract(english)]
+    expected = elements(one_page.site, one_page.render(render(english, lambda source: source)))
+    separated = "הרושם הטוב נבנה מפרטים קטנים. {1} שירות {2}"
+    page_file = one_page.render(render(english, lambda s: separated if s == EDITS_PARAGRAPH else s))
+    translated = elements(one_page.site, page_file)
+    assert translated[0] == expected[0], first_difference(expected[0], translated[0])
+    root = lxml_html.fromstring((one_page.site / page_file).read_bytes())
+    paragraph = next(p for p in root.iter("p") if "מפרטים קטנים" in p.text_content())
+    notes = paragraph.xpath('.//a[contains(@class, "hb-source-note")]')
+    assert len(notes) == 1 and "7" in notes[0].text_content() and "8" in notes[0].text_content()
+    assert "קטנים. שירות" in re.sub(r"\s+", " ", paragraph.text_content())  # the word, kept, before it

@@ -1,5 +1,6 @@
 """`handbook check` translation QA: every reviewed segment of every language passes `handbook.checks.qa`,
-and a link whose English text is its target's title carries the target's translated title.
+a link whose English text is its target's title carries the target's translated title, and source
+references the English has together stay together (`qa-citations`, `handbook.translate.citations`).
 
 Accepting a finding: a reviewer who has checked a finding and found it right to keep (a true
 note about an English source, say) marks that one entry in the PO file with a flag and a
@@ -34,6 +35,7 @@ from handbook.checks.qa import check_segment
 from handbook.checks.registry import Problem, check
 from handbook.core.errors import HandbookError
 from handbook.core.project import Project
+from handbook.translate.citations import apart
 from handbook.translate.glossary import fold, load_glossary
 from handbook.translate.memory import Catalog, Entry, SegmentState, load_catalog
 from handbook.translate.segments import Segment, SegmentKind, extract
@@ -41,6 +43,7 @@ from handbook.translate.segments import Segment, SegmentKind, extract
 IGNORE_PREFIX = "qa-ignore:"
 OK_FLAG = "qa-ok:"
 LINK_TITLE = "qa-link-title"
+CITATIONS = "qa-citations"
 _LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\(\{(\d+)\}\)")
 _WORD = re.compile(r"\w+")
 _SNOWBALL = {"ru": "russian", "ar": "arabic"}
@@ -195,6 +198,25 @@ def link_title_findings(
     return findings
 
 
+def citation_findings(
+    entry: Entry, page: str, lang: str, english: dict[str, EnglishPage]
+) -> list[tuple[str, str]]:
+    """`qa-citations` when `entry` separates source references the English has together."""
+    segment = english.get(page, EnglishPage({}, "", {})).segments.get(entry.msgid)
+    reason = apart(segment, entry.msgstr) if segment is not None else None
+    if reason is None:
+        return []
+    po = f"translations/{lang}/{posixpath.splitext(page)[0]}.po"
+    where = f"{po}:{entry.line}" if entry.line else po
+    return [
+        (
+            CITATIONS,
+            f"{where}: {reason}; meanwhile the site shows them together, with the text between "
+            "them moved before them",
+        )
+    ]
+
+
 @check
 def translation_qa(project: Project) -> list[Problem]:
     """Numbers, placeholders, glossary, names, script, punctuation, notes and link titles of
@@ -229,6 +251,7 @@ def translation_qa(project: Project) -> list[Problem]:
                     (f.code, f.message) for f in check_segment(entry.msgid, entry.msgstr, lang, glossary)
                 ]
                 found += link_title_findings(entry, page, lang, english, by_page)
+                found += citation_findings(entry, page, lang, english)
                 problems.extend(
                     _problem(code, lang, page, message, entry, acceptance) for code, message in found
                 )

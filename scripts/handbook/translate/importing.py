@@ -12,7 +12,8 @@ checks this). Each draft is matched to its English page segment by segment
 - draft blocks that match no English segment are kept as obsolete entries.
 
 Nothing a person wrote is lost either way. Drafts that do not line up with the English are
-refused with the alignment problems listed, and nothing is written for them.
+refused with the alignment problems listed, and nothing is written for them; so is a draft that
+separates source references the English has together (`handbook.translate.citations.apart`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from handbook.core.errors import HandbookError
 from handbook.core.fsutil import Replacements, project_lock, recover_journal
 from handbook.core.project import Project, target_language
 from handbook.translate.alignment import compare
+from handbook.translate.citations import apart
 from handbook.translate.glossary import load_glossary
 from handbook.translate.memory import (
     Catalog,
@@ -36,6 +38,7 @@ from handbook.translate.memory import (
 )
 from handbook.translate.merge import import_page
 from handbook.translate.pages import digest
+from handbook.translate.segments import extract
 
 REPLACED_NOTE = "[replaced by `handbook import` on {page}]"
 
@@ -132,7 +135,19 @@ def import_drafts(
                 if problems:
                     report.refused.append(f"{draft_path}: " + "; ".join(problems))
                     continue
-                draft = import_page(english, translated, lang=lang, page=page, path=str(draft_path))
+                en_segments = extract(english, path=str(english_path))
+                draft = import_page(
+                    english, translated, lang=lang, page=page, path=str(draft_path), en_segments=en_segments
+                )
+                by_source = {segment.source: segment for segment in en_segments}
+                apart_problems = [
+                    f"the block of English line {by_source[entry.msgid].line}: {reason}"
+                    for entry in draft.entries
+                    if entry.msgid in by_source and (reason := apart(by_source[entry.msgid], entry.msgstr))
+                ]
+                if apart_problems:
+                    report.refused.append(f"{draft_path}: " + "; ".join(apart_problems))
+                    continue
                 po_path = catalog_path(project.translations_dir, lang, page)
                 po_rel = po_path.relative_to(project.root).as_posix()
                 data = po_path.read_bytes() if po_path.is_file() else b""

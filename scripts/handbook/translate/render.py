@@ -5,7 +5,8 @@ block syntax at a line start, control and unbalanced bidi characters) is replace
 `neutralise()` escapes raw HTML and links whose destination is not a placeholder before the
 placeholders are restored, a `|` in a table cell and a number with a full stop at a line start
 ("1999. ", an ordered list to Markdown) are escaped, so a translation can never
-inject live markup or structure. `render(text, translate)` and `render_marked` (with the marks of blocks that
+inject live markup or structure. Source references that stand together in the English are put
+back together first (`handbook.translate.citations`), so each makes the English's one note. `render(text, translate)` and `render_marked` (with the marks of blocks that
 are not reviewed) are the entry points; `handbook.translate.segments` re-exports `render`.
 """
 
@@ -16,6 +17,7 @@ from collections.abc import Callable
 
 import yaml
 
+from handbook.translate.citations import together
 from handbook.translate.inline import inline_spans
 from handbook.translate.safety import refusal
 from handbook.translate.segments import (
@@ -149,6 +151,8 @@ def render_marked(
     data = dict(front.data)
     for segment in segments:
         translated, attrs = translate(segment)
+        if translated != segment.source:  # references together as in the English: one note each
+            translated = together(segment, translated)
         cleaned = _clean_translation(segment, translated)
         if segment.kind in FRONT_MATTER_KINDS:
             # Themes print title/summary without escaping (MkDocs' Jinja has no autoescape), so a
