@@ -801,7 +801,7 @@
    * Pagefind's own ranking: a page's length counts fully against its word counts (pageLength 1,
    * Pagefind's default 0.75), so a word a long case study uses in passing scores less there than
    * on a shorter page that is about it. Measured with bench/search_relevance.py: en, he, ar, ru
-   * tuning and seen sets gained 4 first places, lost none (bench/RESULTS.md, round 9 tuning).
+   * tuning and seen sets: 4 queries better, none worse (bench/RESULTS.md, round 9 tuning).
    */
   var RANKING = { pageLength: 1.0 };
 
