@@ -15,6 +15,9 @@
  *   Pagefind adds one); anything else goes to the network. A page that is neither saved nor
  *   reachable gets the offline page of the reader's language (that of the page the reader came
  *   from, else the address's, else any saved one).
+ * - While no language is saved (a first visit) requests are not intercepted at all: a first search's
+ *   files go straight to the network (issue 22: first result within 0.35 s), with no cache lookup
+ *   in between.
  */
 "use strict";
 
@@ -51,6 +54,14 @@ async function isSaved(lang) {
   return Boolean(await (await caches.open(cacheName(lang))).match(listKey()));
 }
 
+/* The languages saved in their current caches; null until the worker has looked (it starts with that). */
+let saved = null;
+const looked = (async () => {
+  const found = new Set();
+  for (const lang of Object.keys(VERSIONS)) if (await isSaved(lang)) found.add(lang);
+  saved = found;
+})();
+
 /* Copies `lang`'s files into its current cache: unchanged ones from `previous`, the rest fetched. */
 async function save(lang, previous) {
   if (await isSaved(lang)) return;
@@ -83,6 +94,8 @@ async function save(lang, previous) {
   for (let i = 0; i < PARALLEL; i++) workers.push(worker());
   await Promise.all(workers);
   await cache.put(listKey(), response);
+  await looked;
+  saved.add(lang);
 }
 
 self.addEventListener("install", (event) => {
@@ -133,7 +146,7 @@ function languageOf(address) {
 }
 
 async function fromCaches(request) {
-  for (const lang of Object.keys(VERSIONS)) {
+  for (const lang of saved || Object.keys(VERSIONS)) {
     const found = await caches.match(request, { cacheName: cacheName(lang), ignoreSearch: true });
     if (found) return found;
   }
@@ -168,5 +181,6 @@ async function respond(request) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (!Object.keys(VERSIONS).length || request.method !== "GET" || !request.url.startsWith(scope)) return;
+  if (saved && !saved.size) return; // nothing saved yet: the network answers, without this worker
   event.respondWith(respond(request));
 });

@@ -259,3 +259,25 @@ def test_saving_waits_for_a_search_under_way(browser, site_url: str) -> None:
         page.wait_for_selector(SAVED, timeout=60_000)
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_before_anything_is_saved_the_worker_leaves_requests_alone(browser, site_url: str) -> None:
+    """A first visit's search (issue 22: first result within 0.35 s) goes straight to the network:
+    while no language is saved the worker answers no request, not even by fetching it itself."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    context.route("**/hb-offline/**", lambda route: route.abort())  # the language is never saved
+    answered: list[tuple[str, bool]] = []
+    try:
+        page = context.new_page()
+        page.goto(site_url + "/he/", wait_until="load")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+        page.on("response", lambda response: answered.append((response.url, response.from_service_worker)))
+        assert run_query(page, "ללקוח", timeout=30_000)  # five letters: the page fetches the word list
+        page.evaluate("() => fetch('../pagefind/pagefind-entry.json').then(r => r.text())")
+        search_files = [(url, worker) for url, worker in answered if "/pagefind/" in url]
+        assert any("handbook-words-he" in url for url, _ in search_files), answered
+        assert [url for url, worker in search_files if worker] == []
+        assert page.query_selector(SAVED) is None
+    finally:
+        context.close()

@@ -96,6 +96,26 @@ def test_a_browser_saving_data_loads_the_engine_on_intent_only(browser, site_url
         context.close()
 
 
+@pytest.mark.browser
+def test_later_pages_of_a_tab_load_the_engine_on_intent_only(browser, site_url: str) -> None:
+    """Loaded at idle on a tab's first page, the engine is in the browser's cache: the tab's next
+    pages make no search request for a reader who does not search, and load it on intent."""
+    context, page, requested, errors = _recording(browser)
+    try:
+        page.goto(site_url + page_path("he", "index.md"), wait_until="load")
+        assert _wait_until(page, lambda: _engine_loaded(requested))
+        page.goto(site_url + page_path("he", "glossary.md"), wait_until="load")
+        opened = len(requested)
+        page.wait_for_timeout(1500)  # well past the idle moment the first page loaded it at
+        assert [url for url in requested[opened:] if "/pagefind/" in url] == []
+        page.hover(".md-search__input")  # a pointer on the box: the reader may search
+        assert _wait_until(page, lambda: _engine_loaded(requested[opened:])), requested[opened:]
+        assert run_query(page, "ללקוח")
+        assert errors == []
+    finally:
+        context.close()
+
+
 TYPE_THEN_ERASE = """query => {
   const input = document.querySelector(".md-search__input");
   input.focus();

@@ -395,15 +395,33 @@
    * The engine (pagefind.js, its worker and wasm, the language's meta file) is loaded before the
    * first query (issue 22: first result within 0.35 s): when the reader shows intent (a pointer on
    * the search button or box, focus in the box) and, unless the browser asks to save data, once the
-   * page has loaded and the browser is idle, never earlier: the first view stays fast.
+   * page has loaded and the browser is idle, never earlier: the first view stays fast. At idle only
+   * once per tab: its files are in the browser's cache since, and later pages of the tab load them
+   * on intent only (no requests on every page view for readers who do not search).
    */
+  var LOADED_IN_TAB = "hb-search-engine-loaded"; // sessionStorage key
+
   function warm() {
-    loadPagefind().catch(function () { /* reported when a query runs */ });
+    loadPagefind()
+      .then(function () {
+        try {
+          window.sessionStorage.setItem(LOADED_IN_TAB, "1");
+        } catch (error) { /* storage blocked: the engine loads at idle on every page */ }
+      })
+      .catch(function () { /* reported when a query runs */ });
+  }
+
+  function loadedInTab() {
+    try {
+      return window.sessionStorage.getItem(LOADED_IN_TAB) === "1";
+    } catch (error) {
+      return false;
+    }
   }
 
   function warmWhenIdle() {
     var connection = navigator.connection;
-    if (connection && connection.saveData) return;
+    if ((connection && connection.saveData) || loadedInTab()) return;
     (window.requestIdleCallback || function (run) { setTimeout(run, 1); })(warm);
   }
 
