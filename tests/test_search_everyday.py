@@ -162,6 +162,32 @@ def test_a_title_match_comes_before_passing_mentions(page, site_url: str, lang: 
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("lang", [lang for lang in LANGS if CASES[lang].get("topic")])
+def test_passing_mentions_in_a_long_page_come_after_the_page_about_it(page, site_url: str, lang: str) -> None:
+    open_home(page, site_url, lang)
+    wrong = []
+    for case in CASES[lang]["topic"]:
+        first = run_query(page.page, case["q"])[:1]
+        if not {url(lang, page_id) for page_id in case["first"]}.intersection(first):
+            wrong.append(f"{case['q']!r}: {first}, expected one of {case['first']}")
+    assert wrong == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", [lang for lang in LANGS if CASES[lang].get("phrase_parts")])
+def test_one_word_of_an_everyday_phrase_does_not_reach_the_phrase_page(
+    page, site_url: str, lang: str
+) -> None:
+    open_home(page, site_url, lang)
+    reached = []
+    for case in CASES[lang]["phrase_parts"]:
+        first = run_query(page.page, case["q"])[:3]
+        if url(lang, case["page"]) in first:
+            reached.append(f"{case['q']!r}: {case['page']} in {first}")
+    assert reached == []
+
+
+@pytest.mark.browser
 def test_a_thai_typo_inside_a_run_is_corrected_to_the_word_meant(page, site_url: str) -> None:
     open_home(page, site_url, "th")
     wrong = []

@@ -41,7 +41,7 @@ from handbook.site.search_tokens import (  # noqa: F401  (re-exported for caller
     thai_inner_words,
 )
 from handbook.site.search_words import EMPTY as EMPTY_WORDS
-from handbook.site.search_words import SearchWords, Synonyms, load_search_words
+from handbook.site.search_words import PHRASE_MARK, SearchWords, Synonyms, load_search_words
 from handbook.translate.glossary import Glossary, load_glossary
 
 # What Pagefind must not index: Material's chrome inside the article, and (besides their own
@@ -245,7 +245,9 @@ def vocabulary(pages: list[IndexedPage], lang: str) -> list[str]:
         tokens = _INDEX_ONLY.findall(text)
         plain = _INDEX_ONLY.sub(" ", text)
         found: list[str] = []
-        for match in pattern.findall(plain) + [match for token in tokens for match in pattern.findall(token)]:
+        # an index-only token's words, not a phrase's joined words (search_words.phrase_token)
+        words = [word for token in tokens for word in token.split() if not word.startswith(PHRASE_MARK)]
+        for match in pattern.findall(plain) + pattern.findall(" ".join(words)):
             found += list(_thai_words(match)) if lang == "th" and WORD["th"].fullmatch(match) else [match]
         counts.update(
             word for word in (fold(word).lower() for word in found) if len(word) >= MIN_VOCABULARY_WORD

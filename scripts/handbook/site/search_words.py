@@ -103,12 +103,26 @@ def load_search_words(path: Path) -> SearchWords:
                     fix="write it as {words: [page word, ...], also: [everyday word, ...]}",
                 )
             words = tuple(normal(word) for word in _words(entry["words"], path, where + " words"))
-            also = tuple(
-                part for phrase in _words(entry["also"], path, where + " also") for part in phrase.split()
-            )
+            also = tuple(phrase_token(phrase) for phrase in _words(entry["also"], path, where + " also"))
             table.append(Synonym(words, also))
         synonyms[str(lang)] = tuple(table)
     return SearchWords(stopwords, synonyms)
+
+
+# An everyday phrase ("money back", "short staffed") is indexed as one token, its words joined
+# between two of these marks, never as its words: "back" or "short" alone would land on the refund
+# and queue pages. The script searches each run of two words (three with a stopword between) of a
+# query joined the same way (handbook-search.js, PHRASE_MARK). Pagefind keeps "_" inside words; the
+# marks keep its stemmers and prefix matching off the joined words (a phrase matches only as typed).
+PHRASE_MARK = "_"
+
+
+def phrase_token(phrase: str) -> str:
+    """`phrase` as the index holds it: a word as it is, several words joined between PHRASE_MARKs."""
+    words = phrase.split()
+    return (
+        words[0] if len(words) == 1 else PHRASE_MARK + "".join(normal(word) for word in words) + PHRASE_MARK
+    )
 
 
 def synonym_tokens(readings: set[str], table: Synonyms) -> list[str]:
