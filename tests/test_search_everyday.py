@@ -220,3 +220,16 @@ def test_thai_words_every_page_has_do_not_outrank_the_topic_word(page, site_url:
         if first != [url("th", page_id)]:
             misses.append(f"{query!r}: expected {page_id} first, got {first}")
     assert misses == []
+
+
+@pytest.mark.browser
+def test_a_phones_curly_apostrophe_reads_as_the_straight_one(page, site_url: str) -> None:
+    # Phone keyboards type don’t, I’m (U+2019): the same function word as don't, and the same
+    # word of a glossary phrase ("dont know", joined without apostrophes by the build and the script).
+    errors = open_home(page, site_url, "en")
+    for straight in ("don't know", "i don't know the answer", "i'm not sure what to do"):
+        expected = run_query(page.page, straight)[:3]
+        assert url("en", "follow-the-standard") in expected, straight
+        curly = straight.replace("'", "’")
+        assert run_query(page.page, curly)[:3] == expected, curly
+    assert errors == []

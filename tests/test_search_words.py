@@ -20,7 +20,7 @@ from handbook.site.search import (
     search_box_settings,
     vocabulary,
 )
-from handbook.site.search_words import Synonym, load_search_words, synonym_tokens
+from handbook.site.search_words import Synonym, load_search_words, phrase_token, synonym_tokens
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "translations" / "glossary.yml"
 WORDS = load_search_words(GLOSSARY)
@@ -90,6 +90,13 @@ def test_an_everyday_phrase_is_indexed_whole_not_as_its_words(
     tokens = tokens_after(add_index_only_tokens(html, lang, (), WORDS.synonyms_for(lang)), word)
     assert phrase in tokens
     assert part not in tokens
+
+
+@pytest.mark.parametrize("typed", ["don't know", "dont know", "don\u2019t know", "Don't Know"])
+def test_a_phrase_is_joined_without_apostrophes(typed: str) -> None:
+    # The script joins a query's words the same way (handbook-search.js, phraseHits), so a
+    # phrase the glossary spells "dont know" is found when a phone types "don\u2019t know".
+    assert phrase_token(typed) == "_dontknow_"
 
 
 def test_the_word_list_leaves_out_phrases() -> None:

@@ -678,7 +678,8 @@
       }
       parts.forEach(function (part) {
         words.push({
-          text: part.text.toLowerCase(),
+          // a phone's curly apostrophe (don’t) is the keyboard's straight one (don't)
+          text: part.text.toLowerCase().replace(/[\u2018\u2019\u02BC\uFF07]/g, "'"),
           chunk: chunkIndex,
           start: part.start,
           end: part.start + part.text.length,
@@ -940,9 +941,10 @@
   /* For each run of phraseRuns: its words and the pages with the phrase (page id -> {result, score}). */
   function phraseHits(module, query) {
     return Promise.all(phraseRuns(query).map(function (run) {
+      // joined without apostrophes, as the build joins a phrase (don't know: _dontknow_)
       var rest = run.slice(1).map(function (word) { return fold(word.text); }).join("");
       var texts = [fold(run[0].text)].concat(stemVariants(run[0].text, lang)).map(function (first) {
-        return PHRASE_MARK + first + rest + PHRASE_MARK;
+        return PHRASE_MARK + (first + rest).replace(/'/g, "") + PHRASE_MARK;
       });
       return wordHits(module, null, texts).then(function (hits) {
         return { words: run.map(function (word) { return word.text; }), hits: hits };

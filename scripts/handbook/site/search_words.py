@@ -10,6 +10,7 @@ index stays static and a first query loads no extra file.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,11 +119,15 @@ PHRASE_MARK = "_"
 
 
 def phrase_token(phrase: str) -> str:
-    """`phrase` as the index holds it: a word as it is, several words joined between PHRASE_MARKs."""
+    """`phrase` as the index holds it: a word as it is, several words joined between PHRASE_MARKs
+    (without apostrophes: "don't know" and "dont know" are one phrase, as the script joins them)."""
     words = phrase.split()
-    return (
-        words[0] if len(words) == 1 else PHRASE_MARK + "".join(normal(word) for word in words) + PHRASE_MARK
-    )
+    if len(words) == 1:
+        return words[0]
+    return PHRASE_MARK + _APOSTROPHES.sub("", "".join(normal(word) for word in words)) + PHRASE_MARK
+
+
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc\uff07]")
 
 
 def synonym_tokens(readings: set[str], table: Synonyms) -> list[str]:
