@@ -878,6 +878,13 @@
   var MATCH_WEIGHT = 3;
   var TITLE_BONUS = 0.5;
   /*
+   * Long everyday queries (issue 22, round 10): a word's match strength is weighed by its best
+   * page's Pagefind score next to the query's strongest word's, softly (power 0.25; 0.5 and 1 lose
+   * as many queries as they win). bench/search_relevance.py, tuning and seen sets, all five
+   * languages: top-3 446 -> 449 of 480, top-1 376 -> 378 (bench/RESULTS.md, round 10 ranking).
+   */
+  var STRENGTH_POWER = 0.25;
+  /*
    * Pagefind's own ranking: a page's length counts fully against its word counts (pageLength 1,
    * Pagefind's default 0.75), so a word a long case study uses in passing scores less there than
    * on a shorter page that is about it. Measured with bench/search_relevance.py: en, he, ar, ru
@@ -900,10 +907,14 @@
       // Thai: a word on (nearly) every page hit that no page has strongly (ลูกค้า, ร้าน, next to a
       // topic word) counts only as present, not by how well each page matches it.
       var everywhere = lang === "th" && ids.length > 0.8 * total && best < strongest / 4;
+      // A word's match strength counts by how strongly its best page matches it, next to the
+      // query's strongest word (to the power STRENGTH_POWER): in a long everyday query the words
+      // some page is about (rival, samples, coworker) decide before those every page says in passing.
+      var strength = strongest > 0 ? Math.pow(best / strongest, STRENGTH_POWER) : 1;
       ids.forEach(function (id) {
         var page = pages[id] || (pages[id] = { id: id, score: 0, words: 0, result: null, lead: -1 });
         var inTitle = (hits[id].result.matchedMetaFields || []).indexOf("title") !== -1;
-        page.score += 1 + (everywhere ? 0 : MATCH_WEIGHT * hits[id].score / best) + (inTitle ? TITLE_BONUS : 0);
+        page.score += 1 + (everywhere ? 0 : MATCH_WEIGHT * strength * hits[id].score / best) + (inTitle ? TITLE_BONUS : 0);
         page.words += 1;
         if (rarity > page.lead) {
           page.lead = rarity;
