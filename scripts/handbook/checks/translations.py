@@ -30,6 +30,7 @@ import functools
 import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from handbook.checks.qa import check_segment
 from handbook.checks.registry import Problem, check
@@ -37,7 +38,7 @@ from handbook.core.errors import HandbookError
 from handbook.core.project import Project
 from handbook.translate.citations import apart
 from handbook.translate.glossary import fold, load_glossary
-from handbook.translate.memory import Catalog, Entry, SegmentState, load_catalog
+from handbook.translate.memory import Catalog, Entry, SegmentState, catalog_path, load_catalog
 from handbook.translate.segments import Segment, SegmentKind, extract
 
 IGNORE_PREFIX = "qa-ignore:"
@@ -206,12 +207,11 @@ def citation_findings(
     reason = apart(segment, entry.msgstr) if segment is not None else None
     if reason is None:
         return []
-    po = f"translations/{lang}/{posixpath.splitext(page)[0]}.po"
-    where = f"{po}:{entry.line}" if entry.line else po
+    po = catalog_path(Path("translations"), lang, page).as_posix()
     return [
         (
             CITATIONS,
-            f"{where}: {reason}; meanwhile the site shows them together, with the text between "
+            f"{po}:{entry.line}: {reason}; meanwhile the site shows them together, with the text between "
             "them moved before them",
         )
     ]
