@@ -16,6 +16,7 @@ from handbook.segments import extract, render
 from handbook.site.source_notes import RUN_RE
 from handbook.translate.citations import apart, clusters, side_by_side, together
 from handbook.translate.memory import catalog_path, catalog_text, load_catalog
+from handbook.translate.pages import with_source_references
 
 PAGE = "principles/details-matter.md"
 ENGLISH = (
@@ -119,6 +120,8 @@ def test_references_the_english_keeps_apart_stay_two_notes_where_the_translation
     page = render(ENGLISH, lambda source: "א ב. {1} {2}" if source == APART.source else source)
     line = next(line for line in page.splitlines() if line.startswith("א ב."))
     assert [m.group(0) for m in RUN_RE.finditer(line)] == ["[src-004 §7]", "[src-004 §8]"]  # two notes
+    # a reference the translation dropped is appended (pages.with_source_references): two notes still
+    assert together(APART, with_source_references(APART, "א ב. {1}")) == "א ב. {1}\u00a0{2}"
     # a run the English has stays one note even beside a reference it keeps apart
     assert together(MIXED, "א {1} {2} {3}") == "א {1} {2} {3}"
 
