@@ -681,8 +681,6 @@
   function queryWordsOf(query, raw) {
     var words = [];
     query.split(/\s+/).filter(Boolean).forEach(function (chunk, chunkIndex) {
-      // A Hebrew abbreviation's gershayim (אחמ״ש, אחמ"ש) are typed or not: the word is read without them.
-      if (lang === "he") chunk = chunk.replace(/([\u05D0-\u05EA])["\u05F4]([\u05D0-\u05EA])/gu, "$1$2");
       var parts = [];
       if (lang === "th" && segmenter) {
         parts = raw ? thaiWords(chunk) : thaiWords(chunk, thaiVocabulary, STOPWORDS);
