@@ -954,12 +954,13 @@
   var THAI = /[\u0E01-\u0E4E]/;
 
   /*
-   * Everyday phrases ("money back", "short staffed") are indexed whole, their words joined between
-   * PHRASE_MARKs (handbook.site.search_words.phrase_token), never as their words: each two words of
+   * Everyday phrases ("money back", "short staffed") are indexed whole, their words joined after a
+   * PHRASE_MARK (handbook.site.search_words.phrase_token: a letter no one types, so that no typed
+   * word is the start of a phrase token), never as their words: each two words of
    * the query that stand together (three with a stopword between: word of mouth) are searched so
    * joined, and a page with the phrase counts as having each of its words.
    */
-  var PHRASE_MARK = "_";
+  var PHRASE_MARK = "\u01c2";
   var MAX_PHRASES = 12;
 
   function phraseRuns(query) {
@@ -976,10 +977,10 @@
   /* For each run of phraseRuns: its words and the pages with the phrase (page id -> {result, score}). */
   function phraseHits(module, query) {
     return Promise.all(phraseRuns(query).map(function (run) {
-      // joined without apostrophes, as the build joins a phrase (don't know: _dontknow_)
+      // joined without apostrophes, as the build joins a phrase (don't know: \u01c2dontknow)
       var rest = run.slice(1).map(function (word) { return fold(word.text); }).join("");
       var texts = [fold(run[0].text)].concat(stemVariants(run[0].text, lang)).map(function (first) {
-        return PHRASE_MARK + (first + rest).replace(/'/g, "") + PHRASE_MARK;
+        return PHRASE_MARK + (first + rest).replace(/'/g, "");
       });
       return wordHits(module, null, texts).then(function (hits) {
         return { words: run.map(function (word) { return word.text; }), hits: hits };
