@@ -786,6 +786,24 @@
       });
     }
     var inExact = function (from, to) { return exact.some(function (span) { return span[0] <= from && to <= span[1]; }); };
+    // A near word starts and ends where the segmenter cuts the run, or where the letters beyond it are
+    // cut into an index word or a stopword (ขอโทด|ลูกค้า: the typo's ด went to the next piece), never
+    // inside a syllable: หัวร้อ|นมา is not หัวข้อ, วั|นเดียว not คนเดียว, เข้างา|น not เข้ามา.
+    var cuts = {};
+    cuts[0] = cuts[run.length] = true;
+    thaiSegmenter = thaiSegmenter || new Intl.Segmenter("th", { granularity: "word" });
+    Array.from(thaiSegmenter.segment(run)).forEach(function (piece) { cuts[piece.index] = true; });
+    var known = function (text, last) {
+      var cut = thaiWords(text, words, STOPWORDS);
+      if (!cut.length) return true;
+      var form = fold(cut[last ? cut.length - 1 : 0].text).toLowerCase();
+      return vocabularySet.has[form] === true || STOPWORDS[form] === true;
+    };
+    var fits = function (from, to) {
+      if (!plain) return true;
+      if (THAI_MARK.test(run.charAt(from)) || THAI_MARK.test(run.charAt(to))) return false;
+      return (cuts[from] || known(run.slice(0, from), true)) && (cuts[to] || known(run.slice(to), false));
+    };
     for (var index = 0; index < words.length; index++) {
       var word = plain ? words[index] : Array.from(words[index]);
       if (word.length < MIN_TYPO || run.indexOf(words[index]) !== -1) continue;
@@ -799,7 +817,7 @@
         for (var edit = 0; edit < 3 && !hit; edit++) {
           var size = word.length + [0, -1, 1][edit];
           if (start + size > typed.length || size < MIN_TYPO - 1) continue;
-          hit = !inExact(start, start + size) && oneEditApart(typed.slice(start, start + size), word);
+          hit = !inExact(start, start + size) && oneEditApart(typed.slice(start, start + size), word) && fits(start, start + size);
           if (hit) found.push({ text: words[index], start: start, end: start + size, size: word.length, rank: index });
         }
         if (hit) break;
@@ -928,6 +946,8 @@
   }
 
   var THAI = /[\u0E01-\u0E4E]/;
+  // Thai letters that never start a syllable: vowels after or above/below a consonant, tone marks, karan.
+  var THAI_MARK = /^[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]/;
 
   /*
    * Everyday phrases ("money back", "short staffed") are indexed whole, their words joined between
