@@ -692,7 +692,24 @@
   function isContentWord(word) {
     // A lone Thai letter is a piece the segmenter cut off a word it does not know (ส|ตาร์บัคส์).
     var text = fold(word.text);
-    return !STOPWORDS[text] && !(lang === "th" && Array.from(text).length < 2) && !/^\d{1,2}$/.test(text);
+    return !STOPWORDS[text] && !(lang === "th" && (Array.from(text).length < 2 || ofStopwords(text))) && !/^\d{1,2}$/.test(text);
+  }
+
+  /*
+   * Thai: a word of the word list made only of stopwords (ก็|ได้, ให้|ได้, ไม่|ต้อง, ทำ|ได้: newmm keeps
+   * them whole, so the query's pieces are joined into them) is a function word too (`text` folded, lower case).
+   */
+  function ofStopwords(text) {
+    // can[i]: text from i on is a run of stopwords (ICU keeps ทำได้ whole, so it is not asked to cut it)
+    var can = [];
+    can[text.length] = true;
+    for (var at = text.length - 1; at >= 0; at--) {
+      can[at] = false;
+      for (var end = at + 1; end <= text.length && !can[at]; end++) {
+        can[at] = can[end] === true && end - at < text.length && STOPWORDS[text.slice(at, end)] === true;
+      }
+    }
+    return can[0];
   }
 
   /* The words that decide the results: all but the stopwords (all of them if nothing else is left). */
