@@ -840,6 +840,29 @@
         if (hit) break;
       }
     }
+    // A loanword typed as heard, without its silent letters or tone marks (ออเดร์ for ออร์เดอร์: two edits):
+    // an index word with a karan is compared with the run, both bare (thaiBare), one edit apart.
+    if (plain) {
+      var bare = thaiBare(run);
+      words.forEach(function (word, index) {
+        if (word.indexOf("\u0E4C") === -1 || run.indexOf(word) !== -1) return;
+        var target = thaiBare(word).text;
+        if (target.length < MIN_TYPO) return; // เลอร์ is เลอ bare: เผลอ is one letter from it
+        for (var start = 0; start < bare.text.length; start++) {
+          if (bare.text[start] !== target[0]) continue;
+          for (var edit = 0; edit < 3; edit++) {
+            var size = target.length + [0, -1, 1][edit];
+            if (start + size > bare.text.length || size < MIN_TYPO - 1) continue;
+            if (!oneEditApart(bare.text.slice(start, start + size), target)) continue;
+            var from = bare.at[start];
+            var to = start + size < bare.text.length ? bare.at[start + size] : run.length;
+            if (inExact(from, to) || !fits(from, to)) continue;
+            found.push({ text: word, start: from, end: to, size: word.length, rank: index });
+            return;
+          }
+        }
+      });
+    }
     var chosen = [];
     // The letters of open pieces a near word covers: the one that explains most of them first.
     var covered = function (near) {
@@ -864,6 +887,27 @@
       open = thaiRest(letters, chosen, 0).filter(isOpen);
     }
     return chosen;
+  }
+
+  /*
+   * Thai `text` without tone marks and without the letters a karan silences (the consonant before ์,
+   * and a vowel mark between: ร์, ติ์), with where each letter kept stands in `text` ({text, at}).
+   */
+  function thaiBare(text) {
+    var kept = [];
+    var at = [];
+    for (var index = 0; index < text.length; index++) {
+      var letter = text.charAt(index);
+      if (letter >= "\u0E48" && letter <= "\u0E4B") continue;
+      if (letter === "\u0E4C") {
+        if (kept.length && /[\u0E34-\u0E3A]/.test(kept[kept.length - 1])) { kept.pop(); at.pop(); }
+        if (kept.length) { kept.pop(); at.pop(); }
+        continue;
+      }
+      kept.push(letter);
+      at.push(index);
+    }
+    return { text: kept.join(""), at: at };
   }
 
   /* Content words of a Thai run outside the `spans` (corrected words), as queryWordsOf gives them. */
