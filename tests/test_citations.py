@@ -10,10 +10,13 @@ from dataclasses import replace
 
 from click.testing import CliRunner
 
+from handbook.checks.translations import EnglishPage, citation_findings
 from handbook.cli.main import main
 from handbook.segments import extract, render
-from handbook.translate.citations import apart, clusters, together
+from handbook.site.source_notes import RUN_RE
+from handbook.translate.citations import apart, clusters, side_by_side, together
 from handbook.translate.memory import catalog_path, catalog_text, load_catalog
+from handbook.translate.pages import with_source_references
 
 PAGE = "principles/details-matter.md"
 ENGLISH = (
@@ -21,10 +24,11 @@ ENGLISH = (
     "Small details matter. [src-004 §7] [src-004 §8]\n\n"
     "Two sources. [src-001 §3] [src-004 §2] [src-001 §4]\n\n"
     "One at the end. [src-004 §9]\n\n"
-    "Two notes. [src-000 §4] [src-003 §7]\n"
+    "Two notes. [src-000 §4] [src-003 §7]\n\n"
+    "Said first [src-004 §7], then again later. [src-004 §8]\n"
 )
 SEGMENTS = {segment.line: segment for segment in extract(ENGLISH)}
-PAIR, MIXED, SINGLE, OTHERS = SEGMENTS[7], SEGMENTS[9], SEGMENTS[11], SEGMENTS[13]
+PAIR, MIXED, SINGLE, OTHERS, APART = (SEGMENTS[line] for line in (7, 9, 11, 13, 15))
 
 
 def test_a_cluster_is_a_run_of_references_separated_by_single_spaces() -> None:
@@ -102,5 +106,66 @@ def test_handbook_import_refuses_a_draft_that_separates_references(project_copy)
     assert result.exit_code == 1
     assert f"refused: {drafts / 'ru' / PAGE}: the block of English line 24: " in result.output
     assert "([src-004 §7] [src-004 §8])" in result.output and "'really' stands between them" in result.output
+    assert "0 PO file(s) written" in result.output
+    assert path.read_bytes() == before
+
+
+def test_references_the_english_keeps_apart_stay_two_notes_where_the_translation_joins_them() -> None:
+    """The reverse case: src-004 cited twice with words between (two notes in English); a
+    translation that puts both at the end keeps its order, but not the site's one merged note."""
+    assert clusters(APART) == []
+    assert together(APART, "א {1}, ב {2}.") == "א {1}, ב {2}."  # apart as in the English: unchanged
+    joined = together(APART, "א ב. {1} {2}")
+    assert joined == "א ב. {1}\u00a0{2}"
+    page = render(ENGLISH, lambda source: "א ב. {1} {2}" if source == APART.source else source)
+    line = next(line for line in page.splitlines() if line.startswith("א ב."))
+    assert [m.group(0) for m in RUN_RE.finditer(line)] == ["[src-004 §7]", "[src-004 §8]"]  # two notes
+    # a reference the translation dropped is appended (pages.with_source_references): two notes still
+    assert together(APART, with_source_references(APART, "א ב. {1}")) == "א ב. {1}\u00a0{2}"
+    # a run the English has stays one note even beside a reference it keeps apart
+    assert together(MIXED, "א {1} {2} {3}") == "א {1} {2} {3}"
+
+
+def test_side_by_side_names_the_placeholders_their_references_and_the_fix() -> None:
+    assert side_by_side(APART, "א {1}, ב {2}.") is None
+    assert side_by_side(PAIR, "א {1} {2}") is None  # together in the English: fine
+    assert side_by_side(OTHERS, "{2} {1}") is None  # two sources are two notes anyway
+    reason = side_by_side(APART, "א ב. {1} {2}")
+    assert "{1} and {2} ([src-004 §7], [src-004 §8]) are two source notes in the English" in reason
+    assert "put each after the words it supports" in reason
+    assert apart(APART, "א ב. {1} {2}") is None  # not the forward case's finding
+
+
+def test_handbook_check_reports_references_put_side_by_side() -> None:
+    english = {PAGE: EnglishPage({APART.source: APART}, "T", {})}
+    entry = type("Entry", (), {"msgid": APART.source, "msgstr": "א ב. {1} {2}", "line": 40})()
+    [(code, message)] = citation_findings(entry, PAGE, "he", english)
+    assert code == "qa-citations"
+    assert message.startswith(
+        "translations/he/principles/details-matter.po:40: the source references {1} and {2}"
+    )
+    assert message.endswith("meanwhile the site shows them as two notes side by side")
+    entry.msgstr = "א {1}, ב {2}."
+    assert citation_findings(entry, PAGE, "he", english) == []
+
+
+def test_handbook_import_refuses_a_draft_that_puts_apart_references_side_by_side(project_copy) -> None:
+    english_path = project_copy.source_docs_dir / PAGE
+    english = english_path.read_text(encoding="utf-8")
+    english += "\nSaid first [src-004 §7], then again later. [src-004 §8]\n"
+    english_path.write_text(english, encoding="utf-8")
+    joined = english.replace(
+        "Said first [src-004 §7], then again later. [src-004 §8]",
+        "Said first, then again later. [src-004 §7] [src-004 §8]",
+    )
+    drafts = project_copy.root / "drafts"
+    (drafts / "ru" / PAGE).parent.mkdir(parents=True)
+    (drafts / "ru" / PAGE).write_text(joined.replace("title: ", "title: Перевод ", 1), encoding="utf-8")
+    path = catalog_path(project_copy.translations_dir, "ru", PAGE)
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["import", str(drafts), "--lang", "ru"])
+    assert result.exit_code == 1, result.output
+    assert f"refused: {drafts / 'ru' / PAGE}: the block of English line " in result.output
+    assert "{1} and {2} ([src-004 §7], [src-004 §8]) are two source notes in the English" in result.output
     assert "0 PO file(s) written" in result.output
     assert path.read_bytes() == before

@@ -1,6 +1,7 @@
 """`handbook check` translation QA: every reviewed segment of every language passes `handbook.checks.qa`,
 a link whose English text is its target's title carries the target's translated title, and source
-references the English has together stay together (`qa-citations`, `handbook.translate.citations`).
+references the English has together stay together, those it keeps apart apart (`qa-citations`,
+`handbook.translate.citations`).
 
 Accepting a finding: a reviewer who has checked a finding and found it right to keep (a true
 note about an English source, say) marks that one entry in the PO file with a flag and a
@@ -36,7 +37,7 @@ from handbook.checks.qa import check_segment
 from handbook.checks.registry import Problem, check
 from handbook.core.errors import HandbookError
 from handbook.core.project import Project
-from handbook.translate.citations import apart
+from handbook.translate.citations import apart, side_by_side
 from handbook.translate.glossary import fold, load_glossary
 from handbook.translate.memory import Catalog, Entry, SegmentState, catalog_path, load_catalog
 from handbook.translate.segments import Segment, SegmentKind, extract
@@ -202,19 +203,19 @@ def link_title_findings(
 def citation_findings(
     entry: Entry, page: str, lang: str, english: dict[str, EnglishPage]
 ) -> list[tuple[str, str]]:
-    """`qa-citations` when `entry` separates source references the English has together."""
+    """`qa-citations` when `entry` separates source references the English has together, or puts
+    side by side two it keeps apart."""
     segment = english.get(page, EnglishPage({}, "", {})).segments.get(entry.msgid)
-    reason = apart(segment, entry.msgstr) if segment is not None else None
-    if reason is None:
+    if segment is None:
+        return []
+    if reason := apart(segment, entry.msgstr):
+        meanwhile = "the site shows them together, with the text between them moved before them"
+    elif reason := side_by_side(segment, entry.msgstr):
+        meanwhile = "the site shows them as two notes side by side"
+    else:
         return []
     po = catalog_path(Path("translations"), lang, page).as_posix()
-    return [
-        (
-            CITATIONS,
-            f"{po}:{entry.line}: {reason}; meanwhile the site shows them together, with the text between "
-            "them moved before them",
-        )
-    ]
+    return [(CITATIONS, f"{po}:{entry.line}: {reason}; meanwhile {meanwhile}")]
 
 
 @check

@@ -17,8 +17,10 @@ the run. Nothing is dropped and no note is added. Because that moves a translato
 `handbook check` reports such a reviewed entry (`qa-citations`) and `handbook import` refuses such
 a draft (`apart`: the placeholders, their references and the fix).
 
-Not covered: two references to one source that the English keeps apart (text between them) and a
-translation puts side by side would make one note; no English page has such a pair today.
+The reverse: two references to one source that the English keeps apart (text between them, two
+notes) and a translation puts side by side would merge into one note. The page keeps them two
+notes where the translator put them (a no-break space between them instead of the space the site
+merges on), and `handbook check` / `handbook import` report it too (`side_by_side`).
 """
 
 from __future__ import annotations
@@ -34,20 +36,30 @@ _BLANKS = " \t"
 def clusters(segment: Segment) -> list[tuple[str, ...]]:
     """The segment's runs of reference placeholders (`("{1}", "{2}")`, English order) that cite
     some source more than once."""
-    sources = {
+    sources = _sources(segment)
+    return [
+        run for run in _runs(segment.source, set(sources)) if len({sources[name] for name in run}) < len(run)
+    ]
+
+
+def _sources(segment: Segment) -> dict[str, str]:
+    """Each reference placeholder of the segment (`{1}`) and the source it cites (`src-004`)."""
+    return {
         f"{{{index}}}": match.group(1)
         for index, original in enumerate(segment.originals, start=1)
         if (match := REFERENCE_RE.fullmatch(original))
     }
-    references = set(sources)
-    if len(references) < 2:
-        return []
+
+
+def _runs(text: str, references: set[str]) -> list[tuple[str, ...]]:
+    """The runs of two or more of `references` in `text` separated by single spaces, in text order
+    (what the site merges into one source note when they cite one source)."""
     found: list[tuple[str, ...]] = []
     run: list[str] = []
     previous_end = -1
-    for match in PLACEHOLDER_RE.finditer(segment.source):
+    for match in PLACEHOLDER_RE.finditer(text):
         name = match.group(0)
-        if name in references and run and segment.source[previous_end : match.start()] == " ":
+        if name in references and run and text[previous_end : match.start()] == " ":
             run.append(name)
         else:
             if len(run) > 1:
@@ -56,7 +68,22 @@ def clusters(segment: Segment) -> list[tuple[str, ...]]:
         previous_end = match.end()
     if len(run) > 1:
         found.append(tuple(run))
-    return [run for run in found if len({sources[name] for name in run}) < len(run)]
+    return found
+
+
+def _merged_apart(segment: Segment, text: str) -> list[tuple[str, str]]:
+    """Neighbours in `text` (`("{1}", "{3}")`, separated by one space) that cite one source but
+    stand apart in the English: the site would merge their two notes into one."""
+    sources = _sources(segment)
+    english = {
+        pair for run in _runs(segment.source, set(sources)) for pair in zip(run, run[1:], strict=False)
+    }
+    return [
+        (one, two)
+        for run in _runs(text, set(sources))
+        for one, two in zip(run, run[1:], strict=False)
+        if sources[one] == sources[two] and (one, two) not in english
+    ]
 
 
 def _matches(text: str, cluster: tuple[str, ...]) -> list[re.Match[str]]:
@@ -99,6 +126,8 @@ def together(segment: Segment, text: str) -> str:
         last = found[-1]
         pieces += [text[cursor : last.start()], " ".join(cluster), text[last.end() :]]
         text = "".join(pieces)
+    for one, two in _merged_apart(segment, text):  # two notes in the English: two notes here
+        text = text.replace(f"{one} {two}", f"{one}\u00a0{two}", 1)
     return text
 
 
@@ -120,5 +149,18 @@ def apart(segment: Segment, text: str) -> str | None:
             f"the source references {joined} ({references}) stand together in the English, as one "
             f"source note, but {found_text} here: write {joined} together, in this order, as one unit "
             "(usually at the end of the sentence)"
+        )
+    return None
+
+
+def side_by_side(segment: Segment, text: str) -> str | None:
+    """Why `text` puts side by side two references to one source that the English keeps apart (two
+    source notes, which would read as one), with the fix; or None."""
+    for one, two in _merged_apart(segment, text):
+        references = ", ".join(segment.originals[int(name[1:-1]) - 1] for name in (one, two))
+        return (
+            f"the source references {one} and {two} ({references}) are two source notes in the English, "
+            f"with text between them, but stand side by side here, where they read as one note: put each "
+            "after the words it supports, as the English does"
         )
     return None

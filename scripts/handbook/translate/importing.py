@@ -13,7 +13,8 @@ checks this). Each draft is matched to its English page segment by segment
 
 Nothing a person wrote is lost either way. Drafts that do not line up with the English are
 refused with the alignment problems listed, and nothing is written for them; so is a draft that
-separates source references the English has together (`handbook.translate.citations.apart`).
+separates source references the English has together, or puts side by side two the English keeps
+apart (`handbook.translate.citations.apart`, `side_by_side`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from handbook.core.errors import HandbookError
 from handbook.core.fsutil import Replacements, project_lock, recover_journal
 from handbook.core.project import Project, target_language
 from handbook.translate.alignment import compare
-from handbook.translate.citations import apart
+from handbook.translate.citations import apart, side_by_side
 from handbook.translate.glossary import load_glossary
 from handbook.translate.memory import (
     Catalog,
@@ -143,7 +144,11 @@ def import_drafts(
                 apart_problems = [
                     f"the block of English line {by_source[entry.msgid].line}: {reason}"
                     for entry in draft.entries
-                    if entry.msgid in by_source and (reason := apart(by_source[entry.msgid], entry.msgstr))
+                    if entry.msgid in by_source
+                    and (
+                        reason := apart(by_source[entry.msgid], entry.msgstr)
+                        or side_by_side(by_source[entry.msgid], entry.msgstr)
+                    )
                 ]
                 if apart_problems:
                     report.refused.append(f"{draft_path}: " + "; ".join(apart_problems))
