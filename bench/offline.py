@@ -53,18 +53,11 @@ def _generate_project(root: Path, articles: int) -> Project:
 
 
 BUDGET = 3_000_000
-PARTS = ("mkdocs.yml", "docs", "overrides", "translations", "sources", "redirects.yml", "urls.yml")
 
 
 def copy_project(dest: Path) -> Project:
     dest.mkdir(parents=True)
-    for name in PARTS:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name)
-        elif source.is_file():
-            shutil.copy2(source, dest / name)
-    return Project(dest)
+    return Project(REPO).copy(dest)
 
 
 class _Counting(_SiteHandler):

@@ -42,7 +42,6 @@ from handbook.site.search_box import run_query  # noqa: E402
 
 QUESTIONS = REPO / "tests" / "data" / "search" / "relevance.yml"
 SECTION = "## search relevance"
-COPIED = ("mkdocs.yml", "docs", "overrides", "translations", "sources", "redirects.yml", "urls.yml")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -74,13 +73,7 @@ def build(workdir: Path) -> Path:
     from handbook.site.build import build_site
 
     workdir.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, workdir / name)
-        elif source.is_file():
-            shutil.copy2(source, workdir / name)
-    return build_site(Project(workdir))
+    return build_site(Project(REPO).copy(workdir))
 
 
 def measure(

@@ -145,13 +145,7 @@ def article(lang: str, number: int, bodies: list[str], rng: random.Random) -> st
 def generate_project(root: Path, articles: int, seed: int = 7) -> Project:
     """A handbook project with `articles` generated articles in every language and a nav listing them."""
     root.mkdir(parents=True)
-    for name in COPIED:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        elif source.is_file():
-            (root / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, root / name)
+    Project(REPO).copy(root, COPIED)
     rng = random.Random(seed)
     for lang in LANGUAGES:
         folder = root / "docs" / lang.code

@@ -19,16 +19,6 @@ from handbook.core.project import Project
 pytest_plugins = ["conftest_argos"]  # tiny Argos models (tiny_argos, no_network)
 
 REPO = Path(__file__).resolve().parent.parent
-# What a project copy needs to build; generated or heavy folders are left out.
-PROJECT_PARTS = (
-    "mkdocs.yml",
-    "docs",
-    "overrides",
-    "translations",
-    "sources",
-    "redirects.yml",
-    "urls.yml",
-)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -51,13 +41,7 @@ PUBLIC_SITE_URL = "https://handbook.example.org/"
 def copy_project(dest: Path) -> Project:
     """Copy the parts of this checkout a build needs into `dest`."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name)
-        elif source.is_file():
-            shutil.copy2(source, dest / name)
-    return Project(dest)
+    return Project(REPO).copy(dest)
 
 
 @pytest.fixture()

@@ -174,6 +174,20 @@ def test_passing_mentions_in_a_long_page_come_after_the_page_about_it(page, site
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("lang", [lang for lang in LANGS if CASES[lang].get("forms")])
+def test_a_plural_or_spelling_variant_finds_the_pages_of_the_word(page, site_url: str, lang: str) -> None:
+    open_home(page, site_url, lang)
+    misses = []
+    for variant, word in CASES[lang]["forms"]:
+        expected = run_query(page.page, word)
+        assert 0 < len(expected) < 10, f"{word!r}: pick a word on 1-9 {lang} pages (all shown at once)"
+        missing = sorted(set(expected) - set(run_query(page.page, variant)))
+        if missing:
+            misses.append(f"{variant!r} (for {word!r}) misses {missing}")
+    assert misses == []
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", [lang for lang in LANGS if CASES[lang].get("phrase_parts")])
 def test_one_word_of_an_everyday_phrase_does_not_reach_the_phrase_page(
     page, site_url: str, lang: str

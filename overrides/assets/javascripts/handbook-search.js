@@ -49,6 +49,22 @@
     return variants;
   }
 
+  /*
+   * A Hebrew or Arabic query word (or prefix-free stem) as searched: a sound plural's ending off
+   * (Hebrew ים/ות, Arabic ات; at least 3 letters left), so the plural reaches its singular:
+   * Pagefind matches a query word as the start of index words, so the shorter form still finds
+   * every page the typed one did (מאמרים: 3 of מאמר's 20 pages; منتجات: 1 of منتج's 3); a Hebrew
+   * singular in a final letter (נאמן, not נאמנ) is still missed. Arabic final ى is typed for ي
+   * (حقيقى, the pages' حقيقي). No extra search: it replaces the typed form.
+   */
+  var SOUND_PLURAL = { he: /^(.{3,}?)(ים|ות)$/u, ar: /^(.{3,}?)ات$/u };
+
+  function searchForm(word, lang) {
+    var found = SOUND_PLURAL[lang] && SOUND_PLURAL[lang].exec(word);
+    if (found) word = found[1];
+    return lang === "ar" ? word.replace(/ى$/u, "ي") : word;
+  }
+
   /* The query as typed, then its readings with prefixes removed (at most MAX_QUERIES in all). */
   function queryVariants(query, lang) {
     var words = query.trim().split(/\s+/).filter(Boolean);
@@ -366,6 +382,7 @@
     thaiWords: thaiWords,
     fold: fold,
     stemVariants: stemVariants,
+    searchForm: searchForm,
     queryVariants: queryVariants,
     cleanText: cleanText,
     cleanExcerpt: cleanExcerpt,
@@ -852,8 +869,8 @@
 
   /* Pagefind's hits for a query word (null: none) and `extra` words: page id -> {result, score}; stems count 0.8, corrections 0.9. */
   function wordHits(module, word, extra) {
-    var typed = word === null ? [] : [{ text: word, weight: 1 }].concat(
-      stemVariants(word, lang).map(function (stem) { return { text: stem, weight: 0.8 }; })
+    var typed = word === null ? [] : [{ text: searchForm(word, lang), weight: 1 }].concat(
+      stemVariants(word, lang).map(function (stem) { return { text: searchForm(stem, lang), weight: 0.8 }; })
     );
     var variants = typed.concat((extra || []).map(function (text) { return { text: text, weight: 0.9 }; }));
     return Promise.all(variants.map(function (variant) { return module.search(variant.text); })).then(function (searches) {

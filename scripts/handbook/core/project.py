@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -186,6 +187,10 @@ def find_root(start: Path | None = None) -> Path:
     )
 
 
+# What a copy of a project needs to build its site; generated or heavy folders are left out.
+BUILD_PARTS = ("mkdocs.yml", "docs", "overrides", "translations", "sources", "redirects.yml", "urls.yml")
+
+
 @dataclass(frozen=True)
 class Project:
     """Paths of one handbook checkout."""
@@ -229,3 +234,15 @@ class Project:
     @property
     def sources_dir(self) -> Path:
         return self.root / "sources"
+
+    def copy(self, dest: Path, parts: tuple[str, ...] = BUILD_PARTS) -> Project:
+        """A copy of `parts` (files or folders below the root; by default what a build needs) in
+        `dest`, for tests and benchmarks that must not touch this checkout."""
+        for name in parts:
+            source = self.root / name
+            if source.is_dir():
+                shutil.copytree(source, dest / name)
+            elif source.is_file():
+                (dest / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, dest / name)
+        return Project(dest)
