@@ -166,6 +166,14 @@ def test_the_search_box_gets_its_languages_stopwords() -> None:
     assert "{count}" in settings["labels"]["partial"]
 
 
+@pytest.mark.parametrize("lang", ["en", "he", "ar", "th", "ru"])
+def test_the_search_box_gets_a_warm_up_word_that_is_one_of_its_stopwords(lang: str) -> None:
+    """The engine's warm-up search (issue 22, first query speed) is of a function word of the
+    language, one of its stopwords (on most pages, so it warms Pagefind up as a query would)."""
+    settings = search_box_settings(lang, WORDS)
+    assert settings["warm"] and settings["warm"] in settings["stopwords"]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -445,7 +445,14 @@
             ranking: RANKING,
           })
           .then(function () { return module.init(); })
-          .then(function () { return module; });
+          .then(function () {
+            // Pagefind's first search over hundreds of pages costs several times a later one (its
+            // wasm and worker code warming up): the language's warm-up word (a stopword on nearly
+            // every page, one index chunk: handbook.site.search.WARM_UP_WORDS) is searched now,
+            // results unused, not awaited (a query's searches reach the worker at once).
+            if (settings.warm) module.search(settings.warm).catch(function () { /* a query reports it */ });
+            return module;
+          });
       });
       pagefind.catch(function () { pagefind = null; });
     }

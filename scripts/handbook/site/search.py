@@ -322,12 +322,26 @@ class SearchBox:
         return env
 
 
+# The engine's warm-up search (issue 22, first result within 0.35 s): once Pagefind has loaded, it
+# searches a function word on most pages whose words sit in one index chunk (12-17 KB at 800
+# pages); the first search over hundreds of pages costs several times a later one (Pagefind's wasm
+# and worker code warming up), a cost the reader's first query then does not pay. Each is one of the
+# language's stopwords; its results are never shown (bench/RESULTS.md, first query timeline).
+WARM_UP_WORDS = {"en": "where", "he": "אם", "ar": "عن", "th": "ไหน", "ru": "для"}
+
+
 def search_box_settings(lang: str | None, words: SearchWords = EMPTY_WORDS) -> dict:
-    """What the search script needs from the build: the language, its labels and its stopwords."""
+    """What the search script needs from the build: the language, its labels, its stopwords and
+    the word the engine warms up with (`WARM_UP_WORDS`)."""
     from handbook.core.ui import t
 
     lang = (lang or "en").split("-")[0]
 
     # `{count}` stays a placeholder: the script fills it in.
     labels = {key: t(f"search.{key}", lang, count="{count}") for key in SEARCH_LABELS}
-    return {"lang": lang, "labels": labels, "stopwords": list(words.stopwords_for(lang))}
+    return {
+        "lang": lang,
+        "labels": labels,
+        "stopwords": list(words.stopwords_for(lang)),
+        "warm": WARM_UP_WORDS.get(lang, ""),
+    }
