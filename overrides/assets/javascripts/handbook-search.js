@@ -716,7 +716,24 @@
   function isContentWord(word) {
     // A lone Thai letter is a piece the segmenter cut off a word it does not know (ส|ตาร์บัคส์).
     var text = fold(word.text);
-    return !STOPWORDS[text] && !(lang === "th" && Array.from(text).length < 2) && !/^\d{1,2}$/.test(text);
+    return !STOPWORDS[text] && !(lang === "th" && (Array.from(text).length < 2 || ofStopwords(text))) && !/^\d{1,2}$/.test(text);
+  }
+
+  /*
+   * Thai: a word of the word list made only of stopwords (ก็|ได้, ให้|ได้, ไม่|ต้อง, ทำ|ได้: newmm keeps
+   * them whole, so the query's pieces are joined into them) is a function word too (`text` folded, lower case).
+   */
+  function ofStopwords(text) {
+    // can[i]: text from i on is a run of stopwords (ICU keeps ทำได้ whole, so it is not asked to cut it)
+    var can = [];
+    can[text.length] = true;
+    for (var at = text.length - 1; at >= 0; at--) {
+      can[at] = false;
+      for (var end = at + 1; end <= text.length && !can[at]; end++) {
+        can[at] = can[end] === true && end - at < text.length && STOPWORDS[text.slice(at, end)] === true;
+      }
+    }
+    return can[0];
   }
 
   /* The words that decide the results: all but the stopwords (all of them if nothing else is left). */
@@ -810,6 +827,24 @@
       });
     }
     var inExact = function (from, to) { return exact.some(function (span) { return span[0] <= from && to <= span[1]; }); };
+    // A near word starts and ends where the segmenter cuts the run, or where the letters beyond it are
+    // cut into an index word or a stopword (ขอโทด|ลูกค้า: the typo's ด went to the next piece), never
+    // inside a syllable: หัวร้อ|นมา is not หัวข้อ, วั|นเดียว not คนเดียว, เข้างา|น not เข้ามา.
+    var cuts = {};
+    cuts[0] = cuts[run.length] = true;
+    thaiSegmenter = thaiSegmenter || new Intl.Segmenter("th", { granularity: "word" });
+    Array.from(thaiSegmenter.segment(run)).forEach(function (piece) { cuts[piece.index] = true; });
+    var known = function (text, last) {
+      var cut = thaiWords(text, words, STOPWORDS);
+      if (!cut.length) return true;
+      var form = fold(cut[last ? cut.length - 1 : 0].text).toLowerCase();
+      return vocabularySet.has[form] === true || STOPWORDS[form] === true;
+    };
+    var fits = function (from, to) {
+      if (!plain) return true;
+      if (THAI_MARK.test(run.charAt(from)) || THAI_MARK.test(run.charAt(to))) return false;
+      return (cuts[from] || known(run.slice(0, from), true)) && (cuts[to] || known(run.slice(to), false));
+    };
     for (var index = 0; index < words.length; index++) {
       var word = plain ? words[index] : Array.from(words[index]);
       if (word.length < MIN_TYPO || run.indexOf(words[index]) !== -1) continue;
@@ -823,11 +858,34 @@
         for (var edit = 0; edit < 3 && !hit; edit++) {
           var size = word.length + [0, -1, 1][edit];
           if (start + size > typed.length || size < MIN_TYPO - 1) continue;
-          hit = !inExact(start, start + size) && oneEditApart(typed.slice(start, start + size), word);
+          hit = !inExact(start, start + size) && oneEditApart(typed.slice(start, start + size), word) && fits(start, start + size);
           if (hit) found.push({ text: words[index], start: start, end: start + size, size: word.length, rank: index });
         }
         if (hit) break;
       }
+    }
+    // A loanword typed as heard, without its silent letters or tone marks (ออเดร์ for ออร์เดอร์: two edits):
+    // an index word with a karan is compared with the run, both bare (thaiBare), one edit apart.
+    if (plain) {
+      var bare = thaiBare(run);
+      words.forEach(function (word, index) {
+        if (word.indexOf("\u0E4C") === -1 || run.indexOf(word) !== -1) return;
+        var target = thaiBare(word).text;
+        if (target.length < MIN_TYPO) return; // เลอร์ is เลอ bare: เผลอ is one letter from it
+        for (var start = 0; start < bare.text.length; start++) {
+          if (bare.text[start] !== target[0]) continue;
+          for (var edit = 0; edit < 3; edit++) {
+            var size = target.length + [0, -1, 1][edit];
+            if (start + size > bare.text.length || size < MIN_TYPO - 1) continue;
+            if (!oneEditApart(bare.text.slice(start, start + size), target)) continue;
+            var from = bare.at[start];
+            var to = start + size < bare.text.length ? bare.at[start + size] : run.length;
+            if (inExact(from, to) || !fits(from, to)) continue;
+            found.push({ text: word, start: from, end: to, size: word.length, rank: index });
+            return;
+          }
+        }
+      });
     }
     var chosen = [];
     // The letters of open pieces a near word covers: the one that explains most of them first.
@@ -853,6 +911,27 @@
       open = thaiRest(letters, chosen, 0).filter(isOpen);
     }
     return chosen;
+  }
+
+  /*
+   * Thai `text` without tone marks and without the letters a karan silences (the consonant before ์,
+   * and a vowel mark between: ร์, ติ์), with where each letter kept stands in `text` ({text, at}).
+   */
+  function thaiBare(text) {
+    var kept = [];
+    var at = [];
+    for (var index = 0; index < text.length; index++) {
+      var letter = text.charAt(index);
+      if (letter >= "\u0E48" && letter <= "\u0E4B") continue;
+      if (letter === "\u0E4C") {
+        if (kept.length && /[\u0E34-\u0E3A]/.test(kept[kept.length - 1])) { kept.pop(); at.pop(); }
+        if (kept.length) { kept.pop(); at.pop(); }
+        continue;
+      }
+      kept.push(letter);
+      at.push(index);
+    }
+    return { text: kept.join(""), at: at };
   }
 
   /* Content words of a Thai run outside the `spans` (corrected words), as queryWordsOf gives them. */
@@ -952,14 +1031,17 @@
   }
 
   var THAI = /[\u0E01-\u0E4E]/;
+  // Thai letters that never start a syllable: vowels after or above/below a consonant, tone marks, karan.
+  var THAI_MARK = /^[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]/;
 
   /*
-   * Everyday phrases ("money back", "short staffed") are indexed whole, their words joined between
-   * PHRASE_MARKs (handbook.site.search_words.phrase_token), never as their words: each two words of
+   * Everyday phrases ("money back", "short staffed") are indexed whole, their words joined after a
+   * PHRASE_MARK (handbook.site.search_words.phrase_token: a letter no one types, so that no typed
+   * word is the start of a phrase token), never as their words: each two words of
    * the query that stand together (three with a stopword between: word of mouth) are searched so
    * joined, and a page with the phrase counts as having each of its words.
    */
-  var PHRASE_MARK = "_";
+  var PHRASE_MARK = "\u01c2";
   var MAX_PHRASES = 12;
 
   function phraseRuns(query) {
@@ -976,10 +1058,10 @@
   /* For each run of phraseRuns: its words and the pages with the phrase (page id -> {result, score}). */
   function phraseHits(module, query) {
     return Promise.all(phraseRuns(query).map(function (run) {
-      // joined without apostrophes, as the build joins a phrase (don't know: _dontknow_)
+      // joined without apostrophes, as the build joins a phrase (don't know: \u01c2dontknow)
       var rest = run.slice(1).map(function (word) { return fold(word.text); }).join("");
       var texts = [fold(run[0].text)].concat(stemVariants(run[0].text, lang)).map(function (first) {
-        return PHRASE_MARK + (first + rest).replace(/'/g, "") + PHRASE_MARK;
+        return PHRASE_MARK + (first + rest).replace(/'/g, "");
       });
       return wordHits(module, null, texts).then(function (hits) {
         return { words: run.map(function (word) { return word.text; }), hits: hits };

@@ -71,6 +71,29 @@ def _words(value: object, path: Path, where: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in value)
 
 
+def _check_searchable(phrase: str, lang: str, stopwords: tuple[str, ...], path: Path, where: str) -> None:
+    """A phrase the script would never search is an error (handbook-search.js, phraseRuns: two
+    words standing together, or three with a stopword between; not Thai, whose everyday words
+    are single runs; never a run of stopwords only)."""
+    words = [normal(word) for word in phrase.split()]
+    if len(words) < 2:
+        return
+    why = None
+    if lang == "th":
+        why = "Thai everyday words are searched as single runs, never as phrases"
+    elif len(words) > 3 or (len(words) == 3 and words[1] not in stopwords):
+        why = "the search tries two words standing together, or three with a stopword between"
+    elif all(word in stopwords for word in words):
+        why = "all its words are stopwords, which the search leaves out"
+    if why:
+        raise HandbookError(
+            f"glossary search section: {where} also: {phrase!r} is never found ({why})",
+            path=path,
+            fix="write it as two words (or three with a stopword of the language in the middle), "
+            "or as separate everyday words",
+        )
+
+
 def load_search_words(path: Path) -> SearchWords:
     """The `search:` section of the glossary file at `path` (EMPTY when the file or section is missing)."""
     if not path.is_file():
@@ -104,27 +127,32 @@ def load_search_words(path: Path) -> SearchWords:
                     fix="write it as {words: [page word, ...], also: [everyday word, ...]}",
                 )
             words = tuple(normal(word) for word in _words(entry["words"], path, where + " words"))
-            also = tuple(phrase_token(phrase) for phrase in _words(entry["also"], path, where + " also"))
+            everyday = _words(entry["also"], path, where + " also")
+            for phrase in everyday:
+                _check_searchable(phrase, str(lang), stopwords.get(str(lang), ()), path, where)
+            also = tuple(phrase_token(phrase) for phrase in everyday)
             table.append(Synonym(words, also))
         synonyms[str(lang)] = tuple(table)
     return SearchWords(stopwords, synonyms)
 
 
 # An everyday phrase ("money back", "short staffed") is indexed as one token, its words joined
-# between two of these marks, never as its words: "back" or "short" alone would land on the refund
-# and queue pages. The script searches each run of two words (three with a stopword between) of a
-# query joined the same way (handbook-search.js, PHRASE_MARK). Pagefind keeps "_" inside words; the
-# marks keep its stemmers and prefix matching off the joined words (a phrase matches only as typed).
-PHRASE_MARK = "_"
+# after a PHRASE_MARK, never as its words: "back" or "short" alone would land on the refund and
+# queue pages. The script searches each run of two words (three with a stopword between) of a
+# query joined the same way (handbook-search.js, PHRASE_MARK). Pagefind drops every character of
+# an indexed word that is not a letter or digit ("_moneyback_" is stored as "moneyback", which
+# "money" typed alone matches as a prefix), so the mark is a letter: ǂ (U+01C2, a click letter no
+# one types), which keeps every typed word from being the start of a phrase token.
+PHRASE_MARK = "\u01c2"
 
 
 def phrase_token(phrase: str) -> str:
-    """`phrase` as the index holds it: a word as it is, several words joined between PHRASE_MARKs
+    """`phrase` as the index holds it: a word as it is, several words joined after a PHRASE_MARK
     (without apostrophes: "don't know" and "dont know" are one phrase, as the script joins them)."""
     words = phrase.split()
     if len(words) == 1:
         return words[0]
-    return PHRASE_MARK + _APOSTROPHES.sub("", "".join(normal(word) for word in words)) + PHRASE_MARK
+    return PHRASE_MARK + _APOSTROPHES.sub("", "".join(normal(word) for word in words))
 
 
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc\uff07]")
