@@ -12,9 +12,11 @@ from handbook.site.search import (
     INDEX_ONLY_MARK,
     add_index_only_tokens,
     glossary_word_groups,
+    open_ending,
     stem_variants,
     thai_inner_words,
 )
+from handbook.site.search_tokens import OPENED_READING, OPENED_WORD
 from handbook.translate.glossary import Glossary, Term, load_glossary
 
 DATA = Path(__file__).parent / "data" / "search"
@@ -77,6 +79,44 @@ def test_thai_compounds_get_their_inner_words() -> None:
     assert add_index_only_tokens("<p>ตัดนมถั่วเหลืองและไซรัป</p>", "th") == (
         f"<p>ตัดนมถั่วเหลือง {M}ถั่วเหลือง{E} {M}เหลือง{E}และไซรัป {M}รัป{E}</p>"
     )
+
+
+# Hebrew final letters: [word, the form the index holds and the script searches (None: as it is)].
+OPEN_ENDINGS = [
+    ["מלך", "מלכ"],
+    ["נאמן", "נאמנ"],
+    ["מקום", "מקומ"],
+    ["כסף", "כספ"],
+    ["לחץ", "לחצ"],
+    ["רעים", "רעימ"],  # ים after two letters is no sound plural the script strips
+    ["מלכים", None],  # a sound plural: searched as מלכ
+    ["לך", None],  # shorter than three letters
+    ["לקוח", None],
+]
+
+
+def test_a_hebrew_final_letter_is_indexed_open_beside_the_word() -> None:
+    assert [open_ending(word, "he") for word, _ in OPEN_ENDINGS] == [opened for _, opened in OPEN_ENDINGS]
+    assert open_ending("מלך", "ar") is None
+    # The page word keeps its letter and gets the open form; its readings are indexed open only.
+    assert add_index_only_tokens("<p>המלך נאמן</p>", "he") == (
+        f"<p>המלך {M}המלכ{OPENED_WORD}{E} {M}מלכ{OPENED_READING}{E} נאמן {M}נאמנ{OPENED_WORD}{E}</p>"
+    )
+
+
+@pytest.mark.browser
+def test_javascript_opens_final_letters_as_python_does(page) -> None:
+    page.page.set_content('<!doctype html><html lang="he"><body></body></html>')
+    page.page.add_script_tag(path=str(SCRIPT))
+    got = page.page.evaluate(
+        "cases => cases.map(c => window.handbookSearch.openEnding(c[0], 'he'))", OPEN_ENDINGS
+    )
+    assert got == [opened or word for word, opened in OPEN_ENDINGS]
+    # searched as: a sound plural without its ending, a singular open (one search finds both)
+    forms = page.page.evaluate(
+        "ws => ws.map(w => window.handbookSearch.searchForm(w, 'he'))", ["מלכים", "מלך"]
+    )
+    assert forms == ["מלכ", "מלכ"]
 
 
 @pytest.mark.browser

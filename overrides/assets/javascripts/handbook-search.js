@@ -53,16 +53,27 @@
    * A Hebrew or Arabic query word (or prefix-free stem) as searched: a sound plural's ending off
    * (Hebrew ים/ות, Arabic ات; at least 3 letters left), so the plural reaches its singular:
    * Pagefind matches a query word as the start of index words, so the shorter form still finds
-   * every page the typed one did (מאמרים: 3 of מאמר's 20 pages; منتجات: 1 of منتج's 3); a Hebrew
-   * singular in a final letter (נאמן, not נאמנ) is still missed. Arabic final ى is typed for ي
-   * (حقيقى, the pages' حقيقي). No extra search: it replaces the typed form.
+   * every page the typed one did (מאמרים: 3 of מאמר's 20 pages; منتجات: 1 of منتج's 3). A Hebrew
+   * word of 3 letters or more in a final letter is searched with the ordinary one (מלך as מלכ, as
+   * handbook.site.search_tokens.open_ending indexes it beside the word): one search finds the
+   * singular and its plural (מלכים), and the plural's stem its singular (נאמנים, נאמן). Arabic final
+   * ى is typed for ي (حقيقى, the pages' حقيقي). No extra search: it replaces the typed form.
    */
   var SOUND_PLURAL = { he: /^(.{3,}?)(ים|ות)$/u, ar: /^(.{3,}?)ات$/u };
+  var FINAL_LETTERS = { "ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ" };
+
+  /* A Hebrew word with its final letter opened, as the index holds it (open_ending: not a sound plural in ים). */
+  function openEnding(word, lang) {
+    var letters = Array.from(word);
+    var last = letters[letters.length - 1];
+    if (lang !== "he" || letters.length < MIN_STEM || !FINAL_LETTERS[last] || /^.{3,}ים$/u.test(word)) return word;
+    return letters.slice(0, -1).join("") + FINAL_LETTERS[last];
+  }
 
   function searchForm(word, lang) {
     var found = SOUND_PLURAL[lang] && SOUND_PLURAL[lang].exec(word);
     if (found) word = found[1];
-    return lang === "ar" ? word.replace(/ى$/u, "ي") : word;
+    return lang === "ar" ? word.replace(/ى$/u, "ي") : openEnding(word, lang);
   }
 
   /* The query as typed, then its readings with prefixes removed (at most MAX_QUERIES in all). */
@@ -383,6 +394,7 @@
     fold: fold,
     stemVariants: stemVariants,
     searchForm: searchForm,
+    openEnding: openEnding,
     queryVariants: queryVariants,
     cleanText: cleanText,
     cleanExcerpt: cleanExcerpt,
@@ -1190,7 +1202,10 @@
       if (!fixed.length) return { words: words, ranked: ranked, fixed: [] };
       return Promise.all(
         words.map(function (word, index) {
-          if (fixes[index] && fixes[index].length) return wordHits(module, null, fixes[index]);
+          // a correction is an index word as typed (נאמן), searched as the index holds it (נאמנ)
+          if (fixes[index] && fixes[index].length) {
+            return wordHits(module, null, fixes[index].map(function (fix) { return openEnding(fix, lang); }));
+          }
           return hitsByWord[index] ? Promise.resolve(hitsByWord[index]) : wordHits(module, word.text);
         })
       ).then(function (again) { return { words: words, ranked: rank(words, withPhrases(words, again, phrases)), fixed: fixed }; });

@@ -33,10 +33,12 @@ from handbook.site.search_tokens import (  # noqa: F401  (re-exported for caller
     WordGroups,
     _word_pattern,
     add_index_only_tokens,
+    as_typed,
     expand_run,
     fold,
     glossary_word_groups,
     index_copy,
+    open_ending,
     stem_variants,
     thai_inner_words,
 )
@@ -247,7 +249,10 @@ def vocabulary(pages: list[IndexedPage], lang: str) -> list[str]:
         found: list[str] = []
         # an index-only token's words, not a phrase's joined words (search_words.phrase_token)
         words = [word for token in tokens for word in token.split() if not word.startswith(PHRASE_MARK)]
-        for match in pattern.findall(plain) + pattern.findall(" ".join(words)):
+        indexed = pattern.findall(" ".join(words))
+        # a Hebrew token as typed (the index holds מלכ for מלך: search_tokens.open_ending)
+        indexed = [as_typed(word) for word in indexed] if lang == "he" else indexed
+        for match in pattern.findall(plain) + indexed:
             found += list(_thai_words(match)) if lang == "th" and WORD["th"].fullmatch(match) else [match]
         counts.update(
             word for word in (fold(word).lower() for word in found) if len(word) >= MIN_VOCABULARY_WORD

@@ -21,7 +21,7 @@ from html import escape as html_escape
 from html import unescape as html_unescape
 
 from handbook.site.bidi import without_isolation
-from handbook.site.search_words import Synonyms, normal, synonym_tokens
+from handbook.site.search_words import PHRASE_MARK, Synonyms, normal, synonym_tokens
 from handbook.translate.glossary import Glossary
 
 # Brackets a token that exists only in the search index (the browser script strips it from
@@ -105,6 +105,66 @@ def stem_variants(word: str, lang: str) -> list[str]:
     return variants
 
 
+# Hebrew final letters (ך ם ן ף ץ) and their ordinary forms: a word's last letter changes when an
+# ending follows (מלך, מלכים; נאמן, נאמנים), and Pagefind matches a query word as the start of index
+# words, so the singular is no prefix of its plural. The script searches a query word of three
+# letters or more that ends in one with the ordinary letter (מלך as מלכ), which one search finds
+# both in מלכים and in the index-only token מלכ that follows each מלך; the word's index-only
+# readings (stems, forms, everyday words) are indexed that way only (המלך: המלכ, מלכ), since no query
+# searches them with the final letter (the word list for typos holds them as typed). A sound plural
+# in ים keeps its form: the script searches it without the ending (מלכים as מלכ).
+FINAL_LETTERS = {
+    "\u05da": "\u05db",
+    "\u05dd": "\u05de",
+    "\u05df": "\u05e0",
+    "\u05e3": "\u05e4",
+    "\u05e5": "\u05e6",
+}
+_HEBREW_PLURAL_IM = re.compile("^.{3,}\u05d9\u05dd$")
+
+
+def open_ending(word: str, lang: str) -> str | None:
+    """`word` (folded) with its final letter as the ordinary one, as the index and the script hold
+    it (`open_ending("מלך", "he") == "מלכ"`); None for a word that keeps its form (shorter than
+    MIN_STEM, no final letter, a sound plural in ים, another language)."""
+    if lang != "he" or len(word) < MIN_STEM or word[-1] not in FINAL_LETTERS or _HEBREW_PLURAL_IM.match(word):
+        return None
+    return word[:-1] + FINAL_LETTERS[word[-1]]
+
+
+# Marks after an opened ending in the index (Pagefind drops points, as `fold`), so that the word list
+# for typos (`search.vocabulary`) reads the word as typed: a reading's opened form (מלכ of המלך's
+# stem) as מלך, and the page word's own opened form (מלכ after מלך) not again.
+OPENED_READING = "\u05c4"  # HEBREW MARK UPPER DOT
+OPENED_WORD = "\u05c5"  # HEBREW MARK LOWER DOT
+
+
+def _with_open_endings(word: str | None, tokens: list[str], lang: str) -> list[str]:
+    """`tokens` with their final letters opened (a phrase token, joined after PHRASE_MARK, is
+    searched as typed), after the opened form of the page's `word` itself."""
+    if lang != "he":
+        return tokens
+    own = open_ending(fold(word), lang) if word else None
+    opened = [own + OPENED_WORD] if own else []
+    for token in tokens:
+        open_token = None if token.startswith(PHRASE_MARK) else open_ending(token, lang)
+        opened.append(open_token + OPENED_READING if open_token and open_token != own else token)
+    return list(dict.fromkeys(opened))
+
+
+_CLOSING = {opened: final for final, opened in FINAL_LETTERS.items()}
+
+
+def as_typed(word: str) -> str:
+    """A Hebrew index-only word as a reader types it: an opened reading with its final letter back
+    (מלכ -> מלך), the page word's own opened form nothing (the word itself is there)."""
+    if word.endswith(OPENED_WORD):
+        return ""
+    if word.endswith(OPENED_READING):
+        return word[:-2] + _CLOSING[word[-2]]
+    return word
+
+
 @functools.lru_cache(maxsize=65536)
 def _thai_syllables(token: str) -> tuple[str, ...]:
     from pythainlp.tokenize import syllable_tokenize
@@ -153,7 +213,7 @@ def expand_run(run: str, lang: str, groups: WordGroups = (), synonyms: Synonyms 
         also = synonym_tokens({normal(run)}, synonyms)
         if lang == "th":
             also += [part for word in also for part in _thai_pieces(word) if part not in also]
-        return _with_tokens(run, also)
+        return _with_tokens(run, _with_open_endings(None, also, lang))
     if lang == "th":
         from pythainlp.tokenize import word_tokenize
 
@@ -177,7 +237,7 @@ def expand_run(run: str, lang: str, groups: WordGroups = (), synonyms: Synonyms 
             tokens += sorted(group - readings)
             readings |= group
     tokens += [token for token in synonym_tokens(readings, synonyms) if token not in readings]
-    return _with_tokens(run, tokens)
+    return _with_tokens(run, _with_open_endings(run, tokens, lang))
 
 
 def add_index_only_tokens(html: str, lang: str, groups: WordGroups = (), synonyms: Synonyms = ()) -> str:
@@ -241,7 +301,7 @@ def title_names(article: str, lang: str, groups: WordGroups = (), synonyms: Syno
         return []
     heading = _TAG_OR_TEXT.sub(" ", found.group(1))
     tokens = [
-        word
+        as_typed(word)
         for run in _INDEX_ONLY_RUN.findall(add_index_only_tokens(heading, lang, groups, synonyms))
         for word in run.split()
     ]
