@@ -115,6 +115,18 @@ def test_the_word_list_leaves_out_phrases() -> None:
     assert not [word for word in words if "moneyback" in word or word == "back"]
 
 
+def test_a_hebrew_word_list_reads_words_as_typed_and_marks_a_phrases_words() -> None:
+    # search12: opened final letters (the index's מלכ) are read as typed (מלך, once: the page word
+    # itself is counted), and a phrase's words come marked (ǂלאיבוד), so a typo is corrected to them.
+    table = (Synonym(("לצרה",), (phrase_token("הלך לאיבוד"),), ("הלך לאיבוד",)),)
+    html = "<html><body><article data-pagefind-body><p>המלך עזר לצרה</p></article></body></html>"
+    page = IndexedPage("/he/", "he", index_copy(html, "he", (), table))
+    words = vocabulary([page], "he", {phrase_token("הלך לאיבוד"): ["הלך", "לאיבוד"]})
+    assert "ǂלאיבוד" in words and "לאיבוד" not in words
+    assert "המלך" in words and not [word for word in words if word.endswith("כ")]
+    assert vocabulary([page], "he").count("המלך") == 1 and "ǂלאיבוד" not in vocabulary([page], "he")
+
+
 def test_a_word_no_synonym_names_gets_no_token() -> None:
     html = "<p>The table was wiped.</p>"
     assert add_index_only_tokens(html, "en", (), WORDS.synonyms_for("en")) == html

@@ -799,10 +799,11 @@
     var forms = [word].concat(stemVariants(word, lang)).map(function (form) { return Array.from(fold(form)); });
     var found = [];
     for (var index = 0; index < words.length && found.length < 2; index++) {
-      var candidate = Array.from(words[index]);
+      // a phrase's word (ǂלאיבוד, handbook.site.search.vocabulary) is compared without its mark
+      var candidate = Array.from(words[index].replace(PHRASE_MARK, ""));
       if (candidate.length < MIN_TYPO - 1) continue;
       if (forms.some(function (form) { return form.length >= MIN_TYPO - 1 && oneEditApart(form, candidate); })) {
-        if (forms.every(function (form) { return form.join("") !== words[index]; })) found.push(words[index]);
+        if (forms.every(function (form) { return form.join("") !== candidate.join(""); })) found.push(words[index]);
       }
     }
     return found;
@@ -1067,9 +1068,12 @@
     return runs.filter(function (run) { return run.some(isContentWord); }).slice(0, MAX_PHRASES);
   }
 
-  /* For each run of phraseRuns: its words and the pages with the phrase (page id -> {result, score}). */
-  function phraseHits(module, query) {
-    return Promise.all(phraseRuns(query).map(function (run) {
+  /* For each run of phraseRuns (with a word of `only`, when given): its words and the pages with the phrase (page id -> {result, score}). */
+  function phraseHits(module, query, only) {
+    var runs = phraseRuns(query).filter(function (run) {
+      return !only || run.some(function (word) { return Object.prototype.hasOwnProperty.call(only, word.text); });
+    });
+    return Promise.all(runs.map(function (run) {
       // joined without apostrophes, as the build joins a phrase (don't know: \u01c2dontknow)
       var rest = run.slice(1).map(function (word) { return fold(word.text); }).join("");
       var texts = [fold(run[0].text)].concat(stemVariants(run[0].text, lang)).map(function (first) {
@@ -1160,7 +1164,7 @@
         var how = known(word.text);
         if (how === "exact") return null;
         var found = lang === "th" || size < MIN_TYPO ? [] : corrections(word.text, vocab);
-        fixed = fixed.concat(found);
+        fixed = fixed.concat(found.map(function (fix) { return fix.replace(PHRASE_MARK, ""); }));
         if (!found.length && how === "stem") return null; // an ending Pagefind's stemmer removes
         return found; // [] when nothing is near: the word matches nothing
       });
@@ -1200,15 +1204,35 @@
         fixes = fixes.concat(extraWords.map(function (word) { return [word.text]; }));
       }
       if (!fixed.length) return { words: words, ranked: ranked, fixed: [] };
-      return Promise.all(
+      // Hebrew: a typo in a phrase's word (הלך לאיבוב for the phrase הלך לאיבוד, whose words the word
+      // list holds): the phrases with the corrected word are searched too, as the typed word's.
+      var typedOf = {};
+      var corrected = lang !== "he" ? query : query.split(/\s+/).map(function (chunk) {
+        var at = words.findIndex(function (word) { return word.text === chunk; });
+        if (at === -1 || !fixes[at] || !fixes[at].length) return chunk;
+        var fix = (fixes[at].find(function (near) { return near.charAt(0) === PHRASE_MARK; }) || fixes[at][0]).replace(PHRASE_MARK, "");
+        typedOf[fix] = chunk;
+        return fix;
+      }).join(" ");
+      var fixedPhrases = corrected === query ? Promise.resolve([]) : phraseHits(module, corrected, typedOf).then(function (found) {
+        return found.map(function (phrase) {
+          return { words: phrase.words.map(function (word) { return typedOf[word] || word; }), hits: phrase.hits };
+        });
+      });
+      return Promise.all([fixedPhrases].concat(
         words.map(function (word, index) {
           // a correction is an index word as typed (נאמן), searched as the index holds it (נאמנ)
           if (fixes[index] && fixes[index].length) {
-            return wordHits(module, null, fixes[index].map(function (fix) { return openEnding(fix, lang); }));
+            // a phrase's word is found through its phrase only (alone, Pagefind answers loosely)
+            var plain = fixes[index].filter(function (fix) { return fix.charAt(0) !== PHRASE_MARK; });
+            return wordHits(module, null, plain.map(function (fix) { return openEnding(fix, lang); }));
           }
           return hitsByWord[index] ? Promise.resolve(hitsByWord[index]) : wordHits(module, word.text);
         })
-      ).then(function (again) { return { words: words, ranked: rank(words, withPhrases(words, again, phrases)), fixed: fixed }; });
+      )).then(function (again) {
+        var all = phrases.concat(again[0]);
+        return { words: words, ranked: rank(words, withPhrases(words, again.slice(1), all)), fixed: fixed };
+      });
     });
   }
 

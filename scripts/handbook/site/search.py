@@ -43,7 +43,7 @@ from handbook.site.search_tokens import (  # noqa: F401  (re-exported for caller
     thai_inner_words,
 )
 from handbook.site.search_words import EMPTY as EMPTY_WORDS
-from handbook.site.search_words import PHRASE_MARK, SearchWords, Synonyms, load_search_words
+from handbook.site.search_words import PHRASE_MARK, SearchWords, Synonyms, load_search_words, phrase_token
 from handbook.translate.glossary import Glossary, load_glossary
 
 # What Pagefind must not index: Material's chrome inside the article, and (besides their own
@@ -198,7 +198,9 @@ def index_language(
             fix="keep the data-pagefind-body wrapper around the article in overrides/main.html's content block",
         )
     written = write_index(pages, bundle, workdir)
-    words = vocabulary(pages, lang)
+    # Hebrew: a phrase's words too, so that a typo in one is corrected (הלך לאיבוב: the phrase הלך לאיבוד)
+    phrases = {phrase_token(phrase): phrase.split() for entry in synonyms for phrase in entry.phrases}
+    words = vocabulary(pages, lang, phrases if lang == "he" else {})
     (bundle / VOCABULARY.format(lang=lang)).write_bytes(
         gzip.compress(json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mtime=0)
     )
@@ -233,8 +235,10 @@ MIN_VOCABULARY_WORD = 4
 MAX_VOCABULARY = 30000
 
 
-def vocabulary(pages: list[IndexedPage], lang: str) -> list[str]:
-    """Every word (and index-only token) of `pages` of four letters or more, most frequent first.
+def vocabulary(pages: list[IndexedPage], lang: str, phrases: dict[str, list[str]] | None = None) -> list[str]:
+    """Every word (and index-only token) of `pages` of four letters or more, most frequent first;
+    for an indexed phrase token that `phrases` lists (token -> words), the phrase's words after a
+    PHRASE_MARK (ǂלאיבוד: a typo is corrected to it, and the phrase searched with it).
 
     Thai runs, index-only tokens too, are cut into pythainlp's words (the ones the index holds), not
     kept whole: the script re-joins the browser's pieces into these words (a token's tail such as
@@ -249,6 +253,14 @@ def vocabulary(pages: list[IndexedPage], lang: str) -> list[str]:
         found: list[str] = []
         # an index-only token's words, not a phrase's joined words (search_words.phrase_token)
         words = [word for token in tokens for word in token.split() if not word.startswith(PHRASE_MARK)]
+        # (marked: the script corrects a typo to one, but does not take it for a word pages have)
+        marked = [
+            PHRASE_MARK + fold(word).lower()
+            for token in tokens
+            for joined in token.split()
+            for word in (phrases or {}).get(joined, ())
+        ]
+        counts.update(word for word in marked if len(word) > MIN_VOCABULARY_WORD)
         indexed = pattern.findall(" ".join(words))
         # a Hebrew token as typed (the index holds מלכ for מלך: search_tokens.open_ending)
         indexed = [as_typed(word) for word in indexed] if lang == "he" else indexed

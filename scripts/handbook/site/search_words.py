@@ -26,6 +26,8 @@ class Synonym:
 
     words: tuple[str, ...]
     also: tuple[str, ...]
+    # the `also` phrases as written (their words, for the word list a typo is corrected against)
+    phrases: tuple[str, ...] = ()
 
     def matches(self, reading: str) -> bool:
         return any(
@@ -131,7 +133,9 @@ def load_search_words(path: Path) -> SearchWords:
             for phrase in everyday:
                 _check_searchable(phrase, str(lang), stopwords.get(str(lang), ()), path, where)
             also = tuple(phrase_token(phrase) for phrase in everyday)
-            table.append(Synonym(words, also))
+            table.append(
+                Synonym(words, also, tuple(phrase for phrase in everyday if len(phrase.split()) > 1))
+            )
         synonyms[str(lang)] = tuple(table)
     return SearchWords(stopwords, synonyms)
 
