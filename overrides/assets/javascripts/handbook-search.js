@@ -1230,7 +1230,7 @@
           return hitsByWord[index] ? Promise.resolve(hitsByWord[index]) : wordHits(module, word.text);
         })
       )).then(function (again) {
-        var all = phrases.concat(again[0]);
+        var all = (phrases || []).concat(again[0]); // none in Thai
         return { words: words, ranked: rank(words, withPhrases(words, again.slice(1), all)), fixed: fixed };
       });
     });
