@@ -55,11 +55,6 @@ def _generate_project(root: Path, articles: int) -> Project:
 BUDGET = 3_000_000
 
 
-def copy_project(dest: Path) -> Project:
-    dest.mkdir(parents=True)
-    return Project(REPO).copy(dest)
-
-
 class _Counting(_SiteHandler):
     sent: list[int]
 
@@ -142,7 +137,7 @@ def main() -> None:
     os.environ["HANDBOOK_SITE_URL"] = "https://handbook.example.org/"
     small, large = (int(size) for size in args.sizes.split(","))
     with tempfile.TemporaryDirectory(prefix="bench-offline-") as folder:
-        project = copy_project(Path(folder) / "handbook")
+        project = Project(REPO).copy(Path(folder) / "handbook")
         site = build_site(project)
         real = list_sizes(site)
         real_pages = {code: pages_of(site, code) for code in real}

@@ -72,7 +72,6 @@ def lang_root(lang: str) -> str:
 def build(workdir: Path) -> Path:
     from handbook.site.build import build_site
 
-    workdir.mkdir(parents=True, exist_ok=True)
     return build_site(Project(REPO).copy(workdir))
 
 

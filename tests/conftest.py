@@ -40,7 +40,6 @@ PUBLIC_SITE_URL = "https://handbook.example.org/"
 
 def copy_project(dest: Path) -> Project:
     """Copy the parts of this checkout a build needs into `dest`."""
-    dest.mkdir(parents=True, exist_ok=True)
     return Project(REPO).copy(dest)
 
 

@@ -237,7 +237,8 @@ class Project:
 
     def copy(self, dest: Path, parts: tuple[str, ...] = BUILD_PARTS) -> Project:
         """A copy of `parts` (files or folders below the root; by default what a build needs) in
-        `dest`, for tests and benchmarks that must not touch this checkout."""
+        `dest` (made if missing), for tests and benchmarks that must not touch this checkout."""
+        dest.mkdir(parents=True, exist_ok=True)
         for name in parts:
             source = self.root / name
             if source.is_dir():
