@@ -1075,10 +1075,13 @@
     });
   }
 
+  // English endings whose removal leaves an index word: the word is that word inflected (knownIn).
+  var ENGLISH_ENDINGS = ["ing", "ed", "es", "s", "d"];
+
   /*
-   * How the index knows `word`: "exact" (as it is, behind a prefix, or as the start of a longer
-   * word), "stem" (it starts like an index word but for an ending: refunding, обратившегося) or
-   * "" (not at all: Pagefind would answer with whatever shares its first few letters).
+   * How the index knows `word`: "exact" (as it is, behind a prefix, as the start of a longer
+   * word, or in English an index word with an ending: passed), "stem" (it starts like an index
+   * word but for an ending: refunding, обратившегося) or "" (not at all: Pagefind would answer with whatever shares its first few letters).
    */
   function knownIn(list) {
     var set = {};
@@ -1089,6 +1092,11 @@
       if (lang === "th") return list.some(function (entry) { return entry.indexOf(word) !== -1; }) ? "exact" : "";
       var forms = [fold(word)].concat(stemVariants(word, lang));
       if (forms.some(function (form) { return set[form] || starts(form); })) return "exact";
+      // English: an inflected form of an index word is no typo (passed is pass + ed, not pissed).
+      if (lang === "en" && ENGLISH_ENDINGS.some(function (end) {
+        var base = forms[0].slice(0, -end.length);
+        return forms[0].length - end.length >= MIN_STEM && forms[0].slice(-end.length) === end && set[base] === true;
+      })) return "exact";
       var stem = forms.some(function (form) {
         var letters = Array.from(form);
         return starts(letters.slice(0, Math.max(4, letters.length - 5)).join(""));
