@@ -858,48 +858,40 @@
       if (THAI_MARK.test(run.charAt(from)) || THAI_MARK.test(run.charAt(to))) return false;
       return (cuts[from] || known(run.slice(0, from), true)) && (cuts[to] || known(run.slice(to), false));
     };
-    for (var index = 0; index < words.length; index++) {
-      var word = plain ? words[index] : Array.from(words[index]);
-      if (word.length < MIN_TYPO || run.indexOf(words[index]) !== -1) continue;
-      for (var start = 0; start < typed.length; start++) {
+    // The first place `text` holds `target` with one edit (as long, one letter shorter, one longer; a
+    // letter wrong or swapped read first as one missing: ขอโทด|ลูกค้า would leave its ด on the next word)
+    // outside an exact word and where a word fits; `at` maps a place in `text` to the run (null: the same).
+    var nearIn = function (text, target, at, keepFirst) {
+      var place = function (i) { return at === null ? i : i < text.length ? at[i] : run.length; };
+      for (var start = 0; start < text.length; start++) {
         // One edit keeps the first letter, or the second, in one of the first two places.
-        var first = typed[start];
-        var second = typed[start + 1];
-        if (first !== word[0] && first !== word[1] && second !== word[0] && second !== word[1]) continue;
-        var hit = false;
-        // A letter wrong or swapped first: read as a letter missing, ขอโทด|ลูกค้า would leave its ด on the next word.
-        for (var edit = 0; edit < 3 && !hit; edit++) {
-          var size = word.length + [0, -1, 1][edit];
-          if (start + size > typed.length || size < MIN_TYPO - 1) continue;
-          hit = !inExact(start, start + size) && oneEditApart(typed.slice(start, start + size), word) && fits(start, start + size);
-          if (hit) found.push({ text: words[index], start: start, end: start + size, size: word.length, rank: index });
+        var first = text[start];
+        var second = text[start + 1];
+        if (keepFirst ? first !== target[0] : first !== target[0] && first !== target[1] && second !== target[0] && second !== target[1]) continue;
+        for (var edit = 0; edit < 3; edit++) {
+          var size = target.length + [0, -1, 1][edit];
+          if (start + size > text.length || size < MIN_TYPO - 1) continue;
+          var from = place(start);
+          var to = place(start + size);
+          if (!inExact(from, to) && oneEditApart(text.slice(start, start + size), target) && fits(from, to)) return { start: from, end: to };
         }
-        if (hit) break;
       }
-    }
-    // A loanword typed as heard, without its silent letters or tone marks (ออเดร์ for ออร์เดอร์: two edits):
-    // an index word with a karan is compared with the run, both bare (thaiBare), one edit apart.
-    if (plain) {
-      var bare = thaiBare(run);
-      words.forEach(function (word, index) {
-        if (word.indexOf("\u0E4C") === -1 || run.indexOf(word) !== -1) return;
-        var target = thaiBare(word).text;
-        if (target.length < MIN_TYPO) return; // เลอร์ is เลอ bare: เผลอ is one letter from it
-        for (var start = 0; start < bare.text.length; start++) {
-          if (bare.text[start] !== target[0]) continue;
-          for (var edit = 0; edit < 3; edit++) {
-            var size = target.length + [0, -1, 1][edit];
-            if (start + size > bare.text.length || size < MIN_TYPO - 1) continue;
-            if (!oneEditApart(bare.text.slice(start, start + size), target)) continue;
-            var from = bare.at[start];
-            var to = start + size < bare.text.length ? bare.at[start + size] : run.length;
-            if (inExact(from, to) || !fits(from, to)) continue;
-            found.push({ text: word, start: from, end: to, size: word.length, rank: index });
-            return;
-          }
-        }
+      return null;
+    };
+    var bare = plain ? thaiBare(run) : null;
+    words.forEach(function (word, index) {
+      if (run.indexOf(word) !== -1) return;
+      var target = plain ? word : Array.from(word);
+      var spots = [target.length >= MIN_TYPO ? nearIn(typed, target, null, false) : null];
+      // A loanword typed as heard, without its silent letters or tone marks (ออเดร์ for ออร์เดอร์: two edits):
+      // an index word with a karan is compared with the run, both bare (thaiBare), its first letter kept.
+      // เลอร์ is เลอ bare: เผลอ is one letter from it, so a bare word has five letters or more.
+      var bareWord = bare && word.indexOf("\u0E4C") !== -1 ? thaiBare(word).text : "";
+      if (bareWord.length >= MIN_TYPO) spots.push(nearIn(bare.text, bareWord, bare.at, true));
+      spots.forEach(function (spot) {
+        if (spot) found.push({ text: word, start: spot.start, end: spot.end, size: word.length, rank: index });
       });
-    }
+    });
     var chosen = [];
     // The letters of open pieces a near word covers: the one that explains most of them first.
     var covered = function (near) {
