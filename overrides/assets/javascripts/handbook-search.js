@@ -17,7 +17,7 @@
   var BATCH = 10; // results rendered at a time; more as the reader scrolls or arrows down (as Material)
   var PREFIX_GRAMMAR = {
     he: /^ו?(?:ש|כש|מש)?[בכלמ]?ה?$/u,
-    ar: /^[وف]?(?:[بكل]?(?:ال)?|لل)$/u,
+    ar: /^[وف]?(?:[بكل]?(?:ال)?|لل|هال|عال)$/u,
   };
 
   /* The word without diacritics or tatweel (Thai marks kept), as handbook.site.search_tokens.fold. */
@@ -1272,10 +1272,21 @@
         return lang !== "th" && forms.some(function (form) { return sameStem(form, name); });
       });
     };
+    // A name that is a phrase (ǂوينجابوا, "where did they get"): the query's runs joined as phraseHits joins them.
+    var runNames = !query ? [] : phraseRuns(query).reduce(function (all, run) {
+      var rest = run.slice(1).map(function (word) { return fold(word.text); }).join("");
+      return all.concat([fold(run[0].text)].concat(stemVariants(run[0].text, lang)).map(function (first) {
+        return (PHRASE_MARK + first + rest).replace(/'/g, "").toLowerCase();
+      }));
+    }, []);
+    var phraseNamed = function (page) {
+      var names = ((page.meta && page.meta.hb_names) || "").split(" ");
+      return runNames.some(function (name) { return names.indexOf(name) !== -1; });
+    };
     var group = function (page) {
       if (words.length && words.every(function (word) { return titleHas(page, word); })) return 0;
       var reference = page.meta && page.meta.hb_kind === "page";
-      return reference && !words.some(function (word) { return named(page, word); }) ? 2 : 1;
+      return reference && !words.some(function (word) { return named(page, word); }) && !phraseNamed(page) ? 2 : 1;
     };
     return [0, 1, 2].reduce(function (ordered, rank) {
       return ordered.concat(pages.filter(function (page) { return group(page) === rank; }));

@@ -32,10 +32,11 @@ INDEX_ONLY_END = "\u2064"
 MIN_STEM = 3
 MAX_PREFIX = 5
 # A whole prefix run, in grammatical order. Hebrew: and, that/when, preposition, article.
-# Arabic: and/so, preposition, article; "لل" is ل + the article with its alif dropped.
+# Arabic: and/so, preposition, article; "لل" is ل + the article with its alif dropped; spoken
+# "هال" (this: هالدليل) and "عال" (on the: عالطاولة) are ها and على joined to the article.
 PREFIX_GRAMMAR: dict[str, re.Pattern[str]] = {
     "he": re.compile(r"^ו?(?:ש|כש|מש)?[בכלמ]?ה?$"),
-    "ar": re.compile(r"^[وف]?(?:[بكل]?(?:ال)?|لل)$"),
+    "ar": re.compile(r"^[وف]?(?:[بكل]?(?:ال)?|لل|هال|عال)$"),
 }
 WORD = {
     "he": re.compile(r"[\u05D0-\u05EA\u0591-\u05C7]+"),
