@@ -1283,14 +1283,26 @@
       var names = ((page.meta && page.meta.hb_names) || "").split(" ");
       return runNames.some(function (name) { return names.indexOf(name) !== -1; });
     };
+    var definition = asksDefinition(query, words);
     var group = function (page) {
       if (words.length && words.every(function (word) { return titleHas(page, word); })) return 0;
       var reference = page.meta && page.meta.hb_kind === "page";
+      if (reference && definition && /\/glossary\/$/.test(page.url || "")) return 1;
       return reference && !words.some(function (word) { return named(page, word); }) && !phraseNamed(page) ? 2 : 1;
     };
     return [0, 1, 2].reduce(function (ordered, rank) {
       return ordered.concat(pages.filter(function (page) { return group(page) === rank; }));
     }, []);
+  }
+
+  /*
+   * Hebrew asks what a word means with stopwords only (מה זה X, מה זאת X, מה הכוונה ב-X), which name no
+   * page: such a short question (three words or fewer after it) names the glossary.
+   */
+  var DEFINITION = { he: /^\s*מה\s+(?:זה|זאת|זו|הכוונה|הפירוש|המשמעות)\s/u };
+
+  function asksDefinition(query, words) {
+    return !!(DEFINITION[lang] && query && DEFINITION[lang].test(query) && words.length && words.length <= 3);
   }
 
   var shownTerms = [];
