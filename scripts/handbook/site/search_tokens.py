@@ -356,9 +356,9 @@ def index_copy(html: str, lang: str, groups: WordGroups = (), synonyms: Synonyms
     if meta.get("kind"):
         extra += f'<span data-pagefind-meta="hb_kind:{html_escape(meta["kind"])}"></span>'
     if meta.get("kind") == REFERENCE_KIND:
+        # Written even when empty: every language's entry of a page has the same metadata keys.
         names = title_names(raw_article, lang, groups, synonyms)
-        if names:
-            extra += f'<span data-pagefind-meta="hb_names:{html_escape(" ".join(names))}"></span>'
+        extra += f'<span data-pagefind-meta="hb_names:{html_escape(" ".join(names))}"></span>'
     opened = article.find(">") + 1
     article = article[:opened] + extra + article[opened:]
     return html[:body] + "<body>" + article + "</body></html>\n"
