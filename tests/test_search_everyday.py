@@ -47,7 +47,8 @@ def open_home(page, site_url: str, lang: str):
 def test_everyday_words_and_page_keywords_find_the_page(page, site_url: str, lang: str) -> None:
     errors = open_home(page, site_url, lang)
     misses = []
-    for case in CASES[lang]["synonyms"]:
+    # also a typo in a word of an everyday phrase (stormd out, הלך לאיבוב: the phrase is searched corrected)
+    for case in CASES[lang]["synonyms"] + CASES[lang].get("phrase_typos", []):
         paths = run_query(page.page, case["q"])
         wanted = {url(lang, page_id) for page_id in case["any"]}
         if not wanted.intersection(paths[:3]):
@@ -246,4 +247,28 @@ def test_a_phones_curly_apostrophe_reads_as_the_straight_one(page, site_url: str
         assert url("en", "follow-the-standard") in expected, straight
         curly = straight.replace("'", "’")
         assert run_query(page.page, curly)[:3] == expected, curly
+    assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_definition_question_naming_a_glossary_term_finds_the_glossary_first(
+    page, site_url: str, lang: str
+) -> None:
+    """A definition question ("what is a shift lead", что такое X, ما معنى X, X คืออะไร; glossary.yml
+    search: definitions) whose words name a glossary term finds the glossary first, even when pages
+    that use the term rank above it; the same question words around words that name no term leave
+    the glossary out of the first three."""
+    errors = open_home(page, site_url, lang)
+    glossary = url(lang, "glossary")
+    wrong = []
+    for query in CASES[lang]["definitions"]["first"]:
+        first = run_query(page.page, query)[:3]
+        if first[:1] != [glossary]:
+            wrong.append(f"{query!r}: {first}, expected the glossary first")
+    for query in CASES[lang]["definitions"]["not_first"]:
+        first = run_query(page.page, query)[:3]
+        if glossary in first:
+            wrong.append(f"{query!r}: names no glossary term, but the glossary is in {first}")
+    assert wrong == []
     assert errors == []

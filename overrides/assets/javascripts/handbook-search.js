@@ -793,6 +793,9 @@
   }
 
   var MIN_TYPO = 5; // letters: shorter words are not corrected (too many neighbours)
+  // Languages Pagefind stems (a word it knows "by stem" finds pages through its stem); Hebrew's
+  // "stem" is only a shared start (knownIn), Thai is segmented.
+  var STEMMED = { en: true, ar: true, ru: true };
 
   /* The index's most frequent words one edit away from `word` (or one of its prefix-free stems). */
   function corrections(word, words) {
@@ -1164,8 +1167,15 @@
         var how = known(word.text);
         if (how === "exact") return null;
         var found = lang === "th" || size < MIN_TYPO ? [] : corrections(word.text, vocab);
-        fixed = fixed.concat(found.map(function (fix) { return fix.replace(PHRASE_MARK, ""); }));
         if (!found.length && how === "stem") return null; // an ending Pagefind's stemmer removes
+        if (how === "stem" && STEMMED[lang] && found.every(function (fix) { return fix.charAt(0) === PHRASE_MARK; })) {
+          // Near a phrase's word only (перестали, ǂперестал): the word keeps the pages Pagefind's
+          // stemmer finds for it, and the phrase is tried too; it is not shown as corrected.
+          found = found.slice();
+          found.keep = true;
+          return found;
+        }
+        fixed = fixed.concat(found.map(function (fix) { return fix.replace(PHRASE_MARK, ""); }));
         return found; // [] when nothing is near: the word matches nothing
       });
       hitsByWord = hitsByWord.map(function (hits, index) { return fixes[index] && !fixes[index].length ? {} : hits; });
@@ -1203,18 +1213,19 @@
         words = words.concat(extraWords);
         fixes = fixes.concat(extraWords.map(function (word) { return [word.text]; }));
       }
-      if (!fixed.length) return { words: words, ranked: ranked, fixed: [] };
-      // Hebrew: a typo in a phrase's word (הלך לאיבוב for the phrase הלך לאיבוד, whose words the word
-      // list holds): the phrases with the corrected word are searched too, as the typed word's.
+      if (!fixed.length && !fixes.some(function (fix) { return fix && fix.keep; })) return { words: words, ranked: ranked, fixed: [] };
+      // A typo in a phrase's word (הלך לאיבוב for the phrase הלך לאיבוד, short stafed for short
+      // staffed: the word list holds a phrase's words): the phrases with the corrected word are
+      // searched too, as the typed word's (not Thai, which has no phrases).
       var typedOf = {};
-      var corrected = lang !== "he" ? query : query.split(/\s+/).map(function (chunk) {
-        var at = words.findIndex(function (word) { return word.text === chunk; });
-        if (at === -1 || !fixes[at] || !fixes[at].length) return chunk;
+      var corrected = lang === "th" ? [] : queryWordsOf(query).map(function (typed) {
+        var at = words.findIndex(function (word) { return word.text === typed.text; });
+        if (at === -1 || !fixes[at] || !fixes[at].length) return typed.text;
         var fix = (fixes[at].find(function (near) { return near.charAt(0) === PHRASE_MARK; }) || fixes[at][0]).replace(PHRASE_MARK, "");
-        typedOf[fix] = chunk;
+        typedOf[fix] = typed.text;
         return fix;
-      }).join(" ");
-      var fixedPhrases = corrected === query ? Promise.resolve([]) : phraseHits(module, corrected, typedOf).then(function (found) {
+      });
+      var fixedPhrases = !Object.keys(typedOf).length ? Promise.resolve([]) : phraseHits(module, corrected.join(" "), typedOf).then(function (found) {
         return found.map(function (phrase) {
           return { words: phrase.words.map(function (word) { return typedOf[word] || word; }), hits: phrase.hits };
         });
@@ -1222,7 +1233,7 @@
       return Promise.all([fixedPhrases].concat(
         words.map(function (word, index) {
           // a correction is an index word as typed (נאמן), searched as the index holds it (נאמנ)
-          if (fixes[index] && fixes[index].length) {
+          if (fixes[index] && fixes[index].length && !fixes[index].keep) {
             // a phrase's word is found through its phrase only (alone, Pagefind answers loosely)
             var plain = fixes[index].filter(function (fix) { return fix.charAt(0) !== PHRASE_MARK; });
             return wordHits(module, null, plain.map(function (fix) { return openEnding(fix, lang); }));
@@ -1283,26 +1294,210 @@
       var names = ((page.meta && page.meta.hb_names) || "").split(" ");
       return runNames.some(function (name) { return names.indexOf(name) !== -1; });
     };
-    var definition = asksDefinition(query, words);
+    var term = query ? definitionTerm(query) : null;
     var group = function (page) {
-      if (words.length && words.every(function (word) { return titleHas(page, word); })) return 0;
+      var glossary = isGlossary(page);
+      if (glossary && term && definesTerm(page, term)) return 0;
+      if (words.length && words.every(function (word) { return titleHas(page, word); })) return 1;
       var reference = page.meta && page.meta.hb_kind === "page";
-      if (reference && definition && /\/glossary\/$/.test(page.url || "")) return 1;
-      return reference && !words.some(function (word) { return named(page, word); }) && !phraseNamed(page) ? 2 : 1;
+      if (glossary && term && term.length <= MAX_NAMING_TERM && page.hbWords === words.length) return 2;
+      return reference && !words.some(function (word) { return named(page, word); }) && !phraseNamed(page) ? 3 : 2;
     };
-    return [0, 1, 2].reduce(function (ordered, rank) {
+    return [0, 1, 2, 3].reduce(function (ordered, rank) {
       return ordered.concat(pages.filter(function (page) { return group(page) === rank; }));
     }, []);
   }
 
-  /*
-   * Hebrew asks what a word means with stopwords only (מה זה X, מה זאת X, מה הכוונה ב-X), which name no
-   * page: such a short question (three words or fewer after it) names the glossary.
-   */
-  var DEFINITION = { he: /^\s*מה\s+(?:זה|זאת|זו|הכוונה|הפירוש|המשמעות)\s/u };
+  function isGlossary(page) {
+    return !!(page && page.meta && page.meta.hb_kind === "page" && /\/glossary\/$/.test(page.url || ""));
+  }
 
-  function asksDefinition(query, words) {
-    return !!(DEFINITION[lang] && query && DEFINITION[lang].test(query) && words.length && words.length <= 3);
+  /*
+   * Definition questions (issue 22): staff ask what a handbook word means ("what is a shift lead",
+   * что такое X, ما معنى X, מה זה X, X คืออะไร) in the patterns of the language's `definitions`
+   * (translations/glossary.yml, search section: `*` where the term stands). A pattern's words stand
+   * together in the query (stopwords and fillers may come between them: "what exactly is"), anywhere
+   * in it ("new here, what is a shift lead exactly"); a Thai one in the unspaced text. The term is
+   * what stands at `*`: its content words without the fillers (exactly, בעצם), one to MAX_TERM of
+   * them, from the pattern that leaves the fewest. When the glossary page has a heading they name
+   * (definesTerm), the glossary comes first; a shorter definition question that names none still
+   * names the glossary if it has every word of the query (it is ranked among the pages, not after
+   * them): "what is the refund policy" does not (no "policy").
+   */
+  var MAX_TERM = 4; // words: the glossary's longest terms (бонус на следующую покупку) have three or four
+  var MAX_NAMING_TERM = 3;
+  var DEFINITIONS = settings.definitions || {};
+  var FILLER = {};
+  (DEFINITIONS.filler || []).forEach(function (word) { FILLER[fold(word).toLowerCase()] = true; });
+  var ASK = (DEFINITIONS.ask || []).map(function (pattern) {
+    var parts = pattern.split(/\s+/).filter(Boolean).map(function (word) { return word === "*" ? word : fold(word).toLowerCase(); });
+    var at = parts.indexOf("*");
+    return { before: parts.slice(0, at), after: parts.slice(at + 1) };
+  });
+  var THAI_FILLERS = Object.keys(FILLER).sort(function (a, b) { return b.length - a.length; });
+
+  function isFiller(word) {
+    return FILLER[fold(word.text).toLowerCase()] === true;
+  }
+
+  /* Where `pattern` (words) stands in `texts` from `from` on: [start, end) of its first place, or null. */
+  function patternAt(texts, pattern, from, skippable) {
+    for (var start = from; start < texts.length; start++) {
+      if (texts[start] !== pattern[0]) continue;
+      var at = start + 1;
+      var matched = 1;
+      while (matched < pattern.length && at < texts.length) {
+        if (texts[at] === pattern[matched]) matched++;
+        else if (!skippable[at]) break;
+        at++;
+      }
+      if (matched === pattern.length) return [start, at];
+    }
+    return null;
+  }
+
+  /* The term a definition question asks about: its deciding words ({text, ...}), or null. */
+  function definitionTerm(query) {
+    if (!ASK.length) return null;
+    var best = null;
+    var keep = function (words) {
+      var content = words.filter(function (word) { return isContentWord(word) && !isFiller(word); });
+      if (content.length && content.length <= MAX_TERM && (!best || content.length < best.length)) best = content;
+    };
+    if (lang === "th") {
+      var text = query.replace(/\s+/g, "").toLowerCase();
+      ASK.forEach(function (pattern) {
+        var before = pattern.before.join("");
+        var after = pattern.after.join("");
+        var start = before ? text.indexOf(before) : 0;
+        if (start === -1) return;
+        var from = start + before.length;
+        var end = after ? text.indexOf(after, from + 1) : text.length;
+        if (end === -1 || end <= from) return;
+        var rest = text.slice(from, end);
+        THAI_FILLERS.forEach(function (filler) { rest = rest.split(filler).join(" "); });
+        keep(queryWordsOf(rest));
+      });
+      return best;
+    }
+    var all = queryWordsOf(query);
+    var texts = all.map(function (word) { return fold(word.text); });
+    var skippable = all.map(function (word) { return !isContentWord(word) || isFiller(word); });
+    ASK.forEach(function (pattern) {
+      var from = 0;
+      var to = all.length;
+      if (pattern.before.length) {
+        var opening = patternAt(texts, pattern.before, 0, skippable);
+        if (!opening) return;
+        from = opening[1];
+      }
+      if (pattern.after.length) {
+        var closing = patternAt(texts, pattern.after, from + 1, skippable);
+        if (!closing) return;
+        to = closing[0];
+      }
+      keep(all.slice(from, to));
+    });
+    return best;
+  }
+
+  /* Two forms of one word: the same, or (four letters or more) sharing all but the last two letters of the shorter. */
+  function alike(a, b) {
+    if (a === b) return true;
+    var x = Array.from(a), y = Array.from(b);
+    var shared = Math.max(4, Math.min(x.length, y.length) - 2);
+    if (x.length < shared || y.length < shared) return false;
+    for (var at = 0; at < shared; at++) if (x[at] !== y[at]) return false;
+    return true;
+  }
+
+  /* A word's forms as compared with a heading's: as typed, without a prefix, as the index holds it. */
+  function formsOf(text) {
+    var forms = [fold(text).toLowerCase()].concat(stemVariants(text, lang));
+    return forms.concat(forms.map(function (form) { return searchForm(form, lang); }));
+  }
+
+  /*
+   * The glossary's headings (its terms) as read from Pagefind's anchors: each word of the heading
+   * with the index-only words that follow it (its stems, forms and the everyday words synonyms give
+   * it; not phrases). Thai: the heading's text unspaced, and its tokens.
+   */
+  function glossaryTerms(page) {
+    return (page.anchors || [])
+      .filter(function (anchor) { return /^h2$/i.test(anchor.element || ""); })
+      .map(function (anchor) {
+        var slots = [];
+        var pattern = /\u2063([^\u2064]*)\u2064|[\p{L}\p{M}\p{N}']+/gu;
+        var found;
+        var text = String(anchor.text || "");
+        while ((found = pattern.exec(text))) {
+          if (found[1] === undefined) {
+            slots.push({ word: fold(found[0]).toLowerCase(), tokens: [] });
+          } else if (slots.length) {
+            found[1].split(/\s+/).forEach(function (token) {
+              if (token && token.charAt(0) !== PHRASE_MARK) slots[slots.length - 1].tokens.push(fold(token).toLowerCase());
+            });
+          }
+        }
+        return { slots: slots, text: cleanText(text).replace(/\s+/g, "").toLowerCase() };
+      });
+  }
+
+  /*
+   * Whether the glossary `page` has a heading that the `term` (definitionTerm) names: each of its
+   * words is a word of the heading (in another form too: смены, смена; العميل, عميل) or an index
+   * word that follows one (a synonym's everyday word: زبون for عميل), and one at least is the
+   * heading's own (a synonym alone, "rules" for standard, does not name a term). Thai: a word is a
+   * part of the heading's unspaced text, or one of its index words.
+   */
+  function definesTerm(page, term) {
+    return glossaryTerms(page).some(function (heading) {
+      var own = false;
+      var all = term.every(function (word) {
+        if (lang === "th") {
+          var inText = heading.text.indexOf(fold(word.text).toLowerCase()) !== -1;
+          own = own || inText;
+          return inText || heading.slots.some(function (slot) { return slot.tokens.indexOf(fold(word.text).toLowerCase()) !== -1; });
+        }
+        var forms = formsOf(word.text);
+        var mine = heading.slots.some(function (slot) {
+          return formsOf(slot.word).some(function (form) { return forms.some(function (typed) { return alike(typed, form); }); });
+        });
+        own = own || mine;
+        return mine || heading.slots.some(function (slot) {
+          return slot.tokens.some(function (token) { return forms.some(function (typed) { return alike(typed, token); }); });
+        });
+      });
+      return all && own;
+    });
+  }
+
+  /* A ranked hit's page, with how many of the query's words it has (`hbWords`). */
+  function pageOf(hit) {
+    return hit.result.data().then(function (page) {
+      page.hbWords = hit.words;
+      return page;
+    });
+  }
+
+  /*
+   * A definition question whose glossary ranked below the first results: the next results' pages
+   * are read (a batch at a time) until the glossary is among them, which joins the first results
+   * (preferPages then puts it first if it defines the term). {pages, rest}.
+   */
+  function withGlossary(pages, rest, query) {
+    if (!rest.length || pages.some(isGlossary) || !definitionTerm(query)) return Promise.resolve({ pages: pages, rest: rest });
+    var batch = rest.slice(0, BATCH);
+    return Promise.all(batch.map(pageOf)).then(function (more) {
+      var at = more.findIndex(isGlossary);
+      if (at === -1) {
+        return withGlossary(pages, rest.slice(BATCH), query).then(function (found) {
+          var joined = found.pages.length > pages.length;
+          return { pages: found.pages, rest: joined ? batch.concat(found.rest) : rest };
+        });
+      }
+      return { pages: pages.concat([more[at]]), rest: rest.filter(function (hit) { return hit !== batch[at]; }) };
+    });
   }
 
   var shownTerms = [];
@@ -1368,17 +1563,17 @@
         if (mine !== sequence) return null;
         var ranked = found.ranked.map(function (page) { return { result: page.result, score: page.score, words: page.words }; });
         var partial = ranked.length > 0 && !ranked.some(function (page) { return page.words === found.words.length; });
-        return Promise.all(ranked.slice(0, BATCH).map(function (hit) { return hit.result.data(); })).then(
-          function (pages) {
+        return Promise.all(ranked.slice(0, BATCH).map(pageOf))
+          .then(function (pages) { return withGlossary(pages, ranked.slice(BATCH), query); })
+          .then(function (shown) {
             return {
-              pages: preferPages(pages, found.words, query),
+              pages: preferPages(shown.pages, found.words, query),
               total: ranked.length,
-              rest: ranked.slice(BATCH),
+              rest: shown.rest,
               partial: partial,
               fixed: found.fixed,
             };
-          }
-        );
+          });
       })
       .then(function (found) {
         if (!found || mine !== sequence || found.total || lang === "en") return found;

@@ -198,9 +198,10 @@ def index_language(
             fix="keep the data-pagefind-body wrapper around the article in overrides/main.html's content block",
         )
     written = write_index(pages, bundle, workdir)
-    # Hebrew: a phrase's words too, so that a typo in one is corrected (הלך לאיבוב: the phrase הלך לאיבוד)
+    # A phrase's words too, so that a typo in one is corrected (הלך לאיבוב: the phrase הלך לאיבוד;
+    # short stafed: short staffed). Thai has no phrases (its everyday words are single runs).
     phrases = {phrase_token(phrase): phrase.split() for entry in synonyms for phrase in entry.phrases}
-    words = vocabulary(pages, lang, phrases if lang == "he" else {})
+    words = vocabulary(pages, lang, phrases)
     (bundle / VOCABULARY.format(lang=lang)).write_bytes(
         gzip.compress(json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mtime=0)
     )
@@ -348,8 +349,8 @@ WARM_UP_WORDS = {"en": "where", "he": "אם", "ar": "عن", "th": "ไหน", "
 
 
 def search_box_settings(lang: str | None, words: SearchWords = EMPTY_WORDS) -> dict:
-    """What the search script needs from the build: the language, its labels, its stopwords and
-    the word the engine warms up with (`WARM_UP_WORDS`)."""
+    """What the search script needs from the build: the language, its labels, its stopwords, how
+    it asks what a word means (`definitions`) and the word the engine warms up with (`WARM_UP_WORDS`)."""
     from handbook.core.ui import t
 
     lang = (lang or "en").split("-")[0]
@@ -360,5 +361,10 @@ def search_box_settings(lang: str | None, words: SearchWords = EMPTY_WORDS) -> d
         "lang": lang,
         "labels": labels,
         "stopwords": list(words.stopwords_for(lang)),
+        # definition questions ("what is *", "* คืออะไร"): the glossary first when * names one of its terms
+        "definitions": {
+            "ask": list(words.definitions_for(lang).ask),
+            "filler": list(words.definitions_for(lang).filler),
+        },
         "warm": WARM_UP_WORDS.get(lang, ""),
     }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -39,15 +39,28 @@ Synonyms = tuple[Synonym, ...]
 
 
 @dataclass(frozen=True)
+class Definitions:
+    """How a language asks what a word means: `ask` patterns (words, `*` where the term stands:
+    "what is *", "* คืออะไร") and the `filler` words a term may come with (exactly, בעצם)."""
+
+    ask: tuple[str, ...] = ()
+    filler: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SearchWords:
     stopwords: dict[str, tuple[str, ...]]
     synonyms: dict[str, Synonyms]
+    definitions: dict[str, Definitions] = field(default_factory=dict)
 
     def synonyms_for(self, lang: str) -> Synonyms:
         return self.synonyms.get(lang, ())
 
     def stopwords_for(self, lang: str) -> tuple[str, ...]:
         return self.stopwords.get(lang, ())
+
+    def definitions_for(self, lang: str) -> Definitions:
+        return self.definitions.get(lang, Definitions())
 
 
 EMPTY = SearchWords({}, {})
@@ -137,7 +150,34 @@ def load_search_words(path: Path) -> SearchWords:
                 Synonym(words, also, tuple(phrase for phrase in everyday if len(phrase.split()) > 1))
             )
         synonyms[str(lang)] = tuple(table)
-    return SearchWords(stopwords, synonyms)
+    definitions = {
+        str(lang): _definitions(entry, path, f"definitions: {lang}")
+        for lang, entry in (section.get("definitions") or {}).items()
+    }
+    return SearchWords(stopwords, synonyms, definitions)
+
+
+def _definitions(entry: object, path: Path, where: str) -> Definitions:
+    """A language's `definitions:` entry: `ask` patterns, each with one `*` (where the term stands)
+    beside at least one word, and `filler` words."""
+    if not isinstance(entry, dict) or not set(entry) <= {"ask", "filler"} or "ask" not in entry:
+        raise HandbookError(
+            f"glossary search section: {where} must have `ask:` (and may have `filler:`)",
+            path=path,
+            fix='write it as {ask: ["what is *", ...], filler: [exactly, ...]}',
+        )
+    ask = tuple(" ".join(normal(word) for word in item.split()) for item in _words(entry["ask"], path, where + " ask"))
+    for pattern in ask:
+        words = pattern.split()
+        if words.count("*") != 1 or len(words) < 2:
+            raise HandbookError(
+                f"glossary search section: {where} ask: {pattern!r} needs one `*` (where the term "
+                "stands) and at least one word beside it",
+                path=path,
+                fix='write it as the question\'s words with * for the term: "what is *", "* คืออะไร"',
+            )
+    filler = tuple(normal(word) for word in _words(entry.get("filler") or [], path, where + " filler")) if entry.get("filler") else ()
+    return Definitions(ask, filler)
 
 
 # An everyday phrase ("money back", "short staffed") is indexed as one token, its words joined
