@@ -1047,10 +1047,12 @@
    * PHRASE_MARK (handbook.site.search_words.phrase_token: a letter no one types, so that no typed
    * word is the start of a phrase token), never as their words: each two words of
    * the query that stand together (three with a stopword between: word of mouth) are searched so
-   * joined, and a page with the phrase counts as having each of its words.
+   * joined, and a page with the phrase counts as having each of its words. Up to 32 runs: a long
+   * everyday query (she got the blue one instead of red, does she have to post it back) has its
+   * phrase after its first twelve runs (issue 22, round 15).
    */
   var PHRASE_MARK = "\u01c2";
-  var MAX_PHRASES = 12;
+  var MAX_PHRASES = 32;
 
   function phraseRuns(query) {
     if (lang === "th") return []; // Thai everyday words are single runs
