@@ -180,3 +180,49 @@ def test_javascript_joins_thai_pieces_into_index_words(page) -> None:
         ["ร้องเรียน", 9, 18],
         ["เหรอ", 18, 22],
     ]
+
+
+@pytest.mark.browser
+def test_javascript_picks_excerpts_by_the_words_a_reader_sees(page) -> None:
+    """A long run of index-only words after a word (a synonym group's everyday words) neither fills
+    an excerpt nor cuts it short: the window counts the words a reader sees (issue 22), a match on a
+    token counts for the word before it, the rest of a word after its tokens ('s) is no word of its
+    own, and a heading whose last word has tokens keeps the full stop Pagefind gives other blocks."""
+    page.page.set_content('<!doctype html><html lang="en"><body></body></html>')
+    page.page.add_script_tag(path=str(SCRIPT))
+    run = " ".join(f"{M}zq{n}{E}" for n in range(40))
+    tail = " ".join(f"w{n}" for n in range(1, 31))
+    content = f"Kind words {M}tok{E} Be kind to every customer {run}'s day. {tail}"
+    words = content.split(" ")
+    hits = [words.index("customer"), words.index(f"{M}zq5{E}")]  # the word and one of its tokens
+    weighted = [{"location": at, "weight": 1, "balanced_score": 1.0} for at in hits]
+    fragment = {
+        "content": content,
+        "raw_content": content,
+        "excerpt": "Pagefind's own",
+        "locations": hits,
+        "weighted_locations": weighted,
+        "anchors": [{"element": "h1", "id": "_1", "text": f"Kind words {M}tok{E}", "location": 0}],
+        "sub_results": [
+            {
+                "url": "/x/#_1",
+                "title": f"Kind words {M}tok{E}",
+                "anchor": {"element": "h1", "id": "_1", "text": f"Kind words {M}tok{E}", "location": 0},
+                "locations": hits,
+                "weighted_locations": weighted,
+                "excerpt": "Pagefind's own",
+            }
+        ],
+    }
+    shown = page.page.evaluate(
+        """f => {
+          const search = window.handbookSearch;
+          const picked = search.seenExcerpts(f, "en");
+          return [picked.page, picked.sections[0]].map(
+            (one) => [search.cleanExcerpt(one.excerpt, "en", f.content, [], one.at), one.at]
+          );
+        }""",
+        fragment,
+    )
+    seen = "Kind words. Be kind to every <mark>customer</mark>'s day. " + " ".join(tail.split()[:16])
+    assert shown == [[seen, 0], [seen, 0]]

@@ -5,14 +5,19 @@ language has no result."""
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from urllib.parse import urlparse
 
 import pytest
+import yaml
+from conftest import PUBLIC_SITE_URL, copy_project
 from test_search_browser import in_language, page_path, run_query
 
 from handbook.core.project import TARGET_LANGUAGES
 from handbook.core.ui import t
+from handbook.site.build import build_site
+from handbook.site.serve import make_server
 
 # A word with many results in each language (excerpts of many pages and sections to look at).
 COMMON = {"en": "customer", "he": "לקוח", "ar": "العميل", "th": "ลูกค้า", "ru": "клиент"}
@@ -91,13 +96,9 @@ def sentence_starts(page_text: str) -> list[str]:
     return [start for start in starts if start]
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("lang", ["en", "he", "ar", "th", "ru"])
-def test_excerpts_start_at_a_sentence_or_a_word(browser, site_url: str, lang: str) -> None:
-    context, page, errors = _open(browser, site_url, lang)
-    run_query(page, COMMON[lang])
-    shown = page.evaluate(EXCERPTS_AND_PAGES)
-    assert len(shown) >= 10
+def misplaced_excerpts(shown: list[dict], lang: str) -> list[str]:
+    """The excerpts (EXCERPTS_AND_PAGES rows) that start neither at a sentence nor, after '…', at a
+    whole word of their page."""
     bad = []
     for row in shown:
         text = row["excerpt"]
@@ -116,9 +117,88 @@ def test_excerpts_start_at_a_sentence_or_a_word(browser, site_url: str, lang: st
             for start in sentence_starts(row["page"])
         ):
             bad.append(f"starts mid-sentence without '…': {text[:50]!r} ({row['url']})")
+    return bad
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "he", "ar", "th", "ru"])
+def test_excerpts_start_at_a_sentence_or_a_word(browser, site_url: str, lang: str) -> None:
+    context, page, errors = _open(browser, site_url, lang)
+    run_query(page, COMMON[lang])
+    shown = page.evaluate(EXCERPTS_AND_PAGES)
+    assert len(shown) >= 10
+    bad = misplaced_excerpts(shown, lang)
     assert bad == [], "\n".join(bad)
     assert errors == []
     context.close()
+
+
+# Index-only words do not move excerpts (issue 22): a synonym group's everyday words are indexed
+# after each occurrence of its page word, and Pagefind counts them when it picks and cuts an
+# excerpt. A made-up group of LONG_GROUP words on each language's COMMON word (the longest run of
+# them any real group could make, after the word nearly every page says) must leave every excerpt
+# of the COMMON query as the site without it shows it.
+LONG_GROUP_WORDS = {"en": "customer*", "he": "לקוח", "ar": "عميل", "th": "ลูกค้า", "ru": "клиент*"}
+LONG_GROUP = 40
+# Each shown excerpt by its result's address without ?h= (the marked words may differ).
+EXCERPTS_BY_LINK = """() => Object.fromEntries(Array.from(document.querySelectorAll(".md-search-result__link"))
+  .map((link) => {
+    const url = new URL(link.href);
+    const excerpt = link.querySelector("p");
+    return [url.pathname + url.hash, excerpt ? excerpt.textContent.replace(/\\s+/g, " ").trim() : ""];
+  }))"""
+
+
+def made_up_words(count: int) -> list[str]:
+    """`count` made-up Latin words no page or query has (zqbbvx, zqbcvx, ...)."""
+    letters = "bcdfghjklmnpqrstvwxz"
+    return [f"zq{letters[n // len(letters)]}{letters[n % len(letters)]}vx" for n in range(count)]
+
+
+@pytest.fixture(scope="module")
+def long_group_site_url(tmp_path_factory: pytest.TempPathFactory):
+    """The site built with a made-up synonym group of LONG_GROUP words on each COMMON word, served."""
+    project = copy_project(tmp_path_factory.mktemp("long-group") / "handbook")
+    glossary_path = project.root / "translations" / "glossary.yml"
+    glossary = yaml.safe_load(glossary_path.read_text(encoding="utf-8"))
+    for lang, word in LONG_GROUP_WORDS.items():
+        group = {"words": [word], "also": made_up_words(LONG_GROUP)}
+        glossary["search"]["synonyms"].setdefault(lang, []).append(group)
+    glossary_path.write_text(yaml.safe_dump(glossary, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HANDBOOK_SITE_URL", PUBLIC_SITE_URL)
+        built = build_site(project)
+    server = make_server(built, port=0, verbose=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow  # builds the whole site a second time
+@pytest.mark.parametrize("lang", ["en", "he", "ar", "th", "ru"])
+def test_a_long_synonym_group_on_a_common_word_moves_no_excerpt(
+    browser, site_url: str, long_group_site_url: str, lang: str
+) -> None:
+    shown = {}
+    for url in (site_url, long_group_site_url):
+        context, page, errors = _open(browser, url, lang)
+        run_query(page, COMMON[lang])
+        shown[url] = page.evaluate(EXCERPTS_BY_LINK)
+        if url == long_group_site_url:
+            rows = page.evaluate(EXCERPTS_AND_PAGES)
+            bad = misplaced_excerpts(rows, lang)
+            assert bad == [], "\n".join(bad)
+        assert errors == []
+        context.close()
+    plain, grouped = shown[site_url], shown[long_group_site_url]
+    both = sorted(set(plain) & set(grouped))
+    assert len(both) >= 10
+    moved = [
+        f"{link}:\n  {plain[link]!r}\n  {grouped[link]!r}" for link in both if plain[link] != grouped[link]
+    ]
+    assert moved == [], "\n".join(moved)
 
 
 @pytest.mark.browser

@@ -5,7 +5,8 @@
  * Hebrew and Arabic words carry prefixes Pagefind cannot see through, and Pagefind keeps Thai
  * compounds whole. `handbook build` indexes prefix-stripped stems and Thai inner words as
  * index-only tokens between U+2063 and U+2064 (see scripts/handbook/search.py); this script
- * searches the query's stems too and removes those tokens from excerpts and titles. `stemVariants` mirrors `handbook.search.stem_variants` exactly; both are
+ * searches the query's stems too, picks excerpts by the words a reader sees and removes those
+ * tokens from excerpts and titles. `stemVariants` mirrors `handbook.search.stem_variants` exactly; both are
  * tested against tests/data/search/normalise_cases.yml.
  */
 (function () {
@@ -179,9 +180,9 @@
    * token follows (ש<mark>הלקוח</mark>, and <mark>المبادئ</mark> for the singular مبدأ), in Thai
    * the same letters inside the run (นม<mark>ถั่วเหลือง</mark>).
    */
-  function cleanExcerpt(html, lang, content, headings) {
+  function cleanExcerpt(html, lang, content, headings, at) {
     var text = String(html || "");
-    var lead = content ? excerptLead(text, content, lang, headings) : "";
+    var lead = content ? excerptLead(text, content, lang, headings, at) : "";
     if (lead === INVISIBLE) return "";
     // Pagefind puts the space before an index-only token inside the <mark>: out with the token.
     text = text.replace(/[ \u200B]+<\/mark>(?=[ \u200B]*(?:<mark>)?\u2063)/g, "</mark>");
@@ -214,10 +215,196 @@
     return holder.innerHTML;
   }
 
+  /*
+   * Index-only words do not move excerpts (issue 22). Pagefind picks an excerpt as the window of
+   * `excerptLength` words of the index copy that holds the most matches, counting every word there:
+   * a synonym group's everyday words, indexed after each occurrence of its page word, can fill that
+   * window, leaving a word or two a reader sees, and its start can sit anywhere. So the excerpts
+   * are picked again here from the fragment's text, the way Pagefind picks them (the densest window,
+   * its middle; within a section's words for a section) but counting only the words a reader sees:
+   * a match on an index-only token counts for the word it follows. The excerpt keeps Pagefind's form
+   * (words of the index text, matches in <mark>, index-only tokens after their words), so
+   * cleanExcerpt cleans it as before. No new request: the fragment is the one Pagefind loaded.
+   */
+  var EXCERPT_WORDS = { th: 30 }; // words a reader sees in an excerpt (Thai: the indexer's pieces)
+  var DEFAULT_EXCERPT_WORDS = 24;
+  var SEEN_LETTER = /[\p{L}\p{N}]/u;
+  var MARKS = /[\u2063\u2064]/;
+
+  /*
+   * The page's words as Pagefind cuts its text (`raw`, its raw_content: at U+200B where the indexer
+   * segmented it, else at whitespace), where each starts in the fragment's `content` (U+200B taken
+   * out, < and > not escaped), which of them a reader sees (a letter or digit outside
+   * U+2063...U+2064), and for each word the number of the seen word it belongs to (the last one at
+   * or before it; -1 for the summary and keywords blocks that open the text). Between spaces, the
+   * rest of a word after an index-only token (customer's, интернет-магазин: the tokens follow
+   * *customer* and *интернет*) belongs to the word: the shown text joins them again.
+   */
+  function pageWords(raw) {
+    var zws = raw.indexOf("\u200B") !== -1;
+    var parts = raw.split(zws ? /(\u200B)/ : /([\r\n\s]+)/);
+    var words = [];
+    var offsets = [];
+    var offset = 0;
+    parts.forEach(function (part, index) {
+      if (index % 2 === 0) {
+        words.push(part);
+        offsets.push(offset);
+        offset += part.replace(/&lt;|&gt;/g, "<").length;
+      } else if (!zws) {
+        offset += part.length;
+      }
+    });
+    var seen = [];
+    var owner = [];
+    var inside = false;
+    words.forEach(function (word, index) {
+      var shown = false;
+      var rest = !zws && (inside || word.charAt(0) === "\u2063");
+      if (!MARKS.test(word)) {
+        shown = !inside && SEEN_LETTER.test(word);
+      } else {
+        for (var at = 0; at < word.length; at++) {
+          var char = word.charAt(at);
+          if (char === "\u2063") inside = true;
+          else if (char === "\u2064") inside = false;
+          else if (!inside && !shown) shown = SEEN_LETTER.test(char);
+        }
+      }
+      if (shown && !(rest && seen.length)) seen.push(index);
+      owner.push(seen.length - 1);
+    });
+    return { words: words, offsets: offsets, joiner: zws ? "" : " ", seen: seen, owner: owner };
+  }
+
+  /* Pagefind's calculate_excerpt_region, as it is: the middle of the starts (each one word
+   * before its window) of the windows of `length` words with the most score. */
+  function densestStart(scores, length) {
+    if (scores.length <= length) return 0;
+    var sum = 0;
+    for (var at = 0; at < length; at++) sum += scores[at] || 0;
+    var densest = sum;
+    var starts = [0];
+    for (var start = 0; start < scores.length; start++) {
+      sum += (scores[start + length] || 0) - (scores[start] || 0);
+      if (sum > densest) {
+        densest = sum;
+        starts = [start];
+      } else if (sum === densest && starts[starts.length - 1] === start - 1) {
+        starts.push(start);
+      }
+    }
+    return starts[Math.floor(starts.length / 2)];
+  }
+
+  /*
+   * The excerpt of the matches `weighted` (Pagefind's weighted_locations) and `locations` among the
+   * words [from, to) of `layout` (pageWords), `length` seen words long: {excerpt, at}, the excerpt in
+   * Pagefind's form and where it starts in the fragment's content; null when no match falls on or
+   * after a seen word there (a match in the summary block only).
+   */
+  function seenExcerpt(layout, weighted, locations, from, to, length) {
+    var first = from > 0 ? layout.owner[from - 1] + 1 : 0;
+    var last = to < layout.words.length ? layout.owner[to - 1] + 1 : layout.seen.length;
+    var scores = [];
+    var found = false;
+    (weighted || []).forEach(function (hit) {
+      var word = layout.owner[hit.location];
+      if (word === undefined || word < first || word >= last) return;
+      scores[word - first] = (scores[word - first] || 0) + (hit.balanced_score || 0);
+      found = true;
+    });
+    if (!found) return null;
+    // Pagefind's sub-result and build_excerpt bounds, in seen words.
+    var start = first + densestStart(scores, length);
+    if (to < layout.words.length) length = Math.min(last - start, length);
+    length = Math.min(length, last - first);
+    if (start + length > last) start = last - length;
+    if (start < first) start = first;
+    var end = start + length;
+    var rawStart = layout.seen[start];
+    var rawEnd = Math.min(end < layout.seen.length ? layout.seen[end] : layout.words.length, to);
+    var marked = {};
+    (locations || []).forEach(function (location) { marked[location] = true; });
+    var excerpt = layout.words
+      .slice(rawStart, rawEnd)
+      .map(function (word, index) {
+        if (layout.stops[rawStart + index]) {
+          var cut = word.lastIndexOf("\u2064") + 1;
+          word = word.slice(0, cut) + "." + word.slice(cut);
+        }
+        return marked[rawStart + index] && word.indexOf("<mark>") !== 0 ? "<mark>" + word + "</mark>" : word;
+      })
+      .join(layout.joiner);
+    // Where it starts in the content (-1 if the word is not there: the excerpt is then searched for).
+    var opening = layout.words[rawStart].replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    var at = layout.offsets[rawStart] + opening.match(/^\s*/)[0].length;
+    opening = opening.trim();
+    if (layout.content.slice(at, at + opening.length) !== opening) at = -1;
+    return { excerpt: excerpt.trim(), at: at };
+  }
+
+  /*
+   * Pagefind ends each block of text with a full stop, but not one whose last word has index-only
+   * tokens (their end mark is no letter): the words (of `layout`) that end such a heading, after
+   * whose tokens an excerpt puts the full stop back. `content` is the fragment's.
+   */
+  function headingStops(layout, headings, content) {
+    var stops = {};
+    headings.forEach(function (anchor) {
+      var start = layout.offsets[anchor.location];
+      if (start === undefined || !/\u2064$/.test(anchor.text)) return;
+      var end = start + anchor.text.length;
+      if (content.slice(start, end) !== anchor.text) return;
+      if (/^\s*[.!?\u061F\u06D4:;]/.test(content.slice(end, end + 8))) return;
+      // The last word starting before the heading's end.
+      var low = anchor.location;
+      var high = layout.offsets.length - 1;
+      while (low < high) {
+        var middle = Math.ceil((low + high) / 2);
+        if (layout.offsets[middle] < end) low = middle;
+        else high = middle - 1;
+      }
+      stops[low] = true;
+    });
+    return stops;
+  }
+
+  /*
+   * The excerpts of a Pagefind result (`page`, the fragment `data()` gave) picked by seen words:
+   * {page, sections} (one per sub-result, in order), each {excerpt, at} (seenExcerpt) or
+   * Pagefind's own excerpt ({excerpt}).
+   */
+  function seenExcerpts(page, lang) {
+    var length = EXCERPT_WORDS[lang] || DEFAULT_EXCERPT_WORDS;
+    var sections = page.sub_results || [];
+    if (!page.raw_content) {
+      return { page: { excerpt: page.excerpt }, sections: sections.map(function (section) { return { excerpt: section.excerpt }; }) };
+    }
+    var layout = pageWords(page.raw_content);
+    var total = layout.words.length;
+    var headings = (page.anchors || []).filter(function (anchor) {
+      return /h\d/i.test(anchor.element) && anchor.text && /\S/.test(anchor.text);
+    });
+    layout.content = page.content || "";
+    layout.stops = headingStops(layout, headings, layout.content);
+    // A section's words run from its heading to the next heading (Pagefind's sub-results).
+    var starts = headings.map(function (anchor) { return anchor.location; });
+    return {
+      page: seenExcerpt(layout, page.weighted_locations, page.locations, 0, total, length) || { excerpt: page.excerpt },
+      sections: sections.map(function (section) {
+        var from = section.anchor ? section.anchor.location : 0;
+        var to = starts.reduce(function (end, at) { return at > from && at < end ? at : end; }, total);
+        return seenExcerpt(layout, section.weighted_locations, section.locations, from, to, length) || { excerpt: section.excerpt };
+      }),
+    };
+  }
+
   var ELLIPSIS = "\u2026";
   var INVISIBLE = "\u2063"; // excerptLead: the excerpt is index-only text, not to be shown
   var SENTENCE_END = /[.!?\u061F\u06D4:;]["'\u201D\u00BB)\]]*\s+|\n+/g;
   var LEAD_MAX = 120; // characters: a sentence start further back than this is not worth showing
+  var LOOK_BACK = 400; // characters of the page's text before an excerpt searched for its sentence's start
   // Thai: a phrase's end (a Thai letter or closing punctuation) and the space after it before a Thai word.
   var THAI_PHRASE_END = /[\u0E01-\u0E4E)\]"'\u201D]$/;
   var THAI_SPACE_BEFORE_WORD = /[\u0E01-\u0E4E)\]"'\u201D]\s+(?=[\u0E01-\u0E4E])/g;
@@ -233,26 +420,34 @@
    * mid-sentence, inside a Thai compound or on an index-only token. Found in the page's text, it
    * is extended back to its sentence's start when that is near (the text to put before it), or
    * else opened with an ellipsis at a word boundary (ELLIPSIS). "" when it already starts a sentence.
+   * `at`, where the excerpt starts in `content` when known (seenExcerpts), else it is searched for.
    */
-  function excerptLead(excerptHtml, content, lang, headings) {
+  function excerptLead(excerptHtml, content, lang, headings, at) {
     var holder = document.createElement("div");
     holder.innerHTML = excerptHtml;
     var plain = holder.textContent;
-    // The longest start of the excerpt found in the page's text (a short one may occur twice).
-    var at = -1;
-    [200, 80, 40, 24].some(function (length) {
-      at = plain ? content.indexOf(plain.slice(0, length)) : -1;
-      return at !== -1;
-    });
+    var known = typeof at === "number" && at >= 0;
+    // Else the longest start of the excerpt found in the page's text (a short one may occur twice:
+    // a word and the index-only run after it occur as often as the word).
+    if (!known) {
+      [200, 80, 40, 24].some(function (length) {
+        at = plain ? content.indexOf(plain.slice(0, length)) : -1;
+        return at !== -1;
+      });
+    }
     if (at <= 0) return "";
-    var from = Math.max(0, at - 400);
-    var before = content.slice(from, at);
+    // The text before it, LOOK_BACK characters a reader sees: runs of index-only tokens (a synonym
+    // group's everyday words after a word) do not count, however long.
+    var from = at;
+    var before = "";
+    for (var back = LOOK_BACK; from > 0 && cleanText(withoutCutStart(before)).length < LOOK_BACK; back *= 2) {
+      from = Math.max(0, at - back);
+      before = content.slice(from, at);
+    }
     // The excerpt lies inside an index-only run (the summary or keywords block): not page text.
     if (before.lastIndexOf("\u2063") > before.lastIndexOf("\u2064") && plain.indexOf("\u2064") === -1) return INVISIBLE;
     // Cut inside an index-only token at either edge: close it there (as cleanExcerpt does).
-    var close = before.indexOf("\u2064");
-    var open = before.indexOf("\u2063");
-    if (close !== -1 && (open === -1 || close < open)) before = before.slice(close + 1);
+    before = withoutCutStart(before);
     if (plain.indexOf("\u2064") !== -1 && (plain.indexOf("\u2063") === -1 || plain.indexOf("\u2064") < plain.indexOf("\u2063"))) {
       plain = "\u2063" + plain;
     }
@@ -297,6 +492,13 @@
     if (cut <= 0 && from === 0) cut = 0; // the page's first sentence
     if (cut >= 0 && before.length - cut <= LEAD_MAX) return before.slice(cut) + space;
     return ELLIPSIS;
+  }
+
+  /* `text`, a slice of a page's content, without the end of an index-only token it starts inside. */
+  function withoutCutStart(text) {
+    var close = text.indexOf("\u2064");
+    var open = text.indexOf("\u2063");
+    return close !== -1 && (open === -1 || close < open) ? text.slice(close + 1) : text;
   }
 
   /*
@@ -398,6 +600,8 @@
     queryVariants: queryVariants,
     cleanText: cleanText,
     cleanExcerpt: cleanExcerpt,
+    pageWords: pageWords,
+    seenExcerpts: seenExcerpts,
   };
   window.handbookSearch = api;
 
@@ -522,7 +726,9 @@
     return node;
   }
 
-  function resultLink(url, title, excerpt, isPage, fallbackLang, content, headings) {
+  /* A result's link; `picked` is its excerpt ({excerpt, at}: seenExcerpts). */
+  function resultLink(url, title, picked, isPage, fallbackLang, content, headings) {
+    var excerpt = picked.excerpt;
     var link = element("a", "md-search-result__link");
     link.href = url;
     var article = element("article", "md-search-result__article md-typeset");
@@ -540,7 +746,7 @@
       heading.appendChild(document.createTextNode(" "));
       heading.appendChild(badge);
     }
-    var shown = excerpt ? cleanExcerpt(excerpt, fallbackLang || lang, content, headings) : "";
+    var shown = excerpt ? cleanExcerpt(excerpt, fallbackLang || lang, content, headings, picked.at) : "";
     var marked = [];
     if (shown) {
       var text = element("p");
@@ -609,18 +815,23 @@
       .concat(page.sub_results || [])
       .map(function (heading) { return cleanText(heading.text || heading.title).replace(/\s+/g, " ").trim(); })
       .filter(function (heading) { return heading && shownContent.indexOf(heading + ".") === -1; });
+    // The excerpts picked by the words a reader sees (seenExcerpts), each section with its own.
+    var picked = seenExcerpts(page, fallbackLang || lang);
+    var all = (page.sub_results || []).map(function (section, index) {
+      return { url: section.url, title: section.title, excerpt: picked.sections[index] };
+    });
     // A page excerpt of index-only text (the summary block) gives way to its first shown section's.
-    var excerpt = page.excerpt;
-    if (!cleanExcerpt(excerpt, fallbackLang || lang, content, headings)) {
-      (page.sub_results || []).some(function (section) {
-        if (!cleanExcerpt(section.excerpt, fallbackLang || lang, content, headings)) return false;
+    var excerpt = picked.page;
+    if (!cleanExcerpt(excerpt.excerpt, fallbackLang || lang, content, headings, excerpt.at)) {
+      all.some(function (section) {
+        if (!cleanExcerpt(section.excerpt.excerpt, fallbackLang || lang, content, headings, section.excerpt.at)) return false;
         excerpt = section.excerpt;
         return true;
       });
     }
     item.appendChild(resultLink(page.url, title, excerpt, true, fallbackLang, content, headings));
     // Sections of the page that matched, minus the page itself and its <h1> (same title).
-    var sections = (page.sub_results || []).filter(function (section) {
+    var sections = all.filter(function (section) {
       return (
         section.url !== page.url &&
         section.url.indexOf("#") !== -1 &&

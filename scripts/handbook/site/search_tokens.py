@@ -7,7 +7,8 @@ with its irregular plural (عميل, عملاء; עיקרון, עקרונות), 
 compound (ถั่ว in นมถั่วเหลือง: the browser segments queries finer than the indexer). So every such
 word is followed by *index-only tokens* (its stems, the glossary's other forms of the word, its
 inner words), bracketed by U+2063/U+2064, in the copy of the page handed to Pagefind only (the
-served HTML is untouched); the browser script removes them from excerpts. The script
+served HTML is untouched); the browser script picks excerpts by the other words (however many
+tokens follow a word) and removes the tokens from them. The script
 (`overrides/assets/javascripts/handbook-search.js`) mirrors `stem_variants` for the query side;
 both are tested against `tests/data/search/normalise_cases.yml`.
 """
