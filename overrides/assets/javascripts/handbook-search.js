@@ -1023,14 +1023,16 @@
     return found;
   }
 
-  var MIN_VOCABULARY_WORD = 4; // the word list's shortest words (handbook.site.search.MIN_VOCABULARY_WORD)
+  // the word list's shortest words (handbook.site.search.MIN_VOCABULARY_WORD; Thai: MIN_THAI_VOCABULARY_WORD)
+  var MIN_VOCABULARY_WORD = lang === "th" ? 2 : 4;
   var vocabularySet = null;
 
   /*
    * Thai: index words of five letters or more found, with one edit, inside a run of the query, that
    * cover one of its `pieces` (content words cut by the segmenter) that is not itself an index word
-   * (the exact word always wins: เรื่อง is not read as เครื่อง); the longest first (ร้องเรียน before
-   * เรียน inside ร้องเรีน), at most two that do not overlap.
+   * (the exact word always wins: เรื่อง is not read as เครื่อง), or found as a typing slip (thaiSlip:
+   * ลูก|คา is ลูกค้า); the longest first (ร้องเรียน before เรียน inside ร้องเรีน), at most two that do
+   * not overlap.
    */
   function thaiCorrections(run, words, pieces) {
     if (!vocabularySet || vocabularySet.list !== words) {
@@ -1049,8 +1051,8 @@
     // No typo is read inside an index word typed as it is, however the segmenter cut it (เรื่อ|งอ|เม|ซอน).
     var exact = [];
     if (plain) {
-      words.forEach(function (word) {
-        for (var at = run.indexOf(word); at !== -1; at = run.indexOf(word, at + 1)) exact.push([at, at + word.length]);
+      words.forEach(function (word, rank) {
+        for (var at = run.indexOf(word); at !== -1; at = run.indexOf(word, at + 1)) exact.push([at, at + word.length, rank]);
       });
     }
     var inExact = function (from, to) { return exact.some(function (span) { return span[0] <= from && to <= span[1]; }); };
@@ -1061,15 +1063,19 @@
     cuts[0] = cuts[run.length] = true;
     thaiSegmenter = thaiSegmenter || new Intl.Segmenter("th", { granularity: "word" });
     Array.from(thaiSegmenter.segment(run)).forEach(function (piece) { cuts[piece.index] = true; });
+    // (an index word of four letters or more: short ones are too easily made of a typo's letters,
+    // เงื่อน|ไข is not เพื่อน|ไข)
     var known = function (text, last) {
       var cut = thaiWords(text, words, STOPWORDS);
       if (!cut.length) return true;
       var form = fold(cut[last ? cut.length - 1 : 0].text).toLowerCase();
-      return vocabularySet.has[form] === true || STOPWORDS[form] === true;
+      return (form.length >= 4 && vocabularySet.has[form] === true) || STOPWORDS[form] === true;
     };
     var fits = function (from, to) {
       if (!plain) return true;
       if (THAI_MARK.test(run.charAt(from)) || THAI_MARK.test(run.charAt(to))) return false;
+      // A vowel written before its consonant (เ แ โ ใ ไ) ends no word: ขั้นตอไ|ม่ครบ is not ขั้นตอน.
+      if (THAI_LEADING.test(run.charAt(to - 1)) || THAI_LEADING.test(run.charAt(from - 1))) return false;
       return (cuts[from] || known(run.slice(0, from), true)) && (cuts[to] || known(run.slice(to), false));
     };
     // The first place `text` holds `target` with one edit (as long, one letter shorter, one longer; a
@@ -1087,7 +1093,10 @@
           if (start + size > text.length || size < MIN_TYPO - 1) continue;
           var from = place(start);
           var to = place(start + size);
-          if (!inExact(from, to) && oneEditApart(text.slice(start, start + size), target) && fits(from, to)) return { start: from, end: to };
+          var typedHere = text.slice(start, start + size);
+          if (!inExact(from, to) && oneEditApart(typedHere, target) && fits(from, to)) {
+            return { start: from, end: to, slip: at === null && thaiSlip(typedHere, target) };
+          }
         }
       }
       return null;
@@ -1095,6 +1104,12 @@
     var bare = plain ? thaiBare(run) : null;
     words.forEach(function (word, index) {
       if (run.indexOf(word) !== -1) return;
+      // A word typed without its tone marks, or with the wrong ones (ลูก|คา, ลูก|ค่า for ลูกค้า: its
+      // pieces may each be a word, but no one means them together), as in thaiSlip, however many.
+      var slip = toneSlip(run, bare, word);
+      if (slip && !inExact(slip.start, slip.end) && fits(slip.start, slip.end)) {
+        found.push({ text: word, start: slip.start, end: slip.end, size: word.length, rank: index, slip: true });
+      }
       var target = plain ? word : Array.from(word);
       var spots = [target.length >= MIN_TYPO ? nearIn(typed, target, null, false) : null];
       // A loanword typed as heard, without its silent letters or tone marks (ออเดร์ for ออร์เดอร์: two edits):
@@ -1103,13 +1118,24 @@
       var bareWord = bare && word.indexOf("\u0E4C") !== -1 ? thaiBare(word).text : "";
       if (bareWord.length >= MIN_TYPO) spots.push(nearIn(bare.text, bareWord, bare.at, true));
       spots.forEach(function (spot) {
-        if (spot) found.push({ text: word, start: spot.start, end: spot.end, size: word.length, rank: index });
+        if (spot) found.push({ text: word, start: spot.start, end: spot.end, size: word.length, rank: index, slip: spot.slip });
       });
     });
     var chosen = [];
-    // The letters of open pieces a near word covers: the one that explains most of them first.
+    var rest = pieces;
+    // A slip cuts no index word (of four letters or more) typed as it is that is more frequent than
+    // the one it reads: ตอบแชทลูกค้าที่ has no slip คาที่ (a rare word of the index, from ราคาที่),
+    // ลูกคาที่ has the slip ลูกค้า (cutting that คาที่).
+    var cutsWord = function (near) {
+      return exact.some(function (span) {
+        return span[1] - span[0] >= 4 && span[2] <= near.rank &&
+          span[0] < near.end && near.start < span[1] && !(near.start <= span[0] && span[1] <= near.end);
+      });
+    };
+    // The letters of open pieces a near word covers (of any piece, for a slip: thaiSlip): the one
+    // that explains most of them first.
     var covered = function (near) {
-      return open.reduce(function (sum, piece) {
+      return (near.slip && !cutsWord(near) ? rest : open).reduce(function (sum, piece) {
         return sum + Math.max(0, Math.min(piece.end, near.end) - Math.max(piece.start, near.start));
       }, 0);
     };
@@ -1127,9 +1153,53 @@
       });
       if (!next) break;
       chosen.push({ text: next.text, start: next.start, end: next.end });
-      open = thaiRest(letters, chosen, 0).filter(isOpen);
+      rest = thaiRest(letters, chosen, 0);
+      open = rest.filter(isOpen);
     }
     return chosen;
+  }
+
+  /*
+   * Thai typing slips, read as the word meant even where the pieces typed are each a word of the
+   * index (ลูก|คา, ชด|เฉย, ทัก|ทา, นะ|นำ), unlike any other one-letter edit (ขาด|ของ is no typo of
+   * ขายของ, ที่|ส่ง none of ที่สอง): `typed` is `word` with a tone mark missing, extra or wrong
+   * (ลูกคา, ลูกค่า for ลูกค้า), a letter swapped for one that sounds the same (ชดเฉย for ชดเชย, ไส่ for
+   * ใส่, ลุกค้า for ลูกค้า; at the end of the word, a final of the same sound: ขอโทด for ขอโทษ), its
+   * vowel written before the consonant left out (นะนำ for แนะนำ) or its last letter left out (ทักทา
+   * for ทักทาย, ขั้นตอ for ขั้นตอน).
+   */
+  var THAI_TONES = /[\u0E48-\u0E4B]/g;
+  var THAI_SOUNDS = ["ชฉฌ", "ซสศษ", "ทธฑฒถ", "คขฆ", "พภผ", "ฟฝ", "ตฏ", "ดฎ", "นณ", "ลฬ", "ยญ", "หฮ", "ใไ", "\u0E38\u0E39", "\u0E34\u0E35", "\u0E36\u0E37"];
+  var THAI_FINAL_SOUNDS = ["ดตถทธฎฏฐฑฒจชซศษส", "นณญรลฬ", "กขคฆ", "บปพภฟ"];
+  function thaiSlip(typed, word) {
+    if (typed === word) return false;
+    if (typed.replace(THAI_TONES, "") === word.replace(THAI_TONES, "")) return true;
+    var same = function (groups, a, b) { return groups.some(function (group) { return group.indexOf(a) !== -1 && group.indexOf(b) !== -1; }); };
+    var at = 0;
+    while (at < typed.length && at < word.length && typed[at] === word[at]) at++;
+    if (typed.length === word.length) {
+      if (typed.slice(at + 1) !== word.slice(at + 1)) return false;
+      var last = word.slice(at + 1).replace(THAI_TONES, "").replace("\u0E4C", "") === "";
+      return same(THAI_SOUNDS, typed[at], word[at]) || (last && same(THAI_FINAL_SOUNDS, typed[at], word[at]));
+    }
+    if (typed.length !== word.length - 1 || typed.slice(at) !== word.slice(at + 1)) return false;
+    return at === word.length - 1 || THAI_LEADING.test(word[at]);
+  }
+
+  /*
+   * Where the Thai `run` (`bare`: thaiBare of it, when its letters are plain) has `word` (five letters
+   * or more) with only its tone marks missing or wrong ({start, end} in the run), or null.
+   */
+  function toneSlip(run, bare, word) {
+    if (!bare || !/[\u0E48-\u0E4B]/.test(word) || word.indexOf("\u0E4C") !== -1) return null;
+    var target = thaiBare(word).text;
+    if (target.length < MIN_TYPO) return null;
+    var at = bare.text.indexOf(target);
+    if (at === -1) return null;
+    var end = at + target.length;
+    // the typed span ends after its last letter's marks (ลูกค่า: the wrong ่ is part of it)
+    var to = end < bare.at.length ? bare.at[end] : run.length;
+    return { start: bare.at[at], end: to };
   }
 
   /*
@@ -1252,6 +1322,8 @@
   var THAI = /[\u0E01-\u0E4E]/;
   // Thai letters that never start a syllable: vowels after or above/below a consonant, tone marks, karan.
   var THAI_MARK = /^[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]/;
+  // Thai vowels written before the consonant they follow in speech: they never end a word.
+  var THAI_LEADING = /^[\u0E40-\u0E44]/;
 
   /*
    * Everyday phrases ("money back", "short staffed") are indexed whole, their words joined after a
@@ -1393,12 +1465,10 @@
       });
       hitsByWord = hitsByWord.map(function (hits, index) { return fixes[index] && !fixes[index].length ? {} : hits; });
       var ranked = rank(words, withPhrases(words, hitsByWord, phrases));
-      var complete = ranked.some(function (page) { return page.words === words.length; });
-      // Thai pieces no index word starts with (the segmenter cut a word it does not know: ขั้น|ตอร).
-      var unsure = lang !== "th" ? [] : words.filter(function (word) {
-        return Array.from(word.text).length >= 3 && !vocab.some(function (entry) { return entry.lastIndexOf(word.text, 0) === 0; });
-      });
-      if (lang === "th" && vocab.length && (!complete || unsure.length)) {
+      // Thai: every run is read for typos, even when every page word seems found: Pagefind matches a
+      // piece no index word is (ขั้น|ตอ, the segmenter's cut of a word typed short) loosely, as the
+      // start of longer words, and the pieces of a slip may each be a word (ลูก|คา: thaiSlip).
+      if (lang === "th" && vocab.length) {
         var extraWords = [];
         runs.forEach(function (run, chunk) {
           if (Array.from(run).length < MIN_TYPO || !THAI.test(run)) return;

@@ -233,11 +233,16 @@ def _parsed_search_tables(path: str, content: bytes) -> tuple[Glossary, SearchWo
 # for the script's typo correction: fetched for a query with a word of five letters or more.
 VOCABULARY = "handbook-words-{lang}.json.gz"
 MIN_VOCABULARY_WORD = 4
+# Thai: the short words too (ลูก, คา, รอ): the script reads a query piece the index lacks as a
+# possible typo (ลูก|คา is ลูกค้า typed without its tone mark), one it has as a word typed right.
+# Only dictionary words (pythainlp's list): the index also holds fragments (ม่, าง) of its inner-word
+# readings, which would make a typo's cut-off letters look like a word.
+MIN_THAI_VOCABULARY_WORD = 2
 MAX_VOCABULARY = 30000
 
 
 def vocabulary(pages: list[IndexedPage], lang: str, phrases: dict[str, list[str]] | None = None) -> list[str]:
-    """Every word (and index-only token) of `pages` of four letters or more, most frequent first;
+    """Every word (and index-only token) of `pages` of four letters or more (Thai: two), most frequent first;
     for an indexed phrase token that `phrases` lists (token -> words), the phrase's words after a
     PHRASE_MARK (ǂלאיבוד: a typo is corrected to it, and the phrase searched with it).
 
@@ -246,6 +251,7 @@ def vocabulary(pages: list[IndexedPage], lang: str, phrases: dict[str, list[str]
     ให้ลูกค้า would swallow ลูกค้า).
     """
     pattern = _word_pattern("|".join(([WORD[lang].pattern] if lang in WORD else []) + [OTHER_WORD]))
+    shortest = MIN_THAI_VOCABULARY_WORD if lang == "th" else MIN_VOCABULARY_WORD
     counts: Counter[str] = Counter()
     for page in pages:
         text = html_unescape(_TAG_OR_TEXT.sub(" ", page.html[page.html.find("<body") :]))
@@ -268,9 +274,18 @@ def vocabulary(pages: list[IndexedPage], lang: str, phrases: dict[str, list[str]
         for match in pattern.findall(plain) + indexed:
             found += list(_thai_words(match)) if lang == "th" and WORD["th"].fullmatch(match) else [match]
         counts.update(
-            word for word in (fold(word).lower() for word in found) if len(word) >= MIN_VOCABULARY_WORD
+            word
+            for word in (fold(word).lower() for word in found)
+            if len(word) >= MIN_VOCABULARY_WORD or (len(word) >= shortest and _short_thai_word(word))
         )
     return [word for word, _ in counts.most_common(MAX_VOCABULARY)]
+
+
+def _short_thai_word(word: str) -> bool:
+    """A Thai word shorter than MIN_VOCABULARY_WORD that pythainlp's dictionary lists."""
+    from pythainlp.corpus import thai_words
+
+    return WORD["th"].fullmatch(word) is not None and word in thai_words()
 
 
 _INDEX_ONLY = re.compile(f"{INDEX_ONLY_MARK}([^{INDEX_ONLY_END}]*){INDEX_ONLY_END}")
