@@ -245,6 +245,7 @@ DEFINITION_TERMS = {
         ("what is a shift lead", ["shift", "lead"]),
         ("what exactly is a rewards programme", ["rewards", "programme"]),
         ("shift lead meaning please", ["shift", "lead"]),
+        ("what actually is a regular", ["regular"]),
         ("what to do when there is a complaint", None),
         ("what should i do if it is a complaint", None),
         ("what do we do when it is out of stock", None),
@@ -271,6 +272,7 @@ DEFINITION_TERMS = {
     ],
     "ru": [
         ("ну что за конкурент", ["конкурент"]),
+        ("что вообще такое старший смены", ["старший", "смены"]),
         ("что это за клиент", None),
         ("клиент что за фигня", None),
     ],
