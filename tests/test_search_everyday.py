@@ -237,6 +237,78 @@ def test_thai_words_every_page_has_do_not_outrank_the_topic_word(page, site_url:
     assert misses == []
 
 
+# Definition questions as the search box reads them (handbook-search.js, definitionTerm: the term's
+# words, or None for no definition question): only fillers between a pattern's words; a pattern
+# with the term first ends the question (particles aside); `^` patterns start it.
+DEFINITION_TERMS = {
+    "en": [
+        ("what is a shift lead", ["shift", "lead"]),
+        ("what exactly is a rewards programme", ["rewards", "programme"]),
+        ("shift lead meaning please", ["shift", "lead"]),
+        ("what actually is a regular", ["regular"]),
+        ("what to do when there is a complaint", None),
+        ("what should i do if it is a complaint", None),
+        ("what do we do when it is out of stock", None),
+        ("what if he is a loyal customer", None),
+    ],
+    "he": [
+        ("מה זה בעצם אחראי משמרת", ["אחראי", "משמרת"]),
+        ("מה עושים אם זה לקוח קבוע", None),
+        ("מה אני עושה אם זה לקוח נאמן", None),
+        ("מה אם זה החזר כספי", None),
+    ],
+    "ar": [
+        ("ما هو مشرف الوردية", ["مشرف", "الوردية"]),
+        ("العميل الوفي شو يعني", ["العميل", "الوفي"]),
+        ("شو اعمل اذا هو زبون دائم", None),
+        ("شو بعمل لما هي شكوى", None),
+        ("الزبون الدائم يعني شو اعمل", None),
+        ("الزبون ما هو زبون دائم", None),
+    ],
+    "th": [
+        ("ลูกค้าประจำแปลว่าอะไรคะ", ["ลูกค้า", "ประจำ"]),
+        ("หัวหน้ากะหมายถึงใครครับ", ["หัวหน้า", "กะ"]),
+        ("สินค้าหมดแปลว่าลูกค้าต้องไปร้านอื่น", None),
+    ],
+    "ru": [
+        ("ну что за конкурент", ["конкурент"]),
+        ("что вообще такое старший смены", ["старший", "смены"]),
+        ("что это за клиент", None),
+        ("клиент что за фигня", None),
+    ],
+}
+# A term and a glossary heading (its own words, no index-only words): whether the term names it
+# (definesTerm: a word of it as written or in a form sharing all but its last two letters).
+DEFINITION_HEADINGS = {
+    "en": [
+        ("whats a regular", "Regular", True),
+        ("what are regulars", "Regular", True),
+        ("what are the regulations", "Regular", False),
+    ],
+    "ru": [
+        ("что такое смены", "Смена", True),
+        ("кто такая старшая смены", "Старший смены", True),
+        ("что такое конкурс", "Конкурент", False),
+        ("что такое наличные", "Нет в наличии", False),
+    ],
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_search_box_reads_a_definition_questions_term(page, site_url: str, lang: str) -> None:
+    errors = open_home(page, site_url, lang)
+    queries = [query for query, _ in DEFINITION_TERMS[lang]]
+    terms = page.page.evaluate("qs => qs.map(q => window.handbookSearch.definitionTerm(q))", queries)
+    assert dict(zip(queries, terms, strict=True)) == dict(DEFINITION_TERMS[lang])
+    rows = DEFINITION_HEADINGS.get(lang, [])
+    named = page.page.evaluate(
+        "rows => rows.map(r => window.handbookSearch.definesHeading(r[0], r[1]))", [row[:2] for row in rows]
+    )
+    assert [(*row[:2], got) for row, got in zip(rows, named, strict=True)] == rows
+    assert errors == []
+
+
 @pytest.mark.browser
 def test_a_phones_curly_apostrophe_reads_as_the_straight_one(page, site_url: str) -> None:
     # Phone keyboards type don’t, I’m (U+2019): the same function word as don't, and the same
@@ -270,5 +342,11 @@ def test_a_definition_question_naming_a_glossary_term_finds_the_glossary_first(
         first = run_query(page.page, query)[:3]
         if glossary in first:
             wrong.append(f"{query!r}: names no glossary term, but the glossary is in {first}")
+    for query in CASES[lang]["definitions"].get("unnamed", []):
+        shown = run_query(page.page, query)
+        if glossary in shown:
+            wrong.append(
+                f"{query!r}: names no glossary term, but the glossary joined the first results {shown}"
+            )
     assert wrong == []
     assert errors == []

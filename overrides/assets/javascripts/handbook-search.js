@@ -1599,8 +1599,10 @@
    * Definition questions (issue 22): staff ask what a handbook word means ("what is a shift lead",
    * что такое X, ما معنى X, מה זה X, X คืออะไร) in the patterns of the language's `definitions`
    * (translations/glossary.yml, search section: `*` where the term stands). A pattern's words stand
-   * together in the query (stopwords and fillers may come between them: "what exactly is"), anywhere
-   * in it ("new here, what is a shift lead exactly"); a Thai one in the unspaced text. The term is
+   * together in the query (only fillers may come between them: "what exactly is", not "what to do
+   * when there is"), anywhere in it ("new here, what is a shift lead exactly"), or (`^`) at its start,
+   * stopwords and fillers aside (ما هو also negates, что за exclaims); one with the term first ends it,
+   * fillers (and Thai particles: ครับ) aside; a Thai one in the unspaced text. The term is
    * what stands at `*`: its content words without the fillers (exactly, בעצם), one to MAX_TERM of
    * them, from the pattern that leaves the fewest. When the glossary page has a heading they name
    * (definesTerm), the glossary comes first; a shorter definition question that names none still
@@ -1613,9 +1615,10 @@
   var FILLER = {};
   (DEFINITIONS.filler || []).forEach(function (word) { FILLER[fold(word).toLowerCase()] = true; });
   var ASK = (DEFINITIONS.ask || []).map(function (pattern) {
-    var parts = pattern.split(/\s+/).filter(Boolean).map(function (word) { return word === "*" ? word : fold(word).toLowerCase(); });
+    var opens = /^\^/.test(pattern);
+    var parts = pattern.replace(/^\^/, "").split(/\s+/).filter(Boolean).map(function (word) { return word === "*" ? word : fold(word).toLowerCase(); });
     var at = parts.indexOf("*");
-    return { before: parts.slice(0, at), after: parts.slice(at + 1) };
+    return { before: parts.slice(0, at), after: parts.slice(at + 1), opens: opens };
   });
   var THAI_FILLERS = Object.keys(FILLER).sort(function (a, b) { return b.length - a.length; });
 
@@ -1623,9 +1626,19 @@
     return FILLER[fold(word.text).toLowerCase()] === true;
   }
 
-  /* Where `pattern` (words) stands in `texts` from `from` on: [start, end) of its first place, or null. */
-  function patternAt(texts, pattern, from, skippable) {
-    for (var start = from; start < texts.length; start++) {
+  /* Whether unspaced Thai `text` is only fillers and stopwords (particles: ครับ, ค่ะ, นะ). */
+  function onlyParticles(text) {
+    return !text || !queryWordsOf(text).some(function (word) { return isContentWord(word) && !isFiller(word); });
+  }
+
+  /*
+   * Where `pattern` (words) stands in `texts` from `from` on: [start, end) of its first place, or
+   * null. Only fillers (`skippable`) may stand between its words: "what exactly is", not "what to
+   * do when there is". `last`: the first place that may start it.
+   */
+  function patternAt(texts, pattern, from, skippable, last) {
+    var until = last === undefined ? texts.length - 1 : Math.min(last, texts.length - 1);
+    for (var start = from; start <= until; start++) {
       if (texts[start] !== pattern[0]) continue;
       var at = start + 1;
       var matched = 1;
@@ -1653,9 +1666,12 @@
         var before = pattern.before.join("");
         var after = pattern.after.join("");
         var start = before ? text.indexOf(before) : 0;
-        if (start === -1) return;
+        if (start === -1 || (pattern.opens && !onlyParticles(text.slice(0, start)))) return;
         var from = start + before.length;
         var end = after ? text.indexOf(after, from + 1) : text.length;
+        // A pattern with the term first ends the question (ลูกค้าประจำแปลว่าอะไรคะ), particles aside:
+        // สินค้าหมดแปลว่าลูกค้าต้องไปร้านอื่น is a sentence, not a question.
+        while (after && !before && end !== -1 && !onlyParticles(text.slice(end + after.length))) end = text.indexOf(after, end + 1);
         if (end === -1 || end <= from) return;
         var rest = text.slice(from, end);
         THAI_FILLERS.forEach(function (filler) { rest = rest.split(filler).join(" "); });
@@ -1665,17 +1681,24 @@
     }
     var all = queryWordsOf(query);
     var texts = all.map(function (word) { return fold(word.text); });
-    var skippable = all.map(function (word) { return !isContentWord(word) || isFiller(word); });
+    var skippable = all.map(isFiller);
+    // Where an opening pattern may start: anywhere, or (`^`) after stopwords and fillers only.
+    var lead = 0;
+    while (lead < all.length && (skippable[lead] || !isContentWord(all[lead]))) lead++;
     ASK.forEach(function (pattern) {
       var from = 0;
       var to = all.length;
       if (pattern.before.length) {
-        var opening = patternAt(texts, pattern.before, 0, skippable);
+        var opening = patternAt(texts, pattern.before, 0, skippable, pattern.opens ? lead : undefined);
         if (!opening) return;
         from = opening[1];
       }
       if (pattern.after.length) {
         var closing = patternAt(texts, pattern.after, from + 1, skippable);
+        // A pattern with the term first ends the question, fillers aside ("shift lead meaning").
+        while (closing && !pattern.before.length && !skippable.slice(closing[1]).every(Boolean)) {
+          closing = patternAt(texts, pattern.after, closing[0] + 1, skippable);
+        }
         if (!closing) return;
         to = closing[0];
       }
@@ -1684,11 +1707,14 @@
     return best;
   }
 
-  /* Two forms of one word: the same, or (four letters or more) sharing all but the last two letters of the shorter. */
+  /*
+   * Two forms of one word: the same, or (four letters or more) sharing all but the last two letters
+   * of the longer (смены, смена; leads, lead): not regulations and regular, конкурс and конкурент.
+   */
   function alike(a, b) {
     if (a === b) return true;
     var x = Array.from(a), y = Array.from(b);
-    var shared = Math.max(4, Math.min(x.length, y.length) - 2);
+    var shared = Math.max(4, Math.max(x.length, y.length) - 2);
     if (x.length < shared || y.length < shared) return false;
     for (var at = 0; at < shared; at++) if (x[at] !== y[at]) return false;
     return true;
@@ -1755,6 +1781,17 @@
     });
   }
 
+  // For the tests: the term of a definition question (its words, or null), and whether it names a
+  // glossary heading of that text.
+  api.definitionTerm = function (query) {
+    var term = definitionTerm(query);
+    return term && term.map(function (word) { return word.text; });
+  };
+  api.definesHeading = function (query, heading) {
+    var term = definitionTerm(query);
+    return !!term && definesTerm({ anchors: [{ element: "h2", text: heading }] }, term);
+  };
+
   /* A ranked hit's page, with how many of the query's words it has (`hbWords`). */
   function pageOf(hit) {
     return hit.result.data().then(function (page) {
@@ -1765,22 +1802,30 @@
 
   /*
    * A definition question whose glossary ranked below the first results: the next results' pages
-   * are read (a batch at a time) until the glossary is among them, which joins the first results
-   * (preferPages then puts it first if it defines the term). {pages, rest}.
+   * are read (a batch at a time, at most GLOSSARY_BATCHES, none once `stale()`: a newer query was
+   * typed) until the glossary is among them. It joins the first results only if preferPages will
+   * rank it there: its heading is the term (definesTerm), or it has every one of the query's
+   * `wordCount` words ("what is wrong with the coffee machine" names no term: the glossary stays
+   * out). {pages, rest}.
    */
-  function withGlossary(pages, rest, query) {
-    if (!rest.length || pages.some(isGlossary) || !definitionTerm(query)) return Promise.resolve({ pages: pages, rest: rest });
-    var batch = rest.slice(0, BATCH);
-    return Promise.all(batch.map(pageOf)).then(function (more) {
-      var at = more.findIndex(isGlossary);
-      if (at === -1) {
-        return withGlossary(pages, rest.slice(BATCH), query).then(function (found) {
-          var joined = found.pages.length > pages.length;
-          return { pages: found.pages, rest: joined ? batch.concat(found.rest) : rest };
-        });
-      }
-      return { pages: pages.concat([more[at]]), rest: rest.filter(function (hit) { return hit !== batch[at]; }) };
-    });
+  var GLOSSARY_BATCHES = 3;
+  function withGlossary(pages, rest, query, wordCount, stale) {
+    var term = definitionTerm(query);
+    if (!term || pages.some(isGlossary)) return Promise.resolve({ pages: pages, rest: rest });
+    var names = function (page) {
+      return definesTerm(page, term) || (term.length <= MAX_NAMING_TERM && page.hbWords === wordCount);
+    };
+    var look = function (from, batches) {
+      var batch = rest.slice(from, from + BATCH);
+      if (!batch.length || !batches || stale()) return Promise.resolve({ pages: pages, rest: rest });
+      return Promise.all(batch.map(pageOf)).then(function (more) {
+        var at = more.findIndex(isGlossary);
+        if (at === -1) return look(from + BATCH, batches - 1);
+        if (!names(more[at])) return { pages: pages, rest: rest };
+        return { pages: pages.concat([more[at]]), rest: rest.filter(function (hit) { return hit !== batch[at]; }) };
+      });
+    };
+    return look(0, GLOSSARY_BATCHES);
   }
 
   var shownTerms = [];
@@ -1847,7 +1892,10 @@
         var ranked = found.ranked.map(function (page) { return { result: page.result, score: page.score, words: page.words }; });
         var partial = ranked.length > 0 && !ranked.some(function (page) { return page.words === found.words.length; });
         return Promise.all(ranked.slice(0, BATCH).map(pageOf))
-          .then(function (pages) { return withGlossary(pages, ranked.slice(BATCH), query); })
+          .then(function (pages) {
+            var stale = function () { return mine !== sequence; };
+            return withGlossary(pages, ranked.slice(BATCH), query, found.words.length, stale);
+          })
           .then(function (shown) {
             return {
               pages: preferPages(shown.pages, found.words, query),

@@ -159,7 +159,8 @@ def load_search_words(path: Path) -> SearchWords:
 
 def _definitions(entry: object, path: Path, where: str) -> Definitions:
     """A language's `definitions:` entry: `ask` patterns, each with one `*` (where the term stands)
-    beside at least one word, and `filler` words."""
+    beside at least one word (and `^` before the first when the question must start with them),
+    and `filler` words."""
     if not isinstance(entry, dict) or not set(entry) <= {"ask", "filler"} or "ask" not in entry:
         raise HandbookError(
             f"glossary search section: {where} must have `ask:` (and may have `filler:`)",
@@ -175,6 +176,14 @@ def _definitions(entry: object, path: Path, where: str) -> Definitions:
                 "stands) and at least one word beside it",
                 path=path,
                 fix='write it as the question\'s words with * for the term: "what is *", "* คืออะไร"',
+            )
+        # `^`: the question starts with the pattern (stopwords and fillers before it aside)
+        if "^" in pattern and (not pattern.startswith("^") or pattern.count("^") != 1 or words[0] in ("^", "^*")):
+            raise HandbookError(
+                f"glossary search section: {where} ask: {pattern!r}: `^` only opens a pattern whose "
+                "words come before `*`",
+                path=path,
+                fix='write it as "^ما هو *" (the question starts with ما هو), or leave `^` out',
             )
     filler = tuple(normal(word) for word in _words(entry.get("filler") or [], path, where + " filler")) if entry.get("filler") else ()
     return Definitions(ask, filler)
