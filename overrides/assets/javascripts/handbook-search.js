@@ -30,8 +30,13 @@
   /* Two forms of one word by their ending (доверять, доверяю; trusted, trust): sharing their first
    * five letters and all but the last two of the shorter one (правила, rules, is not правда, true). */
   function sameStem(a, b) {
+    return sameStart(a, b, 5, Math.min);
+  }
+
+  /* Whether `a` and `b` share their first max(least, length(a, b) - 2) letters (length: Math.min or Math.max of theirs). */
+  function sameStart(a, b, least, length) {
     var x = Array.from(a), y = Array.from(b);
-    var shared = Math.max(5, Math.min(x.length, y.length) - 2);
+    var shared = Math.max(least, length(x.length, y.length) - 2);
     if (x.length < shared || y.length < shared) return false;
     for (var at = 0; at < shared; at++) if (x[at] !== y[at]) return false;
     return true;
@@ -1712,12 +1717,7 @@
    * of the longer (смены, смена; leads, lead): not regulations and regular, конкурс and конкурент.
    */
   function alike(a, b) {
-    if (a === b) return true;
-    var x = Array.from(a), y = Array.from(b);
-    var shared = Math.max(4, Math.max(x.length, y.length) - 2);
-    if (x.length < shared || y.length < shared) return false;
-    for (var at = 0; at < shared; at++) if (x[at] !== y[at]) return false;
-    return true;
+    return a === b || sameStart(a, b, 4, Math.max);
   }
 
   /* A word's forms as compared with a heading's: as typed, without a prefix, as the index holds it. */
