@@ -350,3 +350,128 @@ def test_a_definition_question_naming_a_glossary_term_finds_the_glossary_first(
             )
     assert wrong == []
     assert errors == []
+
+
+# Definition questions read with the index's words (code17): the word list is loaded for every
+# definition question (a search of it loads it), and with it
+# - a Thai filler (คำ, ศัพท์) is taken out of the term only as a whole word or words of the cut
+#   (คำ|ว่า), never out of a word it is part of (คำแนะนำ, โทรศัพท์);
+# - a Hebrew term word that is a heading word without its final ת and a word of the index itself
+#   names no heading (ביקור, a visit, is not ביקורת, a review); משמר, no word of the index, is read as
+#   משמרת with a letter missing, as any typo of one letter.
+INDEXED_DEFINITION_TERMS = {
+    "th": [
+        ("คำแนะนำคืออะไร", ["คำแนะนำ"]),
+        ("โทรศัพท์คืออะไร", ["โทรศัพท์"]),
+        ("คำว่าปากต่อปากหมายถึงอะไร", ["ปากต่อปาก"]),
+        ("คำว่า ลูกค้าประจำ หมายถึงอะไร", ["ลูกค้าประจำ"]),
+    ],
+}
+INDEXED_DEFINITION_HEADINGS = {
+    "he": [
+        ("מה זה ביקור", "ביקורת", False),
+        ("מה זה הביקור", "ביקורת", False),
+        ("מה זה ביקורת", "ביקורת", True),
+        ("מה זה משמר", "משמרת", True),
+        ("מה זה אחראי משמרת", "אחראי משמרת", True),
+    ],
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", sorted(set(INDEXED_DEFINITION_TERMS) | set(INDEXED_DEFINITION_HEADINGS)))
+def test_a_definition_question_is_read_with_the_index_words(page, site_url: str, lang: str) -> None:
+    errors = open_home(page, site_url, lang)
+    terms = INDEXED_DEFINITION_TERMS.get(lang, [])
+    rows = INDEXED_DEFINITION_HEADINGS.get(lang, [])
+    run_query(page.page, (terms or rows)[0][0])  # the search of a definition question loads the word list
+    got = page.page.evaluate(
+        "qs => qs.map(q => window.handbookSearch.definitionTerm(q))", [q for q, _ in terms]
+    )
+    assert dict(zip([q for q, _ in terms], got, strict=True)) == dict(terms)
+    named = page.page.evaluate(
+        "rows => rows.map(r => window.handbookSearch.definesHeading(r[0], r[1]))", [row[:2] for row in rows]
+    )
+    assert [(*row[:2], got) for row, got in zip(rows, named, strict=True)] == rows
+    assert errors == []
+
+
+# A typo in a definition question's term (code17): the term is read corrected before the glossary's
+# headings are matched, the search's own correction (пастоянный, смемы) or, for a word the index does
+# not have, one letter from a heading word (laed, a word of four letters the search leaves alone).
+DEFINITION_TYPOS = {
+    "en": ["what is a shift laed", "whats a reguler", "what is a compettor", "what is a rewrads programme"],
+    "he": ["מה זה לקוח קבוה", "מה זה אחראי משמרתת", "מה זה תלונא"],
+    "ar": ["ما هو مشرف الورديه", "شو يعني زبون دايم"],
+    "th": ["หัวหนากะคืออะไร", "ลูกคาประจำคืออะไร"],
+    "ru": ["что такое пастоянный клиент", "что такое старший смемы", "что такое канкурент"],
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_typo_in_a_definition_questions_term_still_finds_the_glossary_first(
+    page, site_url: str, lang: str
+) -> None:
+    errors = open_home(page, site_url, lang)
+    glossary = url(lang, "glossary")
+    wrong = []
+    for query in DEFINITION_TYPOS[lang]:
+        first = run_query(page.page, query)[:3]
+        if first[:1] != [glossary]:
+            wrong.append(f"{query!r}: {first}, expected the glossary first")
+    assert wrong == []
+    assert errors == []
+
+
+# A typo near only a phrase's word (code17): reported as corrected (`data-hb-search-fixed`, the words
+# the opened page marks) only when the correction found something: with the phrase's other word
+# absent it adds no page, so nothing is reported; with it, the phrase's word is. [query, a word
+# reported, or "" for none].
+PHRASE_WORD_TYPOS = {
+    "en": [
+        ("snipy", ""),
+        ("he was snipy", ""),
+        ("trashd", ""),
+        ("snipy with customers", "snippy"),
+        ("they trashd us", "trashed"),
+    ],
+    "he": [("לאיבוב", ""), ("הילד לאיבוב", ""), ("הלך לאיבוב", "לאיבוד")],
+    "ar": [("مناوبه", ""), ("مناوبه صعبة", "مناوبة")],
+    "ru": [("нахрин", ""), ("яндекм", ""), ("яндекм карты", "яндекс")],
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", sorted(PHRASE_WORD_TYPOS))
+def test_a_correction_that_finds_nothing_is_not_reported(page, site_url: str, lang: str) -> None:
+    errors = open_home(page, site_url, lang)
+    wrong = []
+    for query, word in PHRASE_WORD_TYPOS[lang]:
+        run_query(page.page, query)
+        fixed = page.page.get_attribute("[data-hb-search]", "data-hb-search-fixed")
+        if (word and word not in fixed.split()) or (not word and fixed):
+            wrong.append(f"{query!r}: reported {fixed!r}, expected {word or 'nothing'!r}")
+    assert wrong == []
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_the_script_writes_nothing_onto_pagefinds_pages(page, site_url: str) -> None:
+    """Without a worker (blocked, or failing), Pagefind searches in the page and gives every search
+    the same object per page (its fragment cache): what the ranking knows of a page for one query
+    (how many of its words it has) is kept in the script's own map, not written onto that object."""
+    page.page.add_init_script("Object.defineProperty(window, 'Worker', { value: undefined })")
+    errors = open_home(page, site_url, "en")
+    run_query(page.page, "what is a shift lead")
+    written = page.page.evaluate(
+        """async () => {
+          const root = new URL(JSON.parse(document.getElementById("__config").textContent).base.replace(/\\/?$/, "/"), location.href);
+          const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+          const found = await pagefind.search("shift");
+          const pages = await Promise.all(found.results.map((result) => result.data()));
+          return pages.filter((data) => Object.keys(data).some((key) => key.startsWith("hb"))).map((data) => data.url);
+        }"""
+    )
+    assert written == []
+    assert errors == []

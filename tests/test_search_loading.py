@@ -210,3 +210,17 @@ def test_pagefind_searches_a_query_while_it_waits_out_the_keystroke_pause(browse
         assert errors == []
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("doc", ["index.md", "cases/del-taco-upland.md"])
+def test_the_site_root_is_read_once_for_search_and_offline_reading(browser, site_url: str, doc: str) -> None:
+    """handbook-search.js reads the site's root from Material's config (its `base`, relative to the
+    page) and gives it to handbook-offline.js, which registers the service worker there: one reading."""
+    context, page, _, errors = _recording(browser)
+    try:
+        page.goto(site_url + page_path("he", doc), wait_until="load")
+        assert page.evaluate("window.handbookSearch.siteRoot().href") == site_url + "/"
+        assert errors == []
+    finally:
+        context.close()

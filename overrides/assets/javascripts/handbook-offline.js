@@ -9,29 +9,18 @@
   "use strict";
 
   var data = document.querySelector("script[data-hb-offline]");
+  // the site's root, as handbook-search.js reads it (the theme includes that script before this one)
+  var shared = window.handbookSearch;
   var container;
   try {
     container = navigator.serviceWorker;
   } catch (error) {
     return; // storage blocked: some browsers throw on the property itself
   }
-  if (!data || !container || !window.isSecureContext) return;
+  if (!data || !shared || !container || !window.isSecureContext) return;
   var strings = JSON.parse(data.textContent);
   var lang = document.documentElement.lang.split("-")[0];
   var reloading = false;
-
-  function siteRoot() {
-    var base = ".";
-    var config = document.getElementById("__config");
-    if (config) {
-      try {
-        base = JSON.parse(config.textContent).base || ".";
-      } catch (error) {
-        base = ".";
-      }
-    }
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
-  }
 
   /* The small status line under the footer's navigation: "saved for offline reading". */
   function showSaved() {
@@ -102,7 +91,7 @@
   }
 
   function start() {
-    var root = siteRoot();
+    var root = shared.siteRoot();
     container.addEventListener("message", function (event) {
       if (event.data && event.data.type === "saved" && event.data.lang === lang) showSaved();
     });

@@ -596,7 +596,26 @@
     return out;
   }
 
+  /*
+   * The site's root URL: Material's config gives it (`base`) relative to the page. handbook-offline.js,
+   * included after this script by the theme (overrides/main.html), registers the service worker
+   * there through window.handbookSearch.siteRoot.
+   */
+  function siteRoot() {
+    var base = ".";
+    var config = document.getElementById("__config");
+    if (config) {
+      try {
+        base = JSON.parse(config.textContent).base || ".";
+      } catch (error) {
+        base = ".";
+      }
+    }
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  }
+
   var api = {
+    siteRoot: siteRoot,
     thaiWords: thaiWords,
     fold: fold,
     stemVariants: stemVariants,
@@ -629,7 +648,7 @@
   }
   var labels = settings.labels || {};
   var lang = (document.documentElement.getAttribute("lang") || settings.lang || "en").split("-")[0];
-  var siteRoot = siteRootUrl();
+  var rootUrl = siteRoot();
   var pagefind = null;
   var sequence = 0;
   var timer = null;
@@ -638,19 +657,6 @@
   var pending = []; // ranked hits of the shown query not rendered yet
   var rendering = null; // the batch being rendered, if any
 
-  function siteRootUrl() {
-    var base = ".";
-    var config = document.getElementById("__config");
-    if (config) {
-      try {
-        base = JSON.parse(config.textContent).base || ".";
-      } catch (error) {
-        base = ".";
-      }
-    }
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
-  }
-
   function label(key, count) {
     var text = labels[key] || key;
     return count === undefined ? text : text.replace("{count}", String(count));
@@ -658,10 +664,10 @@
 
   function loadPagefind() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
+      pagefind = import(new URL("pagefind/pagefind.js", rootUrl).href).then(function (module) {
         return module
           .options({
-            baseUrl: siteRoot.pathname,
+            baseUrl: rootUrl.pathname,
             excerptLength: lang === "th" ? 40 : PREFIX_GRAMMAR[lang] ? 36 : 24,
             ranking: RANKING,
           })
@@ -906,7 +912,7 @@
   (settings.stopwords || []).forEach(function (word) { STOPWORDS[fold(word).toLowerCase()] = true; });
   var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(lang, { granularity: "word" }) : null;
 
-  var thaiVocabulary = null; // the index's word list once loaded (Thai pieces are re-joined by it)
+  var indexVocabulary = null; // the index's word list once loaded (Thai pieces are re-joined by it)
 
   /*
    * The query's words, lower case, each with where it stands ({text, chunk, start, end}); Thai
@@ -918,7 +924,7 @@
     query.split(/\s+/).filter(Boolean).forEach(function (chunk, chunkIndex) {
       var parts = [];
       if (lang === "th" && segmenter) {
-        parts = raw ? thaiWords(chunk) : thaiWords(chunk, thaiVocabulary, STOPWORDS);
+        parts = raw ? thaiWords(chunk) : thaiWords(chunk, indexVocabulary, STOPWORDS);
       } else if (segmenter) {
         Array.from(segmenter.segment(chunk)).forEach(function (part) {
           if (part.isWordLike) parts.push({ text: part.segment, start: part.index });
@@ -980,13 +986,13 @@
   /* The index's words, most frequent first (handbook.site.search.vocabulary, gzip-compressed). */
   function loadVocabulary() {
     if (!vocabulary) {
-      vocabulary = fetch(new URL("pagefind/handbook-words-" + lang + ".json.gz", siteRoot).href)
+      vocabulary = fetch(new URL("pagefind/handbook-words-" + lang + ".json.gz", rootUrl).href)
         .then(function (response) {
           if (!response.ok || typeof DecompressionStream === "undefined") return [];
           return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
         })
         .then(function (words) {
-          if (words.length) thaiVocabulary = words;
+          if (words.length) indexVocabulary = words;
           return words;
         })
         .catch(function () { return []; });
@@ -1431,7 +1437,8 @@
   function gather(module, query) {
     var words = contentWords(queryWordsOf(query));
     var runs = query.split(/\s+/).filter(Boolean);
-    var long = wantsVocabulary(query, words);
+    // (a definition question's term is read with it too: definesTerm)
+    var long = wantsVocabulary(query, words) || definitionTerm(query) !== null;
     return Promise.all([
       Promise.all(words.map(function (word) { return wordHits(module, word.text); })),
       long ? loadVocabulary() : Promise.resolve([]),
@@ -1451,6 +1458,9 @@
       var phrases = both[2];
       var known = knownIn(vocab);
       var fixed = [];
+      var byPhrase = {}; // a correction to a phrase's word only -> the word typed (reported if the phrase is found)
+      var spelled = {}; // a word typed -> its corrections (a definition question's term is read with them)
+      var asked = null; // Thai: the query with its corrected words in place of the letters they cover
       var fixes = words.map(function (word) {
         var size = Array.from(word.text).length;
         if (!vocab.length || size < MIN_TYPO - 1) return null;
@@ -1465,7 +1475,11 @@
           found.keep = true;
           return found;
         }
-        fixed = fixed.concat(found.map(function (fix) { return fix.replace(PHRASE_MARK, ""); }));
+        spelled[word.text] = found.map(function (fix) { return fix.replace(PHRASE_MARK, ""); });
+        spelled[word.text].forEach(function (fix) {
+          if (found.indexOf(fix) === -1) byPhrase[fix] = word.text;
+        });
+        fixed = fixed.concat(spelled[word.text]);
         return found; // [] when nothing is near: the word matches nothing
       });
       hitsByWord = hitsByWord.map(function (hits, index) { return fixes[index] && !fixes[index].length ? {} : hits; });
@@ -1475,6 +1489,7 @@
       // start of longer words, and the pieces of a slip may each be a word (ลูก|คา: thaiSlip).
       if (lang === "th" && vocab.length) {
         var extraWords = [];
+        var runsAsked = runs.slice();
         runs.forEach(function (run, chunk) {
           if (Array.from(run).length < MIN_TYPO || !THAI.test(run)) return;
           var pieces = words.filter(function (word) { return word.chunk === chunk; });
@@ -1493,15 +1508,24 @@
             fixes.push(null);
             hitsByWord.push(null); // searched below
           });
+          var letters = Array.from(run);
+          var from = 0;
+          runsAsked[chunk] = near.reduce(function (text, found) {
+            var before = letters.slice(from, found.start).join("");
+            from = found.end;
+            return text + before + found.text;
+          }, "") + letters.slice(from).join("");
           near.forEach(function (found) {
             extraWords.push({ text: found.text, chunk: chunk, start: found.start, end: found.end });
             fixed.push(found.text);
           });
         });
+        asked = runsAsked.join(" ");
         words = words.concat(extraWords);
         fixes = fixes.concat(extraWords.map(function (word) { return [word.text]; }));
       }
-      if (!fixed.length && !fixes.some(function (fix) { return fix && fix.keep; })) return { words: words, ranked: ranked, fixed: [] };
+      var result = { words: words, ranked: ranked, fixed: [], spelled: spelled, asked: asked };
+      if (!fixed.length && !fixes.some(function (fix) { return fix && fix.keep; })) return result;
       // A typo in a phrase's word (הלך לאיבוב for the phrase הלך לאיבוד, short stafed for short
       // staffed: the word list holds a phrase's words): the phrases with the corrected word are
       // searched too, as the typed word's (not Thai, which has no phrases).
@@ -1530,7 +1554,17 @@
         })
       )).then(function (again) {
         var all = (phrases || []).concat(again[0]); // none in Thai
-        return { words: words, ranked: rank(words, withPhrases(words, again.slice(1), all)), fixed: fixed };
+        // A correction to a phrase's word only is reported when a page has the phrase: with the
+        // phrase's other word absent (לאיבוב alone, snipy) it found nothing, so nothing was corrected.
+        var inPhraseFound = {};
+        again[0].forEach(function (phrase) {
+          if (Object.keys(phrase.hits).length) phrase.words.forEach(function (word) { inPhraseFound[word] = true; });
+        });
+        result.fixed = fixed.filter(function (fix) {
+          return !Object.prototype.hasOwnProperty.call(byPhrase, fix) || inPhraseFound[byPhrase[fix]] === true;
+        });
+        result.ranked = rank(words, withPhrases(words, again.slice(1), all));
+        return result;
       });
     });
   }
@@ -1539,9 +1573,10 @@
    * Within the first results: pages whose title has every word of the query first, and the home
    * page, glossary and sources (kind "page") last unless the query names them: a word of their
    * title, or one of the words the build lists as naming it (`hb_names`: the everyday words its
-   * title's words have as synonyms, "meaning" for the glossary, "trust" for the sources).
+   * title's words have as synonyms, "meaning" for the glossary, "trust" for the sources). `reader`
+   * is the search's pageReader (the query's definition term; how many of its words a page has).
    */
-  function preferPages(pages, words, query) {
+  function preferPages(pages, words, query, reader) {
     var titleHas = function (page, word) {
       var title = fold(cleanText((page.meta && page.meta.title) || "")).toLowerCase();
       return [fold(word.text)].concat(stemVariants(word.text, lang)).some(function (form) { return title.indexOf(form) !== -1; });
@@ -1582,13 +1617,13 @@
       var names = ((page.meta && page.meta.hb_names) || "").split(" ");
       return runNames.some(function (name) { return names.indexOf(name) !== -1; });
     };
-    var term = query ? definitionTerm(query) : null;
+    var term = reader.term;
     var group = function (page) {
       var glossary = isGlossary(page);
       if (glossary && term && definesTerm(page, term)) return 0;
       if (words.length && words.every(function (word) { return titleHas(page, word); })) return 1;
       var reference = page.meta && page.meta.hb_kind === "page";
-      if (glossary && term && term.length <= MAX_NAMING_TERM && page.hbWords === words.length) return 2;
+      if (glossary && term && term.length <= MAX_NAMING_TERM && reader.wordsOf(page) === words.length) return 2;
       return reference && !words.some(function (word) { return named(page, word); }) && !phraseNamed(page) ? 3 : 2;
     };
     return [0, 1, 2, 3].reduce(function (ordered, rank) {
@@ -1631,6 +1666,31 @@
     return FILLER[fold(word.text).toLowerCase()] === true;
   }
 
+  /*
+   * Thai `words` (queryWordsOf of the unspaced `text`) without the fillers that are whole words of
+   * them, or runs of whole words (คำ|ว่า, ใน|คู่มือ): never a filler's letters inside a word of the
+   * cut (คำ of คำแนะนำ, ศัพท์ of โทรศัพท์: the index's words, which the cut keeps whole).
+   */
+  function withoutThaiFillers(words, text) {
+    var dropped = {};
+    words.forEach(function (word, first) {
+      THAI_FILLERS.some(function (filler) {
+        var end = word.start + filler.length;
+        if (text.slice(word.start, end) !== filler) return false;
+        for (var last = first; last < words.length && words[last].end < end; last++);
+        if (last === words.length || words[last].end !== end) return false;
+        for (var at = first; at <= last; at++) dropped[at] = true;
+        return true;
+      });
+    });
+    return words.filter(function (word, index) { return !dropped[index]; });
+  }
+
+  /* Whether `form` (folded, lower case) is a whole word of the index's word list (false before it is loaded). */
+  function indexHas(form) {
+    return indexVocabulary !== null && hasWord(indexVocabulary)[form] === true;
+  }
+
   /* Whether unspaced Thai `text` is only fillers and stopwords (particles: ครับ, ค่ะ, นะ). */
   function onlyParticles(text) {
     return !text || !queryWordsOf(text).some(function (word) { return isContentWord(word) && !isFiller(word); });
@@ -1657,8 +1717,11 @@
     return null;
   }
 
-  /* The term a definition question asks about: its deciding words ({text, ...}), or null. */
-  function definitionTerm(query) {
+  /*
+   * The term a definition question asks about: its deciding words ({text, fixes, ...}), or null;
+   * `fixes`, the corrections the search made of the word (`spelled`: a word typed -> its corrections).
+   */
+  function definitionTerm(query, spelled) {
     if (!ASK.length) return null;
     var best = null;
     var keep = function (words) {
@@ -1679,10 +1742,9 @@
         while (after && !before && end !== -1 && !onlyParticles(text.slice(end + after.length))) end = text.indexOf(after, end + 1);
         if (end === -1 || end <= from) return;
         var rest = text.slice(from, end);
-        THAI_FILLERS.forEach(function (filler) { rest = rest.split(filler).join(" "); });
-        keep(queryWordsOf(rest));
+        keep(withoutThaiFillers(queryWordsOf(rest), rest));
       });
-      return best;
+      return best; // (Thai: the query is read with its corrected words in place: gather's `asked`)
     }
     var all = queryWordsOf(query);
     var texts = all.map(function (word) { return fold(word.text); });
@@ -1709,7 +1771,9 @@
       }
       keep(all.slice(from, to));
     });
-    return best;
+    return best && best.map(function (word) {
+      return Object.assign({}, word, { fixes: (spelled && spelled[word.text]) || [] });
+    });
   }
 
   /*
@@ -1718,6 +1782,23 @@
    */
   function alike(a, b) {
     return a === b || sameStart(a, b, 4, Math.max);
+  }
+
+  /*
+   * Hebrew: a heading word in a final ת (משמרת, ביקורת) is another word than the typed one when that
+   * is the heading word without its ת and a word of the index (ביקור, a visit, is no form of ביקורת,
+   * a review; `typed` and `heading`: their formsOf). A typed word the index lacks (משמר) may be the
+   * heading word with a letter missing: it stays alike.
+   */
+  function anotherWord(typed, heading) {
+    return lang === "he" && typed.some(function (form) { return indexHas(form) && heading.indexOf(form + "\u05EA") !== -1; });
+  }
+
+  /* A typed word the index lacks (no form of it a word of the word list) one letter from a heading word (four letters or more each). */
+  function nearHeadingWord(typed, heading) {
+    var a = Array.from(typed);
+    var b = Array.from(heading);
+    return a.length >= MIN_TYPO - 1 && b.length >= MIN_TYPO - 1 && oneEditApart(a, b);
   }
 
   /* A word's forms as compared with a heading's: as typed, without a prefix, as the index holds it. */
@@ -1768,9 +1849,17 @@
           own = own || inText;
           return inText || heading.slots.some(function (slot) { return slot.tokens.indexOf(fold(word.text).toLowerCase()) !== -1; });
         }
-        var forms = formsOf(word.text);
+        // the word as typed and as the search corrected it (пастоянный: постоянный)
+        var asTyped = formsOf(word.text);
+        var forms = (word.fixes || []).reduce(function (list, fix) { return list.concat(formsOf(fix)); }, asTyped);
+        var unknown = indexVocabulary !== null && !asTyped.some(indexHas);
         var mine = heading.slots.some(function (slot) {
-          return formsOf(slot.word).some(function (form) { return forms.some(function (typed) { return alike(typed, form); }); });
+          var slotForms = formsOf(slot.word);
+          if (anotherWord(asTyped, slotForms)) return false;
+          return slotForms.some(function (form) {
+            return forms.some(function (typed) { return alike(typed, form); }) ||
+              (unknown && asTyped.some(function (typed) { return nearHeadingWord(typed, form); }));
+          });
         });
         own = own || mine;
         return mine || heading.slots.some(function (slot) {
@@ -1792,12 +1881,24 @@
     return !!term && definesTerm({ anchors: [{ element: "h2", text: heading }] }, term);
   };
 
-  /* A ranked hit's page, with how many of the query's words it has (`hbWords`). */
-  function pageOf(hit) {
-    return hit.result.data().then(function (page) {
-      page.hbWords = hit.words;
-      return page;
-    });
+  /*
+   * How one search reads its ranked hits' pages: {read(hit): the page, wordsOf(page): how many of the
+   * query's words it has, term: definitionTerm of the query}. The count is kept in a map of this
+   * search's own, not written onto the page: without a worker Pagefind gives every search the same
+   * object for a page (its fragment cache), which another search may be reading.
+   */
+  function pageReader(term) {
+    var counts = new WeakMap();
+    return {
+      term: term,
+      read: function (hit) {
+        return hit.result.data().then(function (page) {
+          counts.set(page, hit.words);
+          return page;
+        });
+      },
+      wordsOf: function (page) { return counts.get(page); },
+    };
   }
 
   /*
@@ -1809,16 +1910,16 @@
    * out). {pages, rest}.
    */
   var GLOSSARY_BATCHES = 3;
-  function withGlossary(pages, rest, query, wordCount, stale) {
-    var term = definitionTerm(query);
+  function withGlossary(pages, rest, wordCount, stale, reader) {
+    var term = reader.term;
     if (!term || pages.some(isGlossary)) return Promise.resolve({ pages: pages, rest: rest });
     var names = function (page) {
-      return definesTerm(page, term) || (term.length <= MAX_NAMING_TERM && page.hbWords === wordCount);
+      return definesTerm(page, term) || (term.length <= MAX_NAMING_TERM && reader.wordsOf(page) === wordCount);
     };
     var look = function (from, batches) {
       var batch = rest.slice(from, from + BATCH);
       if (!batch.length || !batches || stale()) return Promise.resolve({ pages: pages, rest: rest });
-      return Promise.all(batch.map(pageOf)).then(function (more) {
+      return Promise.all(batch.map(reader.read)).then(function (more) {
         var at = more.findIndex(isGlossary);
         if (at === -1) return look(from + BATCH, batches - 1);
         if (!names(more[at])) return { pages: pages, rest: rest };
@@ -1844,7 +1945,7 @@
         var instance;
         root.setAttribute("lang", "en");
         try {
-          instance = module.createInstance({ basePath: new URL("pagefind/", siteRoot).href });
+          instance = module.createInstance({ basePath: new URL("pagefind/", rootUrl).href });
         } finally {
           root.setAttribute("lang", was);
         }
@@ -1891,14 +1992,16 @@
         if (mine !== sequence) return null;
         var ranked = found.ranked.map(function (page) { return { result: page.result, score: page.score, words: page.words }; });
         var partial = ranked.length > 0 && !ranked.some(function (page) { return page.words === found.words.length; });
-        return Promise.all(ranked.slice(0, BATCH).map(pageOf))
+        // a definition question's term is read corrected, as the search read its words (gather)
+        var reader = pageReader(definitionTerm(found.asked || query, found.spelled));
+        return Promise.all(ranked.slice(0, BATCH).map(reader.read))
           .then(function (pages) {
             var stale = function () { return mine !== sequence; };
-            return withGlossary(pages, ranked.slice(BATCH), query, found.words.length, stale);
+            return withGlossary(pages, ranked.slice(BATCH), found.words.length, stale, reader);
           })
           .then(function (shown) {
             return {
-              pages: preferPages(shown.pages, found.words, query),
+              pages: preferPages(shown.pages, found.words, query, reader),
               total: ranked.length,
               rest: shown.rest,
               partial: partial,
