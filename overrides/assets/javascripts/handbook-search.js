@@ -935,12 +935,16 @@
         while ((found = pattern.exec(chunk))) parts.push({ text: found[0], start: found.index });
       }
       parts.forEach(function (part) {
+        // Thai: a word typed doubled with the repetition mark (เงียบๆ, ซ้ำๆ) is the word the pages
+        // say (เงียบ); the word is a prefix of a page's own เล็กๆ, so that stays found.
+        var text = lang === "th" ? part.text.replace(/\u0E46+$/, "") : part.text;
+        if (!text) return;
         words.push({
           // a phone's curly apostrophe (don’t) is the keyboard's straight one (don't)
-          text: part.text.toLowerCase().replace(/[\u2018\u2019\u02BC\uFF07]/g, "'"),
+          text: text.toLowerCase().replace(/[\u2018\u2019\u02BC\uFF07]/g, "'"),
           chunk: chunkIndex,
           start: part.start,
-          end: part.start + part.text.length,
+          end: part.start + text.length,
         });
       });
     });
